@@ -1,0 +1,39 @@
+# Two commands do all the set-up: `make run` and `make test` (see README.md).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export DAGSTER_HOME ?= $(CURDIR)/.dagster
+
+.PHONY: run test ui lint validate clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+# A new instance gets a dagster.yaml with telemetry off; an existing one is left as it is.
+$(DAGSTER_HOME):
+	@mkdir -p $(DAGSTER_HOME)
+	@test -f $(DAGSTER_HOME)/dagster.yaml || printf 'telemetry:\n  enabled: false\n' > $(DAGSTER_HOME)/dagster.yaml
+
+## run: process every new or changed file under PIPELINE_RAW_DIR as a Dagster run
+run: $(STAMP) | $(DAGSTER_HOME)
+	$(BIN)/python -m assets.run
+
+## test: the whole test suite, with ruff first
+test: $(STAMP)
+	$(BIN)/ruff check pipeline assets tests benchmarks
+	$(BIN)/python -m pytest
+
+## ui: the Dagster UI (and daemon) on http://127.0.0.1:3000
+ui: $(STAMP) | $(DAGSTER_HOME)
+	$(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000
+
+## validate: load the definitions the way the UI does
+validate: $(STAMP) | $(DAGSTER_HOME)
+	$(BIN)/dagster definitions validate -w workspace.yaml
+
+clean:
+	rm -rf data/warehouse .dagster

@@ -1,0 +1,60 @@
+"""The article tables of one ingest batch, written together in one atomic commit."""
+
+
+from collections.abc import Iterator
+
+import dagster as dg
+
+from assets.metadata import asset_spec, preview, table_rows
+from assets.partitions import batches
+from assets.resources import PipelineResource, SpacyModel
+from pipeline.ingest import run_batch
+from pipeline.tables import ARTICLE_TABLES
+
+
+@dg.multi_asset(
+    name="article_tables",
+    specs=[asset_spec(spec, group_name="articles") for spec in ARTICLE_TABLES],
+    partitions_def=batches,
+    pool="nlp",
+    description="Read the batch's new and changed files and write their rows to every article table.",
+)
+def article_tables(
+    context: dg.AssetExecutionContext, pipeline: PipelineResource, spacy_model: SpacyModel
+) -> Iterator[dg.MaterializeResult]:
+    warehouse = pipeline.warehouse()
+    report = run_batch(
+        pipeline.settings(),
+        warehouse,
+        context.partition_key,
+        load_nlp=spacy_model.load,
+        logger=context.log,
+    )
+    context.log.info(
+        f"batch {report.batch}: {report.planned} planned, {report.read} read, "
+        f"{report.unchanged} unchanged, {report.deleted} deleted, {report.rejected_files} rejected, "
+        f"{report.nlp_docs} analysed in {report.seconds:.1f}s"
+    )
+    run_facts = {
+        "files_planned": report.planned,
+        "files_read": report.read,
+        "files_skipped_unchanged": report.unchanged,
+        "files_deleted": report.deleted,
+        "files_rejected": report.rejected_files,
+        "duplicate_articles": report.duplicates,
+        "nlp_docs": report.nlp_docs,
+        "seconds": round(report.seconds, 3),
+    }
+    for spec in ARTICLE_TABLES:
+        added = report.tables.get(spec.name)
+        folder = warehouse.table_dir(spec.name)
+        yield dg.MaterializeResult(
+            asset_key=spec.name,
+            metadata={
+                **run_facts,
+                "dagster/row_count": table_rows(folder),
+                "dagster/partition_row_count": added.num_rows if added is not None else 0,
+                "preview": preview(added if added is not None else spec.empty()),
+                "path": dg.MetadataValue.path(str(folder)),
+            },
+        )

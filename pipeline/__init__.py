@@ -1,0 +1,1 @@
+"""The domain core: reading, cleaning, extraction and tables, with no Dagster import."""

@@ -1,0 +1,12 @@
+"""The one exception an input can raise: it becomes a row in the `rejected` table."""
+
+from __future__ import annotations
+
+
+class RejectedInput(Exception):
+    """An input that cannot be processed; `stage` and the message go to `rejected`."""
+
+    def __init__(self, stage: str, message: str) -> None:
+        super().__init__(message)
+        self.stage = stage
+        self.message = message

@@ -1,0 +1,60 @@
+"""HTML pages: the main text and metadata, extracted with trafilatura.
+
+trafilatura is the field's reference for main-text extraction. Pages too small for it to judge
+fall back to the text of the page's body, so a bare HTML fragment is still read.
+"""
+
+from __future__ import annotations
+
+import lxml.etree
+import lxml.html
+import trafilatura
+
+from pipeline.errors import RejectedInput
+from pipeline.formats.base import ReadResult, make_article
+from pipeline.formats.meta import parse_date, split_authors
+
+BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote")
+DROP_TAGS = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form")
+
+
+def read(text: str, payload: bytes, source_path: str) -> ReadResult:
+    try:
+        doc = trafilatura.bare_extraction(
+            text, with_metadata=True, include_comments=False, include_tables=False
+        )
+    except (ValueError, lxml.etree.LxmlError) as exc:
+        raise RejectedInput("parse", f"HTML could not be parsed ({exc})") from exc
+    if doc is not None and doc.text and doc.text.strip():
+        return ReadResult(
+            articles=[
+                make_article(
+                    payload,
+                    source_path,
+                    "html",
+                    doc.text,
+                    title=doc.title,
+                    authors=split_authors(doc.author),
+                    published=parse_date(doc.date),
+                    publisher=doc.sitename,
+                )
+            ]
+        )
+    body = _body_text(text)
+    if not body.strip():
+        raise RejectedInput("parse", "HTML page holds no visible article text")
+    return ReadResult(articles=[make_article(payload, source_path, "html", body)])
+
+
+def _body_text(markup: str) -> str:
+    """Visible text of a small page, one line per block element."""
+    try:
+        root = lxml.html.document_fromstring(markup)
+    except (ValueError, lxml.etree.LxmlError) as exc:
+        raise RejectedInput("parse", f"HTML could not be parsed ({exc})") from exc
+    for bad in root.xpath("|".join(f"//{t}" for t in DROP_TAGS)):
+        bad.drop_tree()
+    for el in root.iter(*BLOCK_TAGS):
+        el.tail = "\n" + (el.tail or "")
+    body = root.find("body")
+    return (body if body is not None else root).text_content()

@@ -1,0 +1,315 @@
+"""Ingest batches: plan which files are new or changed, then turn one batch into table rows.
+
+`plan_batches` scans the raw folder against the manifest (the `files` table) and records a plan
+per bounded batch. `run_batch` re-checks each planned file (it may have changed since), reads the
+changed ones, analyses the new articles and commits every table's rows in one atomic commit.
+Running a batch twice is harmless: the second run finds every file unchanged and writes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+
+from pipeline import nlp, sources
+from pipeline.errors import RejectedInput
+from pipeline.formats import RawArticle, read_articles
+from pipeline.settings import Settings
+from pipeline.sources import UNREADABLE, Known, Scan, changed_ns, display_path
+from pipeline.store import Commit, Warehouse
+from pipeline.tables import DOCUMENTS, FILES, REJECTED, conform
+
+log = logging.getLogger(__name__)
+PROGRESS_EVERY = 500
+
+
+def known_files(warehouse: Warehouse) -> dict[str, Known]:
+    """The manifest as a mapping from path to what was recorded of it."""
+    table = warehouse.read(FILES.name).to_pylist()
+    return {
+        r["source_path"]: Known(
+            r["content_hash"], r["size_bytes"], r["changed_ns"], tuple(r["doc_ids"]), r["batch"]
+        )
+        for r in table
+    }
+
+
+def batch_key(now: datetime, paths: list[str]) -> str:
+    """Sortable by time, unique by content: `20250410-101500-1a2b3c4d`."""
+    digest = hashlib.sha256("\0".join(paths).encode("utf-8", "surrogateescape")).hexdigest()
+    return f"{now:%Y%m%d-%H%M%S}-{digest[:8]}"
+
+
+@dataclass
+class Plan:
+    scan: Scan
+    batches: list[str]
+
+
+def plan_batches(settings: Settings, warehouse: Warehouse, now: datetime | None = None) -> Plan:
+    """Scan the raw folder and record one plan per bounded batch of changed files."""
+    now = now or datetime.now(UTC)
+    with warehouse.lock():
+        warehouse.recover()
+        known = known_files(warehouse)
+    found = sources.scan(settings.raw_dir, known)
+    keys: list[str] = []
+    for chunk in sources.split(found.changes, settings.batch_files):
+        paths = [c.fs_rel for c in chunk]
+        key = batch_key(now, paths)
+        warehouse.save_plan(key, paths)
+        keys.append(key)
+    return Plan(found, keys)
+
+
+@dataclass
+class FileRead:
+    """One raw file as read now: its fingerprint and its articles or the reason it failed."""
+
+    rel: str
+    content_hash: str
+    size: int
+    changed_ns: int
+    articles: list[RawArticle] = field(default_factory=list)
+    problems: list[RejectedInput] = field(default_factory=list)
+
+
+def read_file(raw_dir: Path, fs_rel: str, max_bytes: int) -> FileRead | None:
+    """Read and parse one file; None when it no longer exists."""
+    rel = display_path(fs_rel)
+    path = raw_dir / fs_rel
+    for _attempt in range(2):
+        try:
+            before = path.stat()
+            if before.st_size > max_bytes:
+                problem = RejectedInput(
+                    "read",
+                    f"file is {before.st_size:,} bytes, over the {max_bytes:,}-byte limit "
+                    "(PIPELINE_MAX_FILE_BYTES); split it or raise the limit",
+                )
+                return FileRead(rel, sources.hash_file(path), before.st_size, changed_ns(before),
+                                problems=[problem])
+            with path.open("rb") as fh:
+                data = fh.read(max_bytes + 1)
+            after = path.stat()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            st = _stat_or_none(path)
+            problem = RejectedInput(
+                "read", f"cannot read the file: {exc.strerror or exc}; check its permissions"
+            )
+            return FileRead(rel, UNREADABLE, st.st_size if st else -1,
+                            changed_ns(st) if st else -1, problems=[problem])
+        if (before.st_size, before.st_mtime_ns) == (after.st_size, after.st_mtime_ns) and len(
+            data
+        ) == after.st_size:
+            break
+    else:
+        problem = RejectedInput(
+            "read", "the file kept changing while it was read; it is retried when it settles"
+        )
+        return FileRead(rel, sources.hash_bytes(data), len(data), changed_ns(after),
+                        problems=[problem])
+    found = FileRead(rel, sources.hash_bytes(data), len(data), changed_ns(after))
+    try:
+        result = read_articles(data, rel, max_bytes=max_bytes)
+    except RejectedInput as problem:
+        found.problems.append(problem)
+    else:
+        found.articles, found.problems = result.articles, result.problems
+    return found
+
+
+def _stat_or_none(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat()
+    except OSError:
+        return None
+
+
+@dataclass
+class BatchReport:
+    """What one batch run did, for logs and Dagster metadata."""
+
+    batch: str
+    planned: int = 0
+    read: int = 0
+    unchanged: int = 0
+    deleted: int = 0
+    rejected_files: int = 0
+    duplicates: int = 0
+    nlp_docs: int = 0
+    seconds: float = 0.0
+    rows: dict[str, int] = field(default_factory=dict)
+    tables: dict[str, Any] = field(default_factory=dict)
+
+
+def run_batch(
+    settings: Settings,
+    warehouse: Warehouse,
+    batch: str,
+    load_nlp: Callable[[], Language],
+    logger: Any = log,
+    now: datetime | None = None,
+) -> BatchReport:
+    """Process one planned batch and commit its rows. The model loads only if there is work."""
+    started = time.perf_counter()
+    now = now or datetime.now(UTC)
+    planned = warehouse.load_plan(batch)
+    report = BatchReport(batch, planned=len(planned))
+    with warehouse.lock():
+        if rolled := warehouse.recover():
+            logger.warning(f"rolled forward {rolled} interrupted commit(s)")
+        known = known_files(warehouse)
+        reads, gone = _look_at(settings, planned, known, report, logger)
+        _reread_shared(settings, known, reads, gone, logger)
+        affected = set(reads) | gone
+        surviving = {d for rel, k in known.items() if rel not in affected for d in k.doc_ids}
+        docs, rejected, files = _rows(reads, surviving, batch, now, report)
+        report.read = len(reads)
+        report.deleted = len(gone)
+        if docs:
+            logger.info(f"analysing {len(docs)} article(s) with spaCy")
+            model = load_nlp()
+            for row, doc in zip(docs, nlp.parse(model, (r["body"] for r in docs)), strict=True):
+                row["n_words"] = nlp.count_words(doc)
+            report.nlp_docs = len(docs)
+        commit = Commit(
+            batch=batch,
+            add={
+                DOCUMENTS.name: conform(DOCUMENTS, docs),
+                REJECTED.name: conform(REJECTED, rejected),
+                FILES.name: conform(FILES, files),
+            },
+            remove={
+                DOCUMENTS.name: {d for rel in affected if rel in known for d in known[rel].doc_ids},
+                REJECTED.name: affected,
+                FILES.name: affected,
+            },
+            files_to_check={known[rel].batch for rel in affected if rel in known},
+        )
+        report.rows = warehouse.commit(commit) if affected else {}
+        report.tables = commit.add
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _look_at(
+    settings: Settings,
+    planned: list[str],
+    known: Mapping[str, Known],
+    report: BatchReport,
+    logger: Any,
+) -> tuple[dict[str, FileRead], set[str]]:
+    """Read each planned file whose bytes differ from the manifest; note the ones now gone."""
+    reads: dict[str, FileRead] = {}
+    gone: set[str] = set()
+    for i, fs_rel in enumerate(planned, start=1):
+        if i % PROGRESS_EVERY == 0:
+            logger.info(f"read {i}/{len(planned)} planned files")
+        rel = display_path(fs_rel)
+        found = read_file(settings.raw_dir, fs_rel, settings.max_file_bytes)
+        if found is None:
+            if rel in known:
+                gone.add(rel)
+            continue
+        old = known.get(rel)
+        if old is not None and old.content_hash == found.content_hash:
+            report.unchanged += 1
+            continue
+        reads[rel] = found
+    return reads, gone
+
+
+def _reread_shared(
+    settings: Settings,
+    known: Mapping[str, Known],
+    reads: dict[str, FileRead],
+    gone: set[str],
+    logger: Any,
+) -> None:
+    """Files sharing an article with a changed file are re-read, so the article keeps an owner."""
+    owners: dict[str, set[str]] = {}
+    for rel, k in known.items():
+        for d in k.doc_ids:
+            owners.setdefault(d, set()).add(rel)
+    pending = set(reads) | gone
+    while pending:
+        rel = pending.pop()
+        for d in known[rel].doc_ids if rel in known else ():
+            for other in owners.get(d, set()) - set(reads) - gone:
+                found = read_file(settings.raw_dir, other, settings.max_file_bytes)
+                if found is None:
+                    gone.add(other)
+                else:
+                    reads[other] = found
+                pending.add(other)
+                logger.info(f"re-reading {other}: it shares article {d} with {rel}")
+
+
+def _rows(
+    reads: Mapping[str, FileRead],
+    surviving: set[str],
+    batch: str,
+    now: datetime,
+    report: BatchReport,
+) -> tuple[list[dict], list[dict], list[dict]]:
+    docs: list[dict] = []
+    rejected: list[dict] = []
+    files: list[dict] = []
+    emitted: set[str] = set(surviving)
+    for rel in sorted(reads):
+        found = reads[rel]
+        for problem in found.problems:
+            rejected.append(
+                {"source_path": rel, "stage": problem.stage, "error": problem.message, "seen_at": now}
+            )
+        for article in found.articles:
+            if article.doc_id in emitted:
+                report.duplicates += 1
+                continue
+            emitted.add(article.doc_id)
+            docs.append(_document_row(article, now))
+        status = "ok" if not found.problems else ("partial" if found.articles else "rejected")
+        report.rejected_files += status == "rejected"
+        files.append(
+            {
+                "source_path": rel,
+                "content_hash": found.content_hash,
+                "size_bytes": found.size,
+                "changed_ns": found.changed_ns,
+                "status": status,
+                "doc_ids": [a.doc_id for a in found.articles],
+                "batch": batch,
+                "seen_at": now,
+            }
+        )
+    return docs, rejected, files
+
+
+def _document_row(article: RawArticle, now: datetime) -> dict:
+    return {
+        "doc_id": article.doc_id,
+        "source_path": article.source_path,
+        "source_format": article.source_format,
+        "publisher": article.publisher,
+        "title": article.title,
+        "standfirst": None,
+        "subheadings": [],
+        "authors": list(article.authors),
+        "published": article.published,
+        "body": article.text,
+        "n_words": 0,
+        "story_id": article.doc_id,  # one story per article until stories are clustered
+        "ingested_at": now,
+    }

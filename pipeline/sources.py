@@ -1,0 +1,148 @@
+"""The raw folder: walk it, fingerprint files, and tell what is new, changed or gone.
+
+A file whose size and modification time match the manifest costs one `stat`; one whose stat
+changed is hashed, and only a different hash makes it a change. So a scan of an unchanged folder
+does no reading beyond `stat`, and touching a file without changing it starts no work.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+HASH_CHUNK = 1024 * 1024
+# The content hash recorded for a file that could not be read.
+UNREADABLE = "unreadable"
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A regular file under the raw folder."""
+
+    rel: str  # the path as stored in tables: relative, '/'-separated, always valid UTF-8
+    fs_rel: str  # the path as the OS knows it (may hold undecodable bytes as surrogates)
+    size: int
+    changed_ns: int
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the manifest (`files` table) remembers of a path."""
+
+    content_hash: str
+    size: int
+    changed_ns: int
+    doc_ids: tuple[str, ...]
+    batch: str
+
+
+@dataclass(frozen=True)
+class Change:
+    """A path whose content differs from the manifest: `new`, `changed` or `deleted`."""
+
+    rel: str
+    fs_rel: str
+    kind: str
+
+
+def display_path(fs_rel: str) -> str:
+    """A path as valid UTF-8: undecodable name bytes become `\\xNN` escapes."""
+    return fs_rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def walk(raw_dir: Path) -> Iterator[SourceFile]:
+    """Every regular file below `raw_dir`, any depth, in sorted order.
+
+    Hidden files and folders (names starting with '.') are skipped. Symbolic links are followed
+    only when they resolve inside `raw_dir`, so a link can never pull in files from elsewhere.
+    """
+    root = raw_dir.resolve()
+    stack = [""]
+    while stack:
+        rel_dir = stack.pop()
+        try:
+            entries = sorted(os.scandir(root / rel_dir), key=lambda e: e.name)
+        except (FileNotFoundError, NotADirectoryError, PermissionError):
+            continue
+        subdirs = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            fs_rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
+            if entry.is_symlink() and not _inside(root, Path(entry.path)):
+                continue
+            try:
+                if entry.is_dir():
+                    subdirs.append(fs_rel)
+                    continue
+                if not entry.is_file():
+                    continue
+                st = entry.stat()
+            except OSError:
+                continue
+            yield SourceFile(display_path(fs_rel), fs_rel, st.st_size, changed_ns(st))
+        stack.extend(reversed(subdirs))
+
+
+def changed_ns(st: os.stat_result) -> int:
+    """Modification or status change (a chmod makes an unreadable file worth another look)."""
+    return max(st.st_mtime_ns, st.st_ctime_ns)
+
+
+def _inside(root: Path, path: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(root)
+    except (OSError, RuntimeError):
+        return False
+
+
+def hash_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(HASH_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def hash_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass
+class Scan:
+    changes: list[Change]
+    n_files: int
+    n_unchanged: int
+
+
+def scan(raw_dir: Path, known: Mapping[str, Known]) -> Scan:
+    """Compare the folder with the manifest; only real content changes are returned."""
+    changes: list[Change] = []
+    seen: set[str] = set()
+    n_files = 0
+    for source in walk(raw_dir):
+        n_files += 1
+        seen.add(source.rel)
+        old = known.get(source.rel)
+        if old is None:
+            changes.append(Change(source.rel, source.fs_rel, "new"))
+            continue
+        if old.size == source.size and old.changed_ns == source.changed_ns:
+            continue
+        try:
+            if hash_file(raw_dir / source.fs_rel) == old.content_hash:
+                continue
+        except OSError:
+            if old.content_hash == UNREADABLE:
+                continue  # still unreadable, as the rejected table already says
+        changes.append(Change(source.rel, source.fs_rel, "changed"))
+    changes.extend(Change(rel, rel, "deleted") for rel in sorted(set(known) - seen))
+    return Scan(changes, n_files, n_files - sum(c.kind != "deleted" for c in changes))
+
+
+def split(changes: list[Change], max_files: int) -> list[list[Change]]:
+    """Bounded batches, so one run's memory does not grow with the size of a backlog."""
+    return [changes[i : i + max_files] for i in range(0, len(changes), max_files)]

@@ -1,0 +1,217 @@
+"""The warehouse: one folder of Parquet files per table, changed only by atomic commits.
+
+Layout: `<warehouse>/<table>/<batch>.parquet` for article tables (one file per ingest batch) and
+`<warehouse>/<table>/part-0.parquet` for corpus tables. Readers take a table folder as one table.
+
+A commit is all-or-nothing across tables. Every new or rewritten file is first written and
+fsync'ed under `_staging/<commit>/`; then a journal naming each rename and deletion is written
+atomically; then the operations are applied. A crash before the journal leaves only staging debris
+(removed by the next `recover`); a crash after it is rolled forward by `recover`. Table folders
+never hold a partially written file, because files only arrive there by `os.replace`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import shutil
+import uuid
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from pipeline.tables import TABLES, TableSpec
+
+STAGING = "_staging"
+PLANS = "_batches"
+JOURNAL = "journal.json"
+LOCK = ".lock"
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_parquet(table: pa.Table, path: Path) -> None:
+    """Write and fsync one Parquet file (the caller renames it into place)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pq.write_table(table, path, compression="zstd")
+    with path.open("rb") as fh:
+        os.fsync(fh.fileno())
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    with tmp.open("w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+    _fsync_dir(path.parent)
+
+
+@dataclass
+class Commit:
+    """The changes of one batch: rows to remove (by key, from named files) and rows to add."""
+
+    batch: str
+    add: dict[str, pa.Table] = field(default_factory=dict)
+    remove: dict[str, set[str]] = field(default_factory=dict)  # table -> key values to drop
+    files_to_check: set[str] = field(default_factory=set)  # batch files that may hold them
+
+
+@dataclass
+class Warehouse:
+    root: Path
+
+    def table_dir(self, name: str) -> Path:
+        return self.root / name
+
+    @contextlib.contextmanager
+    def lock(self) -> Iterator[None]:
+        """Exclusive across processes: one writer at a time, so concurrent runs serialise."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        with (self.root / LOCK).open("a") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def files_of(self, name: str) -> list[Path]:
+        folder = self.table_dir(name)
+        if not folder.is_dir():
+            return []
+        return sorted(p for p in folder.glob("*.parquet") if not p.name.startswith("."))
+
+    def read(self, name: str, columns: list[str] | None = None) -> pa.Table:
+        """A whole table, conformed to its schema (an empty table when it was never written)."""
+        spec = TABLES[name]
+        parts = [pq.read_table(p, columns=columns) for p in self.files_of(name)]
+        schema = spec.schema if columns is None else pa.schema([spec.schema.field(c) for c in columns])
+        if not parts:
+            return schema.empty_table()
+        return pa.concat_tables([t.cast(schema) for t in parts])
+
+    # -- batch plans ---------------------------------------------------------------------------
+
+    def save_plan(self, batch: str, paths: Iterable[str]) -> None:
+        atomic_write_text(self.root / PLANS / f"{batch}.json", json.dumps({"paths": list(paths)}))
+
+    def load_plan(self, batch: str) -> list[str]:
+        path = self.root / PLANS / f"{batch}.json"
+        if not path.exists():
+            raise FileNotFoundError(
+                f"no plan for batch {batch!r} at {path}; batches are planned by `make run` or "
+                "the sensor, which record the files each one covers"
+            )
+        return json.loads(path.read_text(encoding="utf-8"))["paths"]
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def recover(self) -> int:
+        """Finish commits whose journal was written; discard the rest. Returns commits rolled forward."""
+        staging = self.root / STAGING
+        if not staging.is_dir():
+            return 0
+        rolled = 0
+        for folder in sorted(staging.iterdir()):
+            journal = folder / JOURNAL
+            if journal.exists():
+                self._apply(json.loads(journal.read_text(encoding="utf-8")))
+                rolled += 1
+            shutil.rmtree(folder, ignore_errors=True)
+        return rolled
+
+    def commit(self, change: Commit) -> dict[str, int]:
+        """Apply one batch's changes to every table atomically. Returns rows added per table."""
+        folder = self.root / STAGING / f"{change.batch}-{uuid.uuid4().hex[:8]}"
+        ops: list[dict[str, str]] = []
+        for name, spec in TABLES.items():
+            if spec.scope != "article":
+                continue
+            for target, content in self._new_contents(spec, change).items():
+                dst = str(self.table_dir(name) / target)
+                if content is None:
+                    ops.append({"op": "delete", "dst": dst})
+                    continue
+                src = folder / name / target
+                write_parquet(content, src)
+                ops.append({"op": "replace", "src": str(src), "dst": dst})
+        if not ops:
+            return {}
+        _fsync_dir_tree(folder)
+        atomic_write_text(folder / JOURNAL, json.dumps({"batch": change.batch, "ops": ops}))
+        self._apply({"ops": ops})
+        shutil.rmtree(folder, ignore_errors=True)
+        return {name: t.num_rows for name, t in change.add.items()}
+
+    def _new_contents(self, spec: TableSpec, change: Commit) -> dict[str, pa.Table | None]:
+        """File name -> its new content (None: delete it), for the files of one table that change."""
+        drop = pa.array(sorted(change.remove.get(spec.name, ())), pa.string())
+        added = change.add.get(spec.name)
+        target = f"{change.batch}.parquet"
+        out: dict[str, pa.Table | None] = {}
+        for file_name in sorted({f"{b}.parquet" for b in change.files_to_check} | {target}):
+            path = self.table_dir(spec.name) / file_name
+            existing = pq.read_table(path).cast(spec.schema) if path.exists() else None
+            kept = existing
+            if existing is not None and len(drop):
+                kept = existing.filter(pc.invert(pc.is_in(existing[spec.key], drop)))
+            extra = added if file_name == target and added is not None and added.num_rows else None
+            if extra is None and (existing is None or kept.num_rows == existing.num_rows):
+                continue  # this file does not change
+            parts = [t for t in (kept, extra) if t is not None and t.num_rows]
+            if parts:
+                out[file_name] = pa.concat_tables(parts).sort_by(spec.key)
+            elif existing is not None:
+                out[file_name] = None
+        remaining = {p.name for p in self.files_of(spec.name)} - {
+            name for name, content in out.items() if content is None
+        }
+        if not remaining and out.get(target) is None:
+            out[target] = spec.empty()  # a table always has a file, so readers see its schema
+        return out
+
+    def _apply(self, journal: Mapping[str, list[dict[str, str]]]) -> None:
+        touched: set[Path] = set()
+        for op in journal["ops"]:
+            dst = Path(op["dst"])
+            if op["op"] == "replace":
+                src = Path(op["src"])
+                if src.exists():
+                    dst.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(src, dst)
+            elif dst.exists():
+                dst.unlink()
+            touched.add(dst.parent)
+        for parent in touched:
+            if parent.exists():
+                _fsync_dir(parent)
+
+    def replace_table(self, name: str, table: pa.Table) -> None:
+        """Replace a corpus table whole (one file), atomically."""
+        spec = TABLES[name]
+        dst = self.table_dir(name) / "part-0.parquet"
+        tmp = dst.with_name(f".part-0.{uuid.uuid4().hex}.tmp")
+        write_parquet(table.cast(spec.schema), tmp)
+        os.replace(tmp, dst)
+        _fsync_dir(dst.parent)
+
+
+def _fsync_dir_tree(folder: Path) -> None:
+    for path in [folder, *[p for p in folder.rglob("*") if p.is_dir()]]:
+        _fsync_dir(path)

@@ -1,0 +1,142 @@
+"""Every table's pyarrow schema and column docs: the single source.
+
+Writers (`store`), Dagster column metadata (`assets`), the README's table reference and the
+contract tests all derive from the `TABLES` registry below, so a column is described once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+TIMESTAMP = pa.timestamp("us", tz="UTC")
+
+
+def col(name: str, type_: pa.DataType, doc: str, *, nullable: bool = False) -> pa.Field:
+    """A field that carries its description in the Parquet schema metadata."""
+    return pa.field(name, type_, nullable=nullable, metadata={"description": doc})
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """A warehouse table: its schema, the column that identifies an input's rows, and its doc.
+
+    `key` is the column whose values name the rows a changed input owns: when an input changes,
+    every row whose `key` belongs to it is replaced.
+    """
+
+    name: str
+    doc: str
+    schema: pa.Schema
+    key: str
+    scope: str = "article"  # "article": written per batch; "corpus": recomputed whole
+
+    def column_doc(self, column: str) -> str:
+        meta = self.schema.field(column).metadata or {}
+        return meta.get(b"description", b"").decode()
+
+    def empty(self) -> pa.Table:
+        return self.schema.empty_table()
+
+
+DOCUMENTS = TableSpec(
+    name="documents",
+    doc="One row per article: its metadata and its body with boilerplate removed.",
+    key="doc_id",
+    schema=pa.schema(
+        [
+            col("doc_id", pa.string(), "Stable id of the article's content (hash of its raw bytes)."),
+            col("source_path", pa.string(), "Path of the raw file, relative to PIPELINE_RAW_DIR."),
+            col("source_format", pa.string(), "`txt`, `html` or `json`, detected from the content."),
+            col("publisher", pa.string(), "Publisher, when known.", nullable=True),
+            col("title", pa.string(), "The headline.", nullable=True),
+            col("standfirst", pa.string(), "Summary line under the headline.", nullable=True),
+            col("subheadings", pa.list_(pa.string()), "Headings inside the body, in order."),
+            col("authors", pa.list_(pa.string()), "People named in the byline."),
+            col("published", pa.date32(), "Publication date, when stated.", nullable=True),
+            col("body", pa.string(), "The article text, NFC-normalised, boilerplate removed."),
+            col("n_words", pa.int32(), "Words in `body` (spaCy tokens that are not punctuation)."),
+            col("story_id", pa.string(), "Articles that report the same story share it."),
+            col("ingested_at", TIMESTAMP, "When this version was processed."),
+        ]
+    ),
+)
+
+REJECTED = TableSpec(
+    name="rejected",
+    doc="One row per input that could not be processed, with a message a person can act on.",
+    key="source_path",
+    schema=pa.schema(
+        [
+            col("source_path", pa.string(), "Path of the raw file, relative to PIPELINE_RAW_DIR."),
+            col("stage", pa.string(), "Where it failed: `read`, `decode` or `parse`."),
+            col("error", pa.string(), "What is wrong and what to do about it."),
+            col("seen_at", TIMESTAMP, "When the file was looked at."),
+        ]
+    ),
+)
+
+FILES = TableSpec(
+    name="files",
+    doc=(
+        "One row per raw file seen: the manifest that decides what is new. A file whose path, "
+        "size and bytes are unchanged is skipped without any NLP."
+    ),
+    key="source_path",
+    schema=pa.schema(
+        [
+            col("source_path", pa.string(), "Path of the raw file, relative to PIPELINE_RAW_DIR."),
+            col("content_hash", pa.string(), "SHA-256 of the file's bytes."),
+            col("size_bytes", pa.int64(), "Size of the file."),
+            col(
+                "changed_ns",
+                pa.int64(),
+                "Latest of the modification and status-change times (ns) when read; a new value "
+                "makes the next scan hash the file again.",
+            ),
+            col("status", pa.string(), "`ok`, `partial` (some articles rejected) or `rejected`."),
+            col("doc_ids", pa.list_(pa.string()), "Articles read from the file."),
+            col("batch", pa.string(), "The ingest batch (Dagster partition) that last read it."),
+            col("seen_at", TIMESTAMP, "When the file was read."),
+        ]
+    ),
+)
+
+TABLES: dict[str, TableSpec] = {t.name: t for t in (DOCUMENTS, REJECTED, FILES)}
+
+# The tables the article multi-asset writes in one atomic commit per batch.
+ARTICLE_TABLES: tuple[TableSpec, ...] = (DOCUMENTS, REJECTED, FILES)
+
+
+def arrow_type_name(type_: pa.DataType) -> str:
+    """The short type name used in docs and Dagster column schemas."""
+    if pa.types.is_list(type_):
+        return f"list<{arrow_type_name(type_.value_type)}>"
+    if pa.types.is_timestamp(type_):
+        return f"timestamp[{type_.unit}, {type_.tz}]" if type_.tz else f"timestamp[{type_.unit}]"
+    if pa.types.is_date32(type_):
+        return "date"
+    return str(type_)
+
+
+def markdown_reference(specs: tuple[TableSpec, ...] | None = None) -> str:
+    """The README's table reference, generated from the schemas."""
+    parts: list[str] = []
+    for spec in specs or tuple(TABLES.values()):
+        parts.append(f"#### `{spec.name}`\n\n{spec.doc}\n")
+        parts.append("| column | type | null | meaning |\n| --- | --- | --- | --- |")
+        for field in spec.schema:
+            null = "yes" if field.nullable else ""
+            doc = spec.column_doc(field.name)
+            parts.append(f"| {field.name} | {arrow_type_name(field.type)} | {null} | {doc} |")
+        parts.append("")
+    return "\n".join(parts).rstrip() + "\n"
+
+
+def conform(spec: TableSpec, rows: list[dict]) -> pa.Table:
+    """Build a table of exactly `spec.schema` from row dicts (missing optional columns are null)."""
+    if not rows:
+        return spec.empty()
+    columns = {f.name: [r.get(f.name) for r in rows] for f in spec.schema}
+    return pa.Table.from_pydict(columns, schema=spec.schema)
