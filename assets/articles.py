@@ -1,6 +1,5 @@
 """The article tables of one ingest batch, written together in one atomic commit."""
 
-
 from collections.abc import Iterator
 
 import dagster as dg
@@ -17,7 +16,7 @@ from pipeline.tables import ARTICLE_TABLES
     specs=[asset_spec(spec, group_name="articles") for spec in ARTICLE_TABLES],
     partitions_def=batches,
     pool="nlp",
-    description="Read the batch's new and changed files and write their rows to every article table.",
+    description="Read a batch's new and changed files; write their rows to every article table.",
 )
 def article_tables(
     context: dg.AssetExecutionContext, pipeline: PipelineResource, spacy_model: SpacyModel
@@ -32,7 +31,8 @@ def article_tables(
     )
     context.log.info(
         f"batch {report.batch}: {report.planned} planned, {report.read} read, "
-        f"{report.unchanged} unchanged, {report.deleted} deleted, {report.rejected_files} rejected, "
+        f"{report.unchanged} unchanged, {report.deleted} deleted, "
+        f"{report.rejected_files} rejected, "
         f"{report.nlp_docs} analysed in {report.seconds:.1f}s"
     )
     run_facts = {

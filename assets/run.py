@@ -16,6 +16,8 @@ from pipeline.ingest import plan_batches
 from pipeline.store import Warehouse
 
 log = logging.getLogger("newsroom.run")
+# The console shows the pipeline's own progress; Dagster's step events stay in the instance.
+QUIET = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
 
 
 def main() -> int:
@@ -36,7 +38,9 @@ def main() -> int:
     job = defs.resolve_job_def("ingest")
     for i, key in enumerate(plan.batches, start=1):
         log.info(f"run {i}/{len(plan.batches)}: batch {key}")
-        result = job.execute_in_process(instance=instance, partition_key=key, raise_on_error=False)
+        result = job.execute_in_process(
+            run_config=QUIET, instance=instance, partition_key=key, raise_on_error=False
+        )
         if not result.success:
             log.error(f"run {result.run_id} for batch {key} failed; see `make ui` for its logs")
             return 1

@@ -96,8 +96,13 @@ def read_file(raw_dir: Path, fs_rel: str, max_bytes: int) -> FileRead | None:
                     f"file is {before.st_size:,} bytes, over the {max_bytes:,}-byte limit "
                     "(PIPELINE_MAX_FILE_BYTES); split it or raise the limit",
                 )
-                return FileRead(rel, sources.hash_file(path), before.st_size, changed_ns(before),
-                                problems=[problem])
+                return FileRead(
+                    rel,
+                    sources.hash_file(path),
+                    before.st_size,
+                    changed_ns(before),
+                    problems=[problem],
+                )
             with path.open("rb") as fh:
                 data = fh.read(max_bytes + 1)
             after = path.stat()
@@ -108,8 +113,13 @@ def read_file(raw_dir: Path, fs_rel: str, max_bytes: int) -> FileRead | None:
             problem = RejectedInput(
                 "read", f"cannot read the file: {exc.strerror or exc}; check its permissions"
             )
-            return FileRead(rel, UNREADABLE, st.st_size if st else -1,
-                            changed_ns(st) if st else -1, problems=[problem])
+            return FileRead(
+                rel,
+                UNREADABLE,
+                st.st_size if st else -1,
+                changed_ns(st) if st else -1,
+                problems=[problem],
+            )
         if (before.st_size, before.st_mtime_ns) == (after.st_size, after.st_mtime_ns) and len(
             data
         ) == after.st_size:
@@ -118,8 +128,9 @@ def read_file(raw_dir: Path, fs_rel: str, max_bytes: int) -> FileRead | None:
         problem = RejectedInput(
             "read", "the file kept changing while it was read; it is retried when it settles"
         )
-        return FileRead(rel, sources.hash_bytes(data), len(data), changed_ns(after),
-                        problems=[problem])
+        return FileRead(
+            rel, sources.hash_bytes(data), len(data), changed_ns(after), problems=[problem]
+        )
     found = FileRead(rel, sources.hash_bytes(data), len(data), changed_ns(after))
     try:
         result = read_articles(data, rel, max_bytes=max_bytes)
@@ -272,7 +283,12 @@ def _rows(
         found = reads[rel]
         for problem in found.problems:
             rejected.append(
-                {"source_path": rel, "stage": problem.stage, "error": problem.message, "seen_at": now}
+                {
+                    "source_path": rel,
+                    "stage": problem.stage,
+                    "error": problem.message,
+                    "seen_at": now,
+                }
             )
         for article in found.articles:
             if article.doc_id in emitted:

@@ -30,7 +30,9 @@ class Settings:
         env = os.environ
         return cls(
             raw_dir=Path(env.get("PIPELINE_RAW_DIR") or DEFAULT_RAW_DIR).resolve(),
-            warehouse_dir=Path(env.get("PIPELINE_WAREHOUSE_DIR") or DEFAULT_WAREHOUSE_DIR).resolve(),
+            warehouse_dir=Path(
+                env.get("PIPELINE_WAREHOUSE_DIR") or DEFAULT_WAREHOUSE_DIR
+            ).resolve(),
             max_file_bytes=int(env.get("PIPELINE_MAX_FILE_BYTES") or DEFAULT_MAX_FILE_BYTES),
             batch_files=int(env.get("PIPELINE_BATCH_FILES") or DEFAULT_BATCH_FILES),
             spacy_model=env.get("PIPELINE_SPACY_MODEL") or DEFAULT_MODEL,

@@ -101,7 +101,9 @@ class Warehouse:
         """A whole table, conformed to its schema (an empty table when it was never written)."""
         spec = TABLES[name]
         parts = [pq.read_table(p, columns=columns) for p in self.files_of(name)]
-        schema = spec.schema if columns is None else pa.schema([spec.schema.field(c) for c in columns])
+        schema = (
+            spec.schema if columns is None else pa.schema([spec.schema.field(c) for c in columns])
+        )
         if not parts:
             return schema.empty_table()
         return pa.concat_tables([t.cast(schema) for t in parts])
@@ -123,7 +125,7 @@ class Warehouse:
     # -- writing -------------------------------------------------------------------------------
 
     def recover(self) -> int:
-        """Finish commits whose journal was written; discard the rest. Returns commits rolled forward."""
+        """Finish commits whose journal was written, discard the rest; count those finished."""
         staging = self.root / STAGING
         if not staging.is_dir():
             return 0
@@ -153,6 +155,7 @@ class Warehouse:
                 ops.append({"op": "replace", "src": str(src), "dst": dst})
         if not ops:
             return {}
+        folder.mkdir(parents=True, exist_ok=True)
         _fsync_dir_tree(folder)
         atomic_write_text(folder / JOURNAL, json.dumps({"batch": change.batch, "ops": ops}))
         self._apply({"ops": ops})
@@ -160,7 +163,7 @@ class Warehouse:
         return {name: t.num_rows for name, t in change.add.items()}
 
     def _new_contents(self, spec: TableSpec, change: Commit) -> dict[str, pa.Table | None]:
-        """File name -> its new content (None: delete it), for the files of one table that change."""
+        """File name -> new content (None: delete it) for the files of one table that change."""
         drop = pa.array(sorted(change.remove.get(spec.name, ())), pa.string())
         added = change.add.get(spec.name)
         target = f"{change.batch}.parquet"

@@ -46,9 +46,13 @@ DOCUMENTS = TableSpec(
     key="doc_id",
     schema=pa.schema(
         [
-            col("doc_id", pa.string(), "Stable id of the article's content (hash of its raw bytes)."),
+            col(
+                "doc_id", pa.string(), "Stable id of the article's content (hash of its raw bytes)."
+            ),
             col("source_path", pa.string(), "Path of the raw file, relative to PIPELINE_RAW_DIR."),
-            col("source_format", pa.string(), "`txt`, `html` or `json`, detected from the content."),
+            col(
+                "source_format", pa.string(), "`txt`, `html` or `json`, detected from the content."
+            ),
             col("publisher", pa.string(), "Publisher, when known.", nullable=True),
             col("title", pa.string(), "The headline.", nullable=True),
             col("standfirst", pa.string(), "Summary line under the headline.", nullable=True),

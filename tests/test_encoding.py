@@ -1,4 +1,4 @@
-"""Encoding detection: each encoding a real folder of articles brings, and bytes that are not text."""
+"""Encoding detection: each encoding real article folders bring, and bytes that are not text."""
 
 import codecs
 

@@ -21,7 +21,7 @@ HTML_PAGE = f"""<!DOCTYPE html>
 <meta property="og:site_name" content="The Daily Example"></head>
 <body><nav><a href="/">Home</a> | <a href="/world">World</a></nav>
 <article><h1>Talks in Brussels</h1>
-{"".join(f"<p>{p} It was the latest in a series of meetings held this spring.</p>" for p in ARTICLE.split(chr(10) * 2))}
+{"".join(f"<p>{p} It was the latest in a series of meetings.</p>" for p in ARTICLE.split(chr(10)))}
 </article><footer>© The Daily Example 2025</footer></body></html>"""
 
 
@@ -67,7 +67,10 @@ def test_json_object_keeps_its_own_fields() -> None:
     [article] = read_articles(data, "feed/one.json").articles
     assert article.source_format == "json"
     assert (article.title, article.authors, article.published, article.publisher) == (
-        "Talks in Brussels", ("Jane Roe",), date(2025, 4, 10), "Example News",
+        "Talks in Brussels",
+        ("Jane Roe",),
+        date(2025, 4, 10),
+        "Example News",
     )
     assert article.doc_id == doc_id_for(data)
 
@@ -128,8 +131,12 @@ def test_text_starting_with_a_bracket_is_not_mistaken_for_json() -> None:
         (b'{"title": "x", "tags": []}', "meta.json", "parse", "no article text"),
         (b'{"text": "unterminated', "broken.json", "parse", "invalid JSON"),
         (b"[1, 2, 3]", "numbers.json", "parse", "not an article object"),
-        (b"<html><body><script>var a=1;</script></body></html>", "empty.html", "parse",
-         "no visible article text"),
+        (
+            b"<html><body><script>var a=1;</script></body></html>",
+            "empty.html",
+            "parse",
+            "no visible article text",
+        ),
         (gzip.compress(b"")[:-4] + b"\xff\xff", "trunc.gz", "decode", "corrupt gzip"),
     ],
 )

@@ -19,8 +19,13 @@ TEXT_FIELDS = ("text", "body", "content", "maintext", "article", "article_text",
 TITLE_FIELDS = ("title", "headline")
 AUTHOR_FIELDS = ("authors", "author", "byline", "creator")
 DATE_FIELDS = (
-    "published", "publishing_date", "date_published", "published_at", "publish_date",
-    "pubdate", "date",
+    "published",
+    "publishing_date",
+    "date_published",
+    "published_at",
+    "publish_date",
+    "pubdate",
+    "date",
 )
 PUBLISHER_FIELDS = ("publisher", "source", "site_name", "sitename", "source_name", "outlet")
 
@@ -86,9 +91,7 @@ def _first(obj: dict[str, Any], names: tuple[str, ...]) -> Any:
 def _article(value: Any, raw: bytes, source_path: str, record: int | None) -> RawArticle:
     where = f"record {record}: " if record is not None else ""
     if not isinstance(value, dict):
-        raise RejectedInput(
-            "parse", f"{where}JSON {type(value).__name__} is not an article object"
-        )
+        raise RejectedInput("parse", f"{where}JSON {type(value).__name__} is not an article object")
     body = _first(value, TEXT_FIELDS)
     if isinstance(body, list) and all(isinstance(p, str) for p in body):
         body = "\n\n".join(body)

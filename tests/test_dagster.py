@@ -1,0 +1,158 @@
+"""The Dagster layer with a real instance: materialize, metadata, `make run`, validation."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+import pandas as pd
+import polars as pl
+import pytest
+
+from assets.articles import article_tables
+from assets.partitions import batches
+from assets.resources import PipelineResource, SpacyModel
+from pipeline.ingest import plan_batches
+from pipeline.settings import PROJECT_ROOT, Settings
+from pipeline.store import Warehouse
+from pipeline.tables import ARTICLE_TABLES, DOCUMENTS
+
+from .conftest import SAMPLE_CORPUS
+
+
+def materialize_batches(
+    settings: Settings, instance: dg.DagsterInstance
+) -> list[dg.ExecuteInProcessResult]:
+    plan = plan_batches(settings, Warehouse(settings.warehouse_dir))
+    instance.add_dynamic_partitions(batches.name, plan.batches)
+    resources = {
+        "pipeline": PipelineResource.from_settings(settings),
+        "spacy_model": SpacyModel(),
+    }
+    return [
+        dg.materialize([article_tables], instance=instance, partition_key=key, resources=resources)
+        for key in plan.batches
+    ]
+
+
+def test_materialize_sample_corpus_and_read_back(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    shutil.copytree(SAMPLE_CORPUS, raw)
+    (raw / "bad.bin").write_bytes(b"%PDF-1.4 not an article")
+    settings = Settings(raw_dir=raw, warehouse_dir=tmp_path / "warehouse")
+    home = tmp_path / "dagster_home"
+    home.mkdir()
+    with dg.instance_for_test(temp_dir=str(home)) as instance:
+        [result] = materialize_batches(settings, instance)
+        assert result.success
+        mats = {m.asset_key.to_user_string(): m for m in result.get_asset_materialization_events()}
+        assert set(mats) == {spec.name for spec in ARTICLE_TABLES}
+        meta = mats["documents"].materialization.metadata
+        assert meta["dagster/row_count"].value == 5
+        assert meta["files_read"].value == 6 and meta["files_rejected"].value == 1
+        assert meta["nlp_docs"].value == 5
+        assert "| doc_id |" in meta["preview"].value
+        # the column schema comes from the pyarrow schema
+        spec_schema = instance.get_latest_materialization_event(dg.AssetKey("documents"))
+        assert spec_schema is not None
+        record = instance.fetch_materializations(dg.AssetKey("rejected"), limit=1).records[0]
+        assert record.asset_materialization.metadata["dagster/row_count"].value == 1
+
+    wh = settings.warehouse_dir
+    documents = pd.read_parquet(wh / "documents")
+    assert len(documents) == 5 and documents["doc_id"].is_unique
+    assert list(documents.columns) == DOCUMENTS.schema.names
+    rejected = duckdb.sql(
+        f"select source_path, stage, error from read_parquet('{wh}/rejected/**/*.parquet')"
+    ).fetchall()
+    assert rejected[0][:2] == ("bad.bin", "decode") and "PDF" in rejected[0][2]
+    assert pl.read_parquet(f"{wh}/documents/**/*.parquet").height == 5
+    n = duckdb.sql(f"select sum(n_words) from read_parquet('{wh}/documents/**/*.parquet')")
+    assert n.fetchall()[0][0] > 2000
+
+
+def test_asset_specs_carry_descriptions_and_column_schemas() -> None:
+    specs = {s.key.to_user_string(): s for s in article_tables.specs}
+    schema = specs["documents"].metadata["dagster/column_schema"]
+    assert [c.name for c in schema.columns] == DOCUMENTS.schema.names
+    assert all(c.description for c in schema.columns)
+    assert specs["rejected"].description
+
+
+def run_cli(env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "assets.run"],
+        env=env,
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@pytest.fixture
+def cli_env(tmp_path: Path) -> dict[str, str]:
+    home = tmp_path / "dagster_home"
+    home.mkdir()
+    (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
+    raw = tmp_path / "raw"
+    shutil.copytree(SAMPLE_CORPUS, raw)
+    return {
+        **os.environ,
+        "DAGSTER_HOME": str(home),
+        "PIPELINE_RAW_DIR": str(raw),
+        "PIPELINE_WAREHOUSE_DIR": str(tmp_path / "warehouse"),
+    }
+
+
+def test_main_job_twice_second_is_a_byte_identical_no_op(cli_env: dict[str, str]) -> None:
+    first = run_cli(cli_env)
+    assert first.returncode == 0, first.stderr[-3000:]
+    wh = Path(cli_env["PIPELINE_WAREHOUSE_DIR"])
+    snapshot = {p: p.read_bytes() for p in wh.rglob("*.parquet")}
+    assert pd.read_parquet(wh / "documents").shape[0] == 5
+    assert pd.read_parquet(wh / "rejected").shape[0] == 0
+    second = run_cli(cli_env)
+    assert second.returncode == 0, second.stderr[-3000:]
+    assert "no run needed" in second.stderr
+    assert "analysing" not in second.stderr  # no NLP work
+    assert {p: p.read_bytes() for p in wh.rglob("*.parquet")} == snapshot
+    # the run is recorded in the real instance at DAGSTER_HOME
+    with dg.DagsterInstance.from_config(cli_env["DAGSTER_HOME"]) as instance:
+        runs = instance.get_runs()
+        assert len(runs) == 1 and runs[0].status == dg.DagsterRunStatus.SUCCESS
+        assert len(instance.get_dynamic_partitions(batches.name)) == 1
+
+
+def test_main_job_picks_up_a_new_file_and_exits_nonzero_on_failure(
+    cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    assert run_cli(cli_env).returncode == 0
+    raw = Path(cli_env["PIPELINE_RAW_DIR"])
+    (raw / "new" / "story.txt").parent.mkdir()
+    (raw / "new" / "story.txt").write_text("A brand new article about the summit in Brussels.")
+    third = run_cli(cli_env)
+    assert third.returncode == 0, third.stderr[-3000:]
+    wh = Path(cli_env["PIPELINE_WAREHOUSE_DIR"])
+    assert pd.read_parquet(wh / "documents").shape[0] == 6
+    # a failing run (the model cannot load) makes the command fail
+    (raw / "another.txt").write_text("Another new article.")
+    broken = run_cli({**cli_env, "PIPELINE_SPACY_MODEL": "no_such_model"})
+    assert broken.returncode == 1
+    assert "failed" in broken.stderr
+
+
+def test_definitions_validate_on_the_workspace(cli_env: dict[str, str]) -> None:
+    dagster = Path(sys.executable).with_name("dagster")
+    done = subprocess.run(
+        [str(dagster), "definitions", "validate", "-w", "workspace.yaml"],
+        env=cli_env,
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
