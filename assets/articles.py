@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import dagster as dg
 
-from assets.metadata import asset_spec, preview, table_rows
+from assets.metadata import asset_spec, column_schema, preview, table_rows
 from assets.partitions import batches
 from assets.resources import PipelineResource, SpacyModel
 from pipeline.ingest import run_batch
@@ -53,6 +53,7 @@ def article_tables(
             metadata={
                 **run_facts,
                 "dagster/row_count": table_rows(folder),
+                "dagster/column_schema": column_schema(spec),
                 "dagster/partition_row_count": added.num_rows if added is not None else 0,
                 "preview": preview(added if added is not None else spec.empty()),
                 "path": dg.MetadataValue.path(str(folder)),
