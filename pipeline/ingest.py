@@ -21,12 +21,13 @@ from typing import Any
 from spacy.language import Language
 
 from pipeline import nlp, sources
+from pipeline.clean import Cleaned, Hints, clean
 from pipeline.errors import RejectedInput
 from pipeline.formats import RawArticle, read_articles
 from pipeline.settings import Settings
 from pipeline.sources import UNREADABLE, Known, Scan, changed_ns, display_path
 from pipeline.store import Commit, Warehouse
-from pipeline.tables import DOCUMENTS, FILES, REJECTED, conform
+from pipeline.tables import BOILERPLATE, DOCUMENTS, FILES, REJECTED, conform
 
 log = logging.getLogger(__name__)
 PROGRESS_EVERY = 500
@@ -186,24 +187,28 @@ def run_batch(
         _reread_shared(settings, known, reads, gone, logger)
         affected = set(reads) | gone
         surviving = {d for rel, k in known.items() if rel not in affected for d in k.doc_ids}
-        docs, rejected, files = _rows(reads, surviving, batch, now, report)
+        rows = _rows(reads, surviving, batch, now, report)
         report.read = len(reads)
         report.deleted = len(gone)
-        if docs:
+        if rows.documents:
+            docs = rows.documents
             logger.info(f"analysing {len(docs)} article(s) with spaCy")
             model = load_nlp()
             for row, doc in zip(docs, nlp.parse(model, (r["body"] for r in docs)), strict=True):
                 row["n_words"] = nlp.count_words(doc)
             report.nlp_docs = len(docs)
+        old_docs = {d for rel in affected if rel in known for d in known[rel].doc_ids}
         commit = Commit(
             batch=batch,
             add={
-                DOCUMENTS.name: conform(DOCUMENTS, docs),
-                REJECTED.name: conform(REJECTED, rejected),
-                FILES.name: conform(FILES, files),
+                DOCUMENTS.name: conform(DOCUMENTS, rows.documents),
+                BOILERPLATE.name: conform(BOILERPLATE, rows.boilerplate),
+                REJECTED.name: conform(REJECTED, rows.rejected),
+                FILES.name: conform(FILES, rows.files),
             },
             remove={
-                DOCUMENTS.name: {d for rel in affected if rel in known for d in known[rel].doc_ids},
+                DOCUMENTS.name: old_docs,
+                BOILERPLATE.name: old_docs,
                 REJECTED.name: affected,
                 FILES.name: affected,
             },
@@ -268,21 +273,44 @@ def _reread_shared(
                 logger.info(f"re-reading {other}: it shares article {d} with {rel}")
 
 
+@dataclass
+class Rows:
+    """The rows one batch adds, per table."""
+
+    documents: list[dict] = field(default_factory=list)
+    boilerplate: list[dict] = field(default_factory=list)
+    rejected: list[dict] = field(default_factory=list)
+    files: list[dict] = field(default_factory=list)
+
+
 def _rows(
     reads: Mapping[str, FileRead],
     surviving: set[str],
     batch: str,
     now: datetime,
     report: BatchReport,
-) -> tuple[list[dict], list[dict], list[dict]]:
-    docs: list[dict] = []
-    rejected: list[dict] = []
-    files: list[dict] = []
+) -> Rows:
+    rows = Rows()
     emitted: set[str] = set(surviving)
     for rel in sorted(reads):
         found = reads[rel]
+        for article in found.articles:
+            if article.doc_id in emitted:
+                report.duplicates += 1
+                continue
+            emitted.add(article.doc_id)
+            try:
+                cleaned = clean(article.text, _hints(article))
+            except Exception as exc:  # a bug in one rule must not lose the batch
+                found.problems.append(RejectedInput("clean", f"cleaning failed: {exc!r}"))
+                continue
+            rows.documents.append(_document_row(article, cleaned, now))
+            rows.boilerplate.extend(
+                {"doc_id": article.doc_id, "kind": r.kind, "text": r.text, "rule": r.rule, "seq": i}
+                for i, r in enumerate(cleaned.removed)
+            )
         for problem in found.problems:
-            rejected.append(
+            rows.rejected.append(
                 {
                     "source_path": rel,
                     "stage": problem.stage,
@@ -290,15 +318,9 @@ def _rows(
                     "seen_at": now,
                 }
             )
-        for article in found.articles:
-            if article.doc_id in emitted:
-                report.duplicates += 1
-                continue
-            emitted.add(article.doc_id)
-            docs.append(_document_row(article, now))
         status = "ok" if not found.problems else ("partial" if found.articles else "rejected")
         report.rejected_files += status == "rejected"
-        files.append(
+        rows.files.append(
             {
                 "source_path": rel,
                 "content_hash": found.content_hash,
@@ -310,21 +332,30 @@ def _rows(
                 "seen_at": now,
             }
         )
-    return docs, rejected, files
+    return rows
 
 
-def _document_row(article: RawArticle, now: datetime) -> dict:
+def _hints(article: RawArticle) -> Hints:
+    return Hints(
+        title=article.title,
+        authors=article.authors,
+        publisher=article.publisher,
+        published=article.published,
+    )
+
+
+def _document_row(article: RawArticle, cleaned: Cleaned, now: datetime) -> dict:
     return {
         "doc_id": article.doc_id,
         "source_path": article.source_path,
         "source_format": article.source_format,
-        "publisher": article.publisher,
-        "title": article.title,
-        "standfirst": None,
-        "subheadings": [],
-        "authors": list(article.authors),
-        "published": article.published,
-        "body": article.text,
+        "publisher": cleaned.publisher,
+        "title": cleaned.title,
+        "standfirst": cleaned.standfirst,
+        "subheadings": list(cleaned.subheadings),
+        "authors": list(cleaned.authors),
+        "published": cleaned.published,
+        "body": cleaned.body,
         "n_words": 0,
         "story_id": article.doc_id,  # one story per article until stories are clustered
         "ingested_at": now,

@@ -67,6 +67,30 @@ DOCUMENTS = TableSpec(
     ),
 )
 
+BOILERPLATE = TableSpec(
+    name="boilerplate",
+    doc=(
+        "One row per piece of the raw text removed as boilerplate, with the rule that removed it. "
+        "The headline and standfirst are not here: they moved to `documents.title` and "
+        "`documents.standfirst`."
+    ),
+    key="doc_id",
+    schema=pa.schema(
+        [
+            col("doc_id", pa.string(), "The article the piece was removed from."),
+            col(
+                "kind",
+                pa.string(),
+                "`masthead`, `byline`, `dateline`, `caption`, `photo_credit`, `comments_notice`, "
+                "`navigation`, `promo`, `legal` or `other`.",
+            ),
+            col("text", pa.string(), "Exactly what was removed (one line of the raw text)."),
+            col("rule", pa.string(), "The rule that removed it (see `pipeline/clean/rules.py`)."),
+            col("seq", pa.int32(), "Order of the piece within the article's raw text."),
+        ]
+    ),
+)
+
 REJECTED = TableSpec(
     name="rejected",
     doc="One row per input that could not be processed, with a message a person can act on.",
@@ -74,7 +98,7 @@ REJECTED = TableSpec(
     schema=pa.schema(
         [
             col("source_path", pa.string(), "Path of the raw file, relative to PIPELINE_RAW_DIR."),
-            col("stage", pa.string(), "Where it failed: `read`, `decode` or `parse`."),
+            col("stage", pa.string(), "Where it failed: `read`, `decode`, `parse` or `clean`."),
             col("error", pa.string(), "What is wrong and what to do about it."),
             col("seen_at", TIMESTAMP, "When the file was looked at."),
         ]
@@ -107,10 +131,10 @@ FILES = TableSpec(
     ),
 )
 
-TABLES: dict[str, TableSpec] = {t.name: t for t in (DOCUMENTS, REJECTED, FILES)}
+TABLES: dict[str, TableSpec] = {t.name: t for t in (DOCUMENTS, BOILERPLATE, REJECTED, FILES)}
 
 # The tables the article multi-asset writes in one atomic commit per batch.
-ARTICLE_TABLES: tuple[TableSpec, ...] = (DOCUMENTS, REJECTED, FILES)
+ARTICLE_TABLES: tuple[TableSpec, ...] = (DOCUMENTS, BOILERPLATE, REJECTED, FILES)
 
 
 def arrow_type_name(type_: pa.DataType) -> str:

@@ -6,7 +6,9 @@ import re
 from collections.abc import Iterable
 from datetime import date, datetime
 
-DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%Y/%m/%d", "%d/%m/%Y")
+DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%Y/%m/%d", "%d/%m/%Y")
+WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
+ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b", re.IGNORECASE)
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 AUTHOR_SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*")
 
@@ -31,6 +33,9 @@ def parse_date(value: object) -> date | None:
             return date.fromisoformat(match.group(0))
         except ValueError:
             return None
+    text = WEEKDAY.sub("", text)
+    text = ORDINAL.sub("", text).replace(",", " ").replace(".", " ")
+    text = re.sub(r"\bsept\b", "Sep", " ".join(text.split()), flags=re.IGNORECASE)
     for fmt in DATE_FORMATS:
         try:
             return datetime.strptime(text, fmt).date()

@@ -1,0 +1,84 @@
+"""Boilerplate removal and article metadata for plain text (HTML arrives here as text too).
+
+`clean(text, hints)` splits a normalised article text into its body and its metadata (title,
+standfirst, subheadings, authors, publisher, published) and records every removed piece with the
+rule that removed it. The rules are named data in `rules.py`; `engine.py` applies them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from pipeline.clean import engine
+from pipeline.clean.rules import LINE_RULES
+
+ANYWHERE_RULES = tuple(r for r in LINE_RULES if r.where == "any")
+HEADER_RULES = tuple(r for r in LINE_RULES if r.where == "header")
+
+
+@dataclass(frozen=True)
+class Removed:
+    """One removed piece of the raw text: what it was, exactly, and which rule removed it."""
+
+    kind: str
+    text: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class Hints:
+    """Metadata the input format already gave (HTML meta tags, JSON fields)."""
+
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    publisher: str | None = None
+    published: date | None = None
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    body: str
+    title: str | None = None
+    standfirst: str | None = None
+    subheadings: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+    publisher: str | None = None
+    published: date | None = None
+    removed: tuple[Removed, ...] = field(default_factory=tuple)
+
+
+def clean(text: str, hints: Hints | None = None) -> Cleaned:
+    """Split an article's text into body and metadata, recording every removed piece."""
+    hints = hints or Hints()
+    blocks = [engine.Block(line.strip()) for line in text.split("\n") if line.strip()]
+    engine.apply_line_rules(blocks, ANYWHERE_RULES, head_end=0)
+    engine.mark_repeated_lines(blocks)
+    head = engine.Head()
+    engine.mark_prefixed_bylines(blocks, head)
+    start = engine.first_prose(blocks)
+    if start is None:
+        start = _start_without_prose(blocks)
+    engine.apply_line_rules(blocks[:start], HEADER_RULES, head_end=start)
+    engine.parse_head(blocks, start, hints.title, head)
+    engine.trim_tail(blocks, start)
+    engine.mark_navigation_runs(blocks)
+    body_blocks = [b for b in blocks if not b.removed and b.role == "body"]
+    return Cleaned(
+        body="\n\n".join(b.text for b in body_blocks),
+        title=hints.title or head.title,
+        standfirst=head.standfirst,
+        subheadings=tuple(engine.subheadings(blocks)),
+        authors=hints.authors or tuple(head.authors),
+        publisher=hints.publisher or head.publisher,
+        published=hints.published or head.published,
+        removed=tuple(Removed(b.kind, b.text, b.rule or b.kind) for b in blocks if b.kind),
+    )
+
+
+def _start_without_prose(blocks: list[engine.Block]) -> int:
+    """With no paragraph to anchor on, only a headline-like first line may be a title."""
+    kept = [i for i, b in enumerate(blocks) if not b.removed]
+    if len(kept) >= 2 and engine.is_headline(blocks[kept[0]]):
+        return kept[1]
+    return kept[0] if kept else len(blocks)

@@ -1,0 +1,247 @@
+"""Boilerplate rules as named data: what a whole line looks like when it is not the article.
+
+Each rule names the `kind` of boilerplate it removes (the contract's `boilerplate.kind`), where
+it applies, and examples that must and must not match; `tests/test_clean_rules.py` checks every
+example, so a rule's intent is written down beside it. Patterns match a whole line, ignoring case.
+
+`where`: `any` (anywhere in the text), `header` (above the article's first paragraph), or
+`edge` (above the first or below the last paragraph).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Photo agencies and credit words that end a caption: "(PA)", "(Andrew Matthews/PA)".
+AGENCIES = (
+    r"PA|PA Wire|PA Media|AP|AFP|Reuters|Getty|Getty Images|EPA|EPA-EFE|Shutterstock|Alamy|"
+    r"Bloomberg|Xinhua|Anadolu|Sipa|Rex|Rex Features|NurPhoto|SOPA Images|Zuma|ZUMA Press|"
+    r"Sky News|BBC|Handout|Supplied|Instagram|X|Twitter|Facebook|YouTube|TikTok|Pool|File"
+)
+CREDIT_TAIL = (
+    rf"\((?:(?:photo|picture|image|pic|credit)\s*:?\s*)?(?:[^()]{{0,60}}/\s*)?(?:{AGENCIES})"
+    rf"(?:\s*(?:via|/)\s*[^()]{{1,40}})?\)"
+)
+MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+WEEKDAYS = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"
+WRITTEN_DATE = (
+    rf"(?:{WEEKDAYS},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS}\.?,?\s+\d{{4}}|"
+    rf"{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
+    rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
+)
+TIME = r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?|\d{1,2}\s*[ap]\.?m\.?)"
+ROLE_WORDS = (
+    r"editor|correspondent|reporter|writer|journalist|columnist|contributor|producer|"
+    r"analyst|critic|presenter|staff|desk|bureau chief|news team"
+)
+
+
+@dataclass(frozen=True)
+class LineRule:
+    """A whole-line pattern that marks a line as one kind of boilerplate."""
+
+    name: str
+    kind: str
+    pattern: str
+    where: str = "any"
+    max_words: int = 40  # longer lines are prose, whatever they contain
+    examples: tuple[str, ...] = ()
+    counterexamples: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "regex", re.compile(rf"(?:{self.pattern})\Z", re.IGNORECASE))
+
+    def matches(self, line: str) -> bool:
+        line = line.strip()
+        if len(line.split()) > self.max_words:
+            return False
+        return self.regex.match(line) is not None  # type: ignore[attr-defined]
+
+
+LINE_RULES: tuple[LineRule, ...] = (
+    LineRule(
+        "caption_with_credit",
+        "caption",
+        rf".{{3,300}}?\s*{CREDIT_TAIL}",
+        examples=(
+            "Defence Secretary John Healey (PA)",
+            "Chief of the Defence Staff Admiral Sir Tony Radakin (Andrew Matthews/PA)",
+            "Firefighters at the scene on Monday (Getty Images)",
+            "The minister arrives in Kyiv (Photo: Reuters)",
+        ),
+        counterexamples=("He said the PA was wrong (not the minister).",),
+    ),
+    LineRule(
+        "photo_credit_line",
+        "photo_credit",
+        r"(?:image|photo|picture|pic|photograph|video|credit|source|image source|photo credit|"
+        r"image caption|media caption|pictured|illustration)"
+        r"(?:\s*[:,]\s*.{1,120}|\s+by\s+.{1,120})?",
+        max_words=20,
+        examples=(
+            "Image source, Getty Images",
+            "Photo: Reuters",
+            "Picture: Andrew Matthews/PA",
+            "Image caption",
+            "Credit: Alamy",
+            "Photograph by Jane Roe for The Example",
+        ),
+        counterexamples=("Photographs of the meeting were released on Friday by officials.",),
+    ),
+    LineRule(
+        "image_caption_prefix",
+        "caption",
+        r"(?:image caption|media caption|caption|pictured above|above)\s*[:,]?\s+.{3,300}",
+        examples=("Image caption, The minister in Brussels", "Media caption The talks began"),
+    ),
+    LineRule(
+        "comments_notice",
+        "comments_notice",
+        r"(?:sorry, )?(?:we are|we're) not accepting comments.{0,80}|comments? (?:are|is) "
+        r"(?:closed|disabled|turned off).{0,60}|(?:show|view|read|load|hide) (?:all )?"
+        r"(?:\d+ )?comments?.{0,20}|\d+\s+comments?|(?:leave|post|add) a (?:comment|reply)|"
+        r"join the (?:conversation|discussion|debate).{0,60}|comments?|"
+        r"(?:be the first to comment|have your say).{0,40}|leave a reply.{0,40}",
+        examples=(
+            "Sorry, we are not accepting comments on this article.",
+            "Comments are closed.",
+            "Show comments",
+            "12 comments",
+            "Leave a Reply",
+            "Join the conversation",
+        ),
+        counterexamples=("He declined to comment on the report.",),
+    ),
+    LineRule(
+        "skip_and_menu_links",
+        "navigation",
+        r"(?:skip to (?:main )?(?:content|navigation|search|footer)|jump to (?:content|navigation)|"
+        r"(?:open|close|toggle|main) (?:menu|navigation|search)|menu|search|home|back to top|"
+        r"go to (?:top|homepage)|next|previous|next article|previous article|back|loading\.*|"
+        r"(?:sign in|log in|my account|account|register)(?:\s*[|/]\s*(?:sign in|log in|"
+        r"register|subscribe))*)\.?",
+        max_words=6,
+        examples=("Skip to main content", "Menu", "Open menu", "Back to top", "Sign in | Register"),
+        counterexamples=("Home Secretary Yvette Cooper said the plan would work.",),
+    ),
+    LineRule(
+        "share_buttons",
+        "navigation",
+        r"(?:share|share this|share this (?:article|story|page)|share on \w+|tweet|email|"
+        r"copy link|copy the link|print|whatsapp|facebook|twitter|linkedin|pinterest|reddit|"
+        r"messenger|flipboard|save|bookmark|listen|listen to this article|follow us)"
+        r"(?:\s*[,|/·•]\s*(?:share|tweet|email|copy link|print|whatsapp|facebook|twitter|x|"
+        r"linkedin|pinterest|reddit|messenger|save))*\.?",
+        examples=("Share", "Share this article", "Facebook | Twitter | Email", "Copy link"),
+        counterexamples=("Share prices fell sharply on Monday.",),
+    ),
+    LineRule(
+        "newsletter_promo",
+        "promo",
+        r"(?:sign up|subscribe|register|get|receive)\b.{0,80}\b(?:newsletter|inbox|email|"
+        r"updates|alerts|briefing|digest)\b.{0,80}|.{0,60}\bnewsletter\b.{0,30}|"
+        r"(?:subscribe|subscribe now|subscribe today|sign up|sign in|log in|register)"
+        r"(?:\s+(?:now|today|here|for free|to continue))?\.?|"
+        r".{0,60}\b(?:free trial|subscribers? only|for subscribers|unlock (?:this|full) "
+        r"(?:article|story|access))\b.{0,60}",
+        examples=(
+            "Sign up to our daily newsletter",
+            "Get the latest headlines delivered to your inbox every morning",
+            "Subscribe now",
+            "The Morning Briefing newsletter",
+        ),
+        counterexamples=("Millions subscribe to the idea that peace is possible, he said.",),
+    ),
+    LineRule(
+        "read_more_line",
+        "promo",
+        r"(?:read more|read also|also read|more|related|see also|watch|listen|click here|"
+        r"more on this story|recommended|you may also like|you might also like|"
+        r"most read|most popular|trending|top stories|latest|editor'?s picks?|more from \w+"
+        r"(?: \w+)?|more stories|related (?:articles|stories|content|topics|coverage))"
+        r"\s*(?:[:>»|–—-]\s*.{0,200})?",
+        examples=(
+            "READ MORE: Healey to meet defence ministers in Brussels",
+            "Related: Ukraine war latest",
+            "Most read",
+            "More on this story",
+            "You may also like",
+        ),
+        counterexamples=("More than 50 people were injured, officials said.",),
+    ),
+    LineRule(
+        "advertisement",
+        "promo",
+        r"(?:advertisement|advertising|sponsored(?: content)?|promoted(?: stories)?|"
+        r"skip advertisement|ad feedback|story continues below(?: advertisement)?|"
+        r"article continues below|continue reading below|scroll to continue(?: with content)?|"
+        r"paid (?:content|partner content)|partner content)\.?",
+        examples=("Advertisement", "Story continues below advertisement", "Sponsored"),
+    ),
+    LineRule(
+        "cookie_notice",
+        "legal",
+        r".{0,200}\b(?:we use cookies|(?:this|our) (?:web)?site uses cookies|accept (?:all )?"
+        r"cookies|(?:cookie|consent|privacy) (?:policy|settings|preferences|notice|choices)|"
+        r"manage (?:cookies|consent|preferences)|by continuing to (?:use|browse))\b.{0,200}",
+        max_words=60,
+        examples=(
+            "We use cookies to improve your experience on our site.",
+            "Accept all cookies",
+            "Manage cookie settings",
+        ),
+        counterexamples=("Cookies and biscuits sales rose 5% last year, the firm said.",),
+    ),
+    LineRule(
+        "copyright_line",
+        "legal",
+        r"(?:©|\(c\)|copyright\s*(?:©|\(c\))?\s*\d{4}).{0,200}|.{0,200}(?:all rights reserved|"
+        r"©\s*\d{4}).{0,100}|copyright(?: \S+){1,5}|(?:terms (?:of|and) (?:use|service|"
+        r"conditions)|privacy (?:policy|notice)|contact us|about us|accessibility|sitemap|help)"
+        r"(?:\s*[|·•,]\s*.{0,40})*",
+        max_words=30,
+        examples=(
+            "© 2025 Example News Ltd. All rights reserved.",
+            "Copyright Express & Star",
+            "Terms of use | Privacy policy | Contact us",
+        ),
+        counterexamples=("Copyright holders say the new law will hurt musicians and writers.",),
+    ),
+    LineRule(
+        "published_line",
+        "dateline",
+        rf"(?:published|updated|last updated|posted|first published|modified|date)"
+        rf"(?:\s*(?:on|at)?\s*[:,]?\s*(?:{WRITTEN_DATE}|{TIME}|{WEEKDAYS})"
+        rf"(?:[\s,]*(?:at\s*)?(?:{WRITTEN_DATE}|{TIME}))*)?\.?|"
+        rf"(?:{WEEKDAYS},?\s+)?{WRITTEN_DATE}(?:[\s,|·•-]*(?:at\s*)?{TIME})?(?:\s*(?:GMT|BST|UTC|ET|EST|EDT|CET|CEST))?",
+        where="header",
+        max_words=16,
+        examples=(
+            "Published",
+            "Published: 10 April 2025",
+            "Updated 10:32 BST, 10 April 2025",
+            "Thursday 10 April 2025 14:32 BST",
+            "April 10, 2025",
+            "Last updated on 2025-04-10",
+        ),
+        counterexamples=("Published reports say 30 nations will attend.",),
+    ),
+    LineRule(
+        "reading_time",
+        "other",
+        r"\d+\s*(?:-\s*)?min(?:ute)?s?\s*(?:read|listen)|reading time:?\s*\d+\s*min(?:ute)?s?",
+        examples=("5 min read", "Reading time: 4 minutes"),
+    ),
+)
+
+# Lines that open a block of reader comments: everything after them is comments, not article.
+COMMENTS_START = re.compile(
+    r"(?:(?:\d+\s+)?comments?(?:\s*\(\d+\))?|leave a (?:reply|comment)|post a comment|"
+    r"join the (?:conversation|discussion)|(?:\d+\s+)?(?:thoughts?|responses?|replies) "
+    r"(?:on|to) [“\"].{1,200})\Z",
+    re.IGNORECASE,
+)
