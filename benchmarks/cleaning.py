@@ -418,6 +418,9 @@ def eval_trafilatura(opts: Options, mapper: Mapper) -> None:
     gold = sample(
         [g for g in gold_all.values() if (root / "html" / g["file"]).exists()], opts.limit
     )
+    if not gold:
+        print("  no pages to evaluate")
+        return
     outputs = list(mapper(run_systems, [root / "html" / g["file"] for g in gold]))
     print(f"  {len(gold)} pages, {sum(len(g['with']) + len(g['without']) for g in gold)} snippets")
 
@@ -479,6 +482,9 @@ def eval_dragnet(opts: Options, mapper: Mapper) -> None:
     ids = sample([i for i in ids if (root / "HTML" / f"{i}.html.gz").exists()], opts.limit)
     golds = [_dragnet_gold(root / "Corrected" / f"{i}.html.corrected.txt") for i in ids]
     pages = [(i, g) for i, g in zip(ids, golds, strict=True) if g is not None and g[0]]
+    if not pages:
+        print("  no pages to evaluate")
+        return
     outputs = list(mapper(run_systems, [root / "HTML" / f"{i}.html.gz" for i, _ in pages]))
     invalid = sum(g is not None and not g[1] for g in golds)
     print(
@@ -524,6 +530,9 @@ def eval_fundus(opts: Options, mapper: Mapper) -> None:
     with (root / "articles.jsonl").open(encoding="utf-8") as lines:
         rows = [json.loads(line) for line in lines if line.strip()]
     rows = sample([r for r in rows if (root / r["html_file"]).exists()], opts.limit)
+    if not rows:
+        print("  no pages to evaluate")
+        return
     outputs = list(mapper(run_systems, [root / r["html_file"] for r in rows]))
     print(f"  {len(rows)} pages from {len({r['publisher'] for r in rows})} publishers")
 
@@ -563,6 +572,9 @@ def clean_plain(path: Path) -> Retention:
 
 def eval_bbc(opts: Options, mapper: Mapper) -> None:
     files = sample(sorted(BBC_DIR.glob("*/*.txt")), opts.limit)
+    if not files:
+        print("  no pages to evaluate")
+        return
     results = list(mapper(clean_plain, files))
     good = [r for r in results if r.error is None]
     words_in, kept = sum(r.words_in for r in good), sum(r.words_kept for r in good)

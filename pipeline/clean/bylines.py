@@ -77,6 +77,14 @@ def is_person_name(text: str) -> bool:
     return True
 
 
+def bare_names(line: str) -> tuple[str, ...]:
+    """The names of a line that is nothing but one to three person names ("Jane Roe and Al Poe")."""
+    parts = [p.strip() for p in NAME_SPLIT.split(line.strip(" ."))]
+    if 1 <= len(parts) <= 3 and all(is_person_name(p) for p in parts):
+        return tuple(parts)
+    return ()
+
+
 def parse_byline(line: str) -> Byline | None:
     """The names (and publisher) of a byline line, or None when the line is not a byline."""
     text = line.strip()

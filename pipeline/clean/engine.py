@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from pipeline.clean.bylines import parse_byline, parse_date_publisher
+from pipeline.clean.bylines import bare_names, parse_byline, parse_date_publisher
 from pipeline.clean.rules import COMMENTS_START, LineRule
 from pipeline.formats.meta import parse_date
 
@@ -152,6 +152,13 @@ def parse_head(blocks: list[Block], start: int, title_hint: str | None, head: He
             head.publisher = head.publisher or byline.publisher
             block.remove("byline", "byline")
     kept = [i for i in range(start) if not blocks[i].removed]
+    named = {i: bare_names(blocks[i].text) for i in kept}
+    if any(not named[i] and is_headline(blocks[i]) for i in kept):
+        for i in kept:  # a line of bare names beside a headline is the byline
+            if named[i]:
+                head.authors.extend(n for n in named[i] if n not in head.authors)
+                blocks[i].remove("byline", "bare_names_byline")
+        kept = [i for i in kept if not blocks[i].removed]
     title_at = _find_title(blocks, kept, title_hint)
     if title_at is None:
         return
@@ -200,8 +207,9 @@ def _date_in(text: str) -> date | None:
 def trim_tail(blocks: list[Block], start: int) -> None:
     """Reader comments and the link lists below the article are not the article."""
     for i in range(start + 1, len(blocks)):
-        if not blocks[i].removed and COMMENTS_START.match(blocks[i].text):
-            blocks[i].remove("comments_notice", "comments_heading")
+        block = blocks[i]
+        if block.kind in (None, "comments_notice") and COMMENTS_START.match(block.text):
+            block.kind, block.rule = "comments_notice", "comments_heading"
             for block in blocks[i + 1 :]:
                 block.remove("other", "reader_comments")
             break

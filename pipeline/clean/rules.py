@@ -4,8 +4,9 @@ Each rule names the `kind` of boilerplate it removes (the contract's `boilerplat
 it applies, and examples that must and must not match; `tests/test_clean_rules.py` checks every
 example, so a rule's intent is written down beside it. Patterns match a whole line, ignoring case.
 
-`where`: `any` (anywhere in the text), `header` (above the article's first paragraph), or
-`edge` (above the first or below the last paragraph).
+`where`: `any` (anywhere in the text) or `header` (above the article's first paragraph).
+A "Published" label with no date left (the page rendered the date with a script) belongs to the
+byline block it stood in; a line that carries a date is a dateline.
 """
 
 from __future__ import annotations
@@ -212,6 +213,15 @@ LINE_RULES: tuple[LineRule, ...] = (
         counterexamples=("Copyright holders say the new law will hurt musicians and writers.",),
     ),
     LineRule(
+        "published_label",
+        "byline",
+        r"(?:published|updated|last updated|posted|first published)\s*:?",
+        where="header",
+        max_words=3,
+        examples=("Published", "Updated:", "Last updated"),
+        counterexamples=("Published 10 April 2025",),
+    ),
+    LineRule(
         "published_line",
         "dateline",
         rf"(?:published|updated|last updated|posted|first published|modified|date)"
@@ -221,7 +231,6 @@ LINE_RULES: tuple[LineRule, ...] = (
         where="header",
         max_words=16,
         examples=(
-            "Published",
             "Published: 10 April 2025",
             "Updated 10:32 BST, 10 April 2025",
             "Thursday 10 April 2025 14:32 BST",

@@ -1,0 +1,161 @@
+"""The cleaning engine on text that is not a seed: each structural rule, clean prose kept."""
+
+from datetime import date
+
+from pipeline.clean import Hints, clean
+
+PARA_1 = (
+    "Flood defences along the river were raised overnight after forecasters warned that "
+    "heavy rain would continue until the weekend, the council said on Monday."
+)
+PARA_2 = (
+    "Residents in three villages were told to prepare to leave their homes, and schools in "
+    "the valley will stay closed while engineers inspect the bridges."
+)
+PARA_3 = (
+    "The environment agency said the water level had risen by more than a metre in a day, "
+    "the fastest rise it had recorded since the floods of two decades ago."
+)
+
+
+def kinds(text: str) -> dict[str, str]:
+    return {r.text: r.kind for r in clean(text).removed}
+
+
+def test_clean_prose_is_kept_whole() -> None:
+    text = "\n\n".join([PARA_1, PARA_2, PARA_3])
+    cleaned = clean(text)
+    assert cleaned.body == text
+    assert cleaned.removed == ()
+    assert cleaned.title is None
+
+
+def test_head_masthead_title_standfirst_byline_dateline() -> None:
+    text = "\n".join(
+        [
+            "The Valley Courier",
+            "Villages told to prepare as river keeps rising",
+            "Three villages could be evacuated within days.",
+            "By Priya Shah, Environment Correspondent",
+            "Published: 3 February 2024",
+            PARA_1,
+            PARA_2,
+        ]
+    )
+    cleaned = clean(text)
+    assert cleaned.publisher == "The Valley Courier"
+    assert cleaned.title == "Villages told to prepare as river keeps rising"
+    assert cleaned.standfirst == "Three villages could be evacuated within days."
+    assert cleaned.authors == ("Priya Shah",)
+    assert cleaned.published == date(2024, 2, 3)
+    assert cleaned.body == f"{PARA_1}\n\n{PARA_2}"
+    assert {r.kind for r in cleaned.removed} == {"masthead", "byline", "dateline"}
+
+
+def test_bare_names_beside_a_headline_are_the_byline() -> None:
+    cleaned = clean("\n".join(["River keeps rising", "Priya Shah and Tom Reed", PARA_1, PARA_2]))
+    assert cleaned.authors == ("Priya Shah", "Tom Reed")
+    assert cleaned.title == "River keeps rising"
+
+
+def test_captions_credits_and_repeated_lines() -> None:
+    text = "\n".join(
+        [
+            PARA_1,
+            "Sandbags outside the town hall (Jane Roe/Reuters)",
+            "Image source, Getty Images",
+            "Engineers at the bridge on Sunday",
+            "Engineers at the bridge on Sunday",
+            PARA_2,
+        ]
+    )
+    assert kinds(text) == {
+        "Sandbags outside the town hall (Jane Roe/Reuters)": "caption",
+        "Image source, Getty Images": "photo_credit",
+        "Engineers at the bridge on Sunday": "caption",
+    }
+
+
+def test_promos_share_buttons_and_menus_inside_the_article() -> None:
+    text = "\n".join(
+        [
+            PARA_1,
+            "READ MORE: Council to spend £2m on new flood barriers",
+            "Sign up to our morning newsletter",
+            "Advertisement",
+            "Share this article",
+            PARA_2,
+            "News",
+            "Sport",
+            "Weather",
+            "Business",
+            PARA_3,
+        ]
+    )
+    found = kinds(text)
+    assert found["READ MORE: Council to spend £2m on new flood barriers"] == "promo"
+    assert found["Sign up to our morning newsletter"] == "promo"
+    assert found["Advertisement"] == "promo"
+    assert found["Share this article"] == "navigation"
+    assert {found[w] for w in ("News", "Sport", "Weather", "Business")} == {"navigation"}
+    assert clean(text).body == "\n\n".join([PARA_1, PARA_2, PARA_3])
+
+
+def test_reader_comments_and_footer_are_cut() -> None:
+    text = "\n".join(
+        [
+            "River keeps rising",
+            PARA_1,
+            PARA_2,
+            "12 Comments",
+            "I live there and it has never been this bad, the council should have acted years ago.",
+            "Reply",
+            "Most read",
+            "Terms of use | Privacy policy",
+            "© 2024 The Valley Courier. All rights reserved.",
+            "We use cookies to improve your experience.",
+        ]
+    )
+    cleaned = clean(text)
+    assert cleaned.body == f"{PARA_1}\n\n{PARA_2}"
+    found = {r.text: (r.kind, r.rule) for r in cleaned.removed}
+    assert found["12 Comments"] == ("comments_notice", "comments_heading")
+    assert found["Reply"][0] in {"other", "comments_notice"}
+
+
+def test_menu_above_the_headline_is_navigation_not_title() -> None:
+    text = "\n".join(
+        ["Skip to content", "Home", "News", "UK", "River keeps rising", PARA_1, PARA_2]
+    )
+    cleaned = clean(text)
+    assert cleaned.title == "River keeps rising"
+    assert cleaned.publisher is None
+    assert cleaned.body == f"{PARA_1}\n\n{PARA_2}"
+
+
+def test_subheadings_stay_in_the_body_and_are_recorded() -> None:
+    text = "\n".join([PARA_1, "What happens next", PARA_2, "“We Are Ready,” Says Mayor", PARA_3])
+    cleaned = clean(text)
+    assert cleaned.subheadings == ("What happens next", "“We Are Ready,” Says Mayor")
+    assert "What happens next" in cleaned.body
+
+
+def test_hints_win_and_their_title_leaves_the_body() -> None:
+    hints = Hints(title="River keeps rising", authors=("A Writer",), published=date(2024, 2, 3))
+    cleaned = clean("River keeps rising\n" + PARA_1, hints)
+    assert cleaned.title == "River keeps rising"
+    assert cleaned.body == PARA_1
+    assert cleaned.authors == ("A Writer",)
+
+
+def test_byline_anywhere_and_at_the_end() -> None:
+    text = "\n".join([PARA_1, "By Priya Shah", PARA_2, "Reporting by Tom Reed; Editing by Al Poe"])
+    cleaned = clean(text)
+    assert cleaned.authors == ("Priya Shah", "Tom Reed")
+    assert cleaned.body == f"{PARA_1}\n\n{PARA_2}"
+
+
+def test_short_article_keeps_its_only_line() -> None:
+    assert clean("Ministers met on Thursday.").body == "Ministers met on Thursday."
+    cleaned = clean("Talks end\nMinisters met on Thursday.")
+    assert (cleaned.title, cleaned.body) == ("Talks end", "Ministers met on Thursday.")
