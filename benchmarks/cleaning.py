@@ -40,7 +40,7 @@ import lxml.etree
 import lxml.html
 import trafilatura
 
-from pipeline.clean import Cleaned, Hints, Removed, clean
+from pipeline.clean import Cleaned, Removed, clean, clean_article
 from pipeline.formats import read_articles
 from pipeline.formats.encoding import decode
 from pipeline.normalize import normalize_text
@@ -169,14 +169,7 @@ def ours_html(payload: bytes, html: str) -> Output:
     articles = read_articles(payload, "page.html").articles
     if not articles:
         return Output(error="read_articles returned no article")
-    article = articles[0]
-    hints = Hints(
-        title=article.title,
-        authors=article.authors,
-        publisher=article.publisher,
-        published=article.published,
-    )
-    return _from_cleaned(clean(article.text, hints))
+    return _from_cleaned(clean_article(articles[0]))
 
 
 def ours_text(payload: bytes, html: str) -> Output:
@@ -228,7 +221,7 @@ def _timed(system: Callable[[bytes, str], Output], payload: bytes, html: str) ->
 
 INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")
 WORD = re.compile(r"\w+")
-NAME_SEPARATORS = re.compile(r"\s*[;,]\s*|\s+and\s+")
+NAME_SEPARATORS = re.compile(r"\s*[;,/]\s*|\s+and\s+")
 
 
 def fold(text: str) -> str:
@@ -241,15 +234,20 @@ def tokens(text: str) -> Counter[str]:
     return Counter(WORD.findall(unicodedata.normalize("NFC", text).lower()))
 
 
+CREDENTIALS = frozenset({"phd", "md", "mba", "msc", "rd", "rn"})
+
+
 def names(value: str | Sequence[str] | None) -> frozenset[str]:
-    """Author names, casefolded, split on ";", "," and " and "."""
+    """Author names, casefolded, split on ";", "," and " and "; full stops are not part of a
+    name ("Joe S." is "Joe S", "R.C. Baker" is "R C Baker")."""
     if not value:
         return frozenset()
     items = [value] if isinstance(value, str) else value
     found = set()
     for item in items:
         found.update(NAME_SEPARATORS.split(fold(item).casefold()))
-    return frozenset(name for name in found if name)
+    cleaned = (" ".join(n.replace(".", " ").split()) for n in found)
+    return frozenset(n for n in cleaned if n and n not in CREDENTIALS)
 
 
 @dataclass

@@ -21,7 +21,7 @@ from typing import Any
 from spacy.language import Language
 
 from pipeline import nlp, sources
-from pipeline.clean import Cleaned, Hints, clean
+from pipeline.clean import Cleaned, clean_article
 from pipeline.errors import RejectedInput
 from pipeline.formats import RawArticle, read_articles
 from pipeline.settings import Settings
@@ -300,7 +300,7 @@ def _rows(
                 continue
             emitted.add(article.doc_id)
             try:
-                cleaned = clean(article.text, _hints(article))
+                cleaned = clean_article(article)
             except Exception as exc:  # a bug in one rule must not lose the batch
                 found.problems.append(RejectedInput("clean", f"cleaning failed: {exc!r}"))
                 continue
@@ -333,15 +333,6 @@ def _rows(
             }
         )
     return rows
-
-
-def _hints(article: RawArticle) -> Hints:
-    return Hints(
-        title=article.title,
-        authors=article.authors,
-        publisher=article.publisher,
-        published=article.published,
-    )
 
 
 def _document_row(article: RawArticle, cleaned: Cleaned, now: datetime) -> dict:

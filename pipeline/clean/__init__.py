@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from pipeline.clean import engine
+from pipeline.clean.bylines import clean_authors
 from pipeline.clean.rules import LINE_RULES
+from pipeline.formats.base import RawArticle
 
 ANYWHERE_RULES = tuple(r for r in LINE_RULES if r.where == "any")
 HEADER_RULES = tuple(r for r in LINE_RULES if r.where == "header")
@@ -48,32 +50,56 @@ class Cleaned:
     removed: tuple[Removed, ...] = field(default_factory=tuple)
 
 
-def clean(text: str, hints: Hints | None = None) -> Cleaned:
-    """Split an article's text into body and metadata, recording every removed piece."""
+def clean(text: str, hints: Hints | None = None, *, extracted: bool = False) -> Cleaned:
+    """Split an article's text into body and metadata, recording every removed piece.
+
+    `extracted`: the text is already an extractor's main text (HTML input through
+    trafilatura), so only the line rules and the head apply, not the search for the article
+    among menus and footers that a whole pasted page needs.
+    """
     hints = hints or Hints()
     blocks = [engine.Block(line.strip()) for line in text.split("\n") if line.strip()]
     engine.apply_line_rules(blocks, ANYWHERE_RULES, head_end=0)
     engine.mark_repeated_lines(blocks)
     head = engine.Head()
     engine.mark_prefixed_bylines(blocks, head)
-    start = engine.first_prose(blocks)
-    if start is None:
-        start = _start_without_prose(blocks)
+    region = None if extracted else engine.main_region(blocks)
+    if region is None:
+        start = engine.first_prose(blocks)
+        if start is None:
+            start = _start_without_prose(blocks)
+    else:
+        start = region[0]
     engine.apply_line_rules(blocks[:start], HEADER_RULES, head_end=start)
-    engine.parse_head(blocks, start, hints.title, head)
-    engine.trim_tail(blocks, start)
-    engine.mark_navigation_runs(blocks)
+    engine.parse_head(blocks, start, hints.title, head, guess_title=not extracted)
+    engine.cut_comments(blocks, start)
+    if region is not None:
+        engine.trim_outside(blocks, region)
+        engine.mark_navigation_runs(blocks)
+    engine.mark_author_bios(blocks)
     body_blocks = [b for b in blocks if not b.removed and b.role == "body"]
+    publisher = hints.publisher or head.publisher
     return Cleaned(
         body="\n\n".join(b.text for b in body_blocks),
         title=hints.title or head.title,
         standfirst=head.standfirst,
         subheadings=tuple(engine.subheadings(blocks)),
-        authors=hints.authors or tuple(head.authors),
-        publisher=hints.publisher or head.publisher,
+        authors=clean_authors(hints.authors or tuple(head.authors), publisher),
+        publisher=publisher,
         published=hints.published or head.published,
         removed=tuple(Removed(b.kind, b.text, b.rule or b.kind) for b in blocks if b.kind),
     )
+
+
+def clean_article(article: RawArticle) -> Cleaned:
+    """Clean one article as read: its format's metadata are hints, HTML text is pre-extracted."""
+    hints = Hints(
+        title=article.title,
+        authors=article.authors,
+        publisher=article.publisher,
+        published=article.published,
+    )
+    return clean(article.text, hints, extracted=article.source_format == "html")
 
 
 def _start_without_prose(blocks: list[engine.Block]) -> int:

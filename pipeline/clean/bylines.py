@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from pipeline.clean.rules import ROLE_WORDS, TIME, WRITTEN_DATE
-from pipeline.formats.meta import parse_date
+from pipeline.metadata import parse_date
 
+# "By ...", "Words by ...", or a signature dash ("– David Dunkley").
 BY_PREFIX = re.compile(
-    r"^(?:(?:words|text|story|reporting|report|written|words and pictures|additional reporting)"
-    r"\s+)?by[:\s]+(?:(?:contributor|staff|our|special|political)\s+)?(?:(?:correspondent|"
-    r"reporter|writer)\s+)?",
+    r"^(?:[–—-]\s*|(?:(?:words|text|story|reporting|report|written|words and pictures|"
+    r"additional reporting)\s+)?by[:\s]+(?:(?:contributor|staff|our|special|political)\s+)?"
+    r"(?:(?:correspondent|reporter|writer)\s+)?)",
     re.IGNORECASE,
 )
 EDITING = re.compile(r"^(?:editing|edited|compiled|graphics?|design|production)\s+by\b", re.I)
@@ -153,3 +154,36 @@ def parse_date_publisher(line: str) -> tuple[date, str] | None:
             if when and len(publisher.split()) <= 8 and publisher.lower() not in DATELINE_WORDS:
                 return when, publisher
     return None
+
+
+AUTHOR_PREFIX = re.compile(
+    r"^(?:view all posts by|all posts by|posts by|posted by|written by|words by|author:?|"
+    r"by:?|about the author:?|profile of)\s+",
+    re.IGNORECASE,
+)
+AUTHOR_SUFFIX = re.compile(
+    r"(?:\s+says:?|\s*[,|]?\s*\b(?:ph\.?d|m\.?d|mba|msc|ma|bsc|rd|rn|dr)\b\.?"
+    r"|\s+(?:staff|staff writer|contributor|reporter|correspondent))+$",
+    re.IGNORECASE,
+)
+CREDENTIAL = re.compile(r"^(?:ph\.?d|m\.?d|mba|msc|ma|bsc|rd|rn|dr)\.?$", re.IGNORECASE)
+NOT_AUTHORS = frozenset(
+    {"no author", "unknown", "admin", "administrator", "agencies", "staff", "editor", "editors"}
+)
+
+
+def clean_authors(names: tuple[str, ...], publisher: str | None) -> tuple[str, ...]:
+    """Person names only: no "View all posts by", no "PhD", no publisher or desk names."""
+    out: list[str] = []
+    folded_publisher = (publisher or "").casefold()
+    for raw in names:
+        name = AUTHOR_SUFFIX.sub("", AUTHOR_PREFIX.sub("", raw.strip())).strip(" ,;|")
+        if not name or CREDENTIAL.match(name) or name.casefold() in NOT_AUTHORS:
+            continue
+        if folded_publisher and name.casefold() == folded_publisher:
+            continue
+        if name.isupper() and " " in name:
+            name = name.title()  # "ADAM AARONSON" -> "Adam Aaronson"
+        if name not in out:
+            out.append(name)
+    return tuple(out)

@@ -12,13 +12,20 @@ Stages, each a small function over the list of blocks:
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from pipeline.clean.bylines import bare_names, parse_byline, parse_date_publisher
-from pipeline.clean.rules import COMMENTS_START, LineRule
-from pipeline.formats.meta import parse_date
+from pipeline.clean.rules import (
+    AUTHOR_BIO,
+    AUTHOR_BIO_MAX_WORDS,
+    COMMENTS_START,
+    MENU_ITEM,
+    LineRule,
+)
+from pipeline.metadata import parse_date
 
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\Z")
 CLAUSE_END = re.compile(r"[,;:–—-]\Z")
@@ -27,9 +34,15 @@ LONG_BLOCK_WORDS = 30  # a block this long is prose even without final punctuati
 HEADLINE_MAX_WORDS = 30
 STANDFIRST_MAX_WORDS = 60
 MASTHEAD_MAX_WORDS = 6
+MASTHEAD_CONNECTORS = frozenset({"&", "and", "of", "the", "de", "la", "le", "du", "der", "die"})
+TITLE_MIN_WORDS = 4  # a shorter line above a headline is a section label, not the title
 SUBHEADING_MAX_WORDS = 15
 NAV_ITEM_MAX_WORDS = 4
 NAV_RUN_MIN = 3
+
+# Tuned on the benchmark's pasted pages (trafilatura, dragnet and fundus sets together).
+LINE_PENALTY = 12.0  # what a lone non-prose line (menu item, label, link) costs a span
+SHORT_SENTENCE_WEIGHT = 0.8  # evidence per word of a sentence too short to be a paragraph
 DATELINE_WORDS = re.compile(r"^(?:published|updated|posted|date)\b", re.IGNORECASE)
 
 
@@ -79,7 +92,8 @@ def is_headline(block: Block, max_words: int = HEADLINE_MAX_WORDS) -> bool:
     if text.endswith(".") and not text.endswith("..."):
         return False
     first = text.lstrip("“\"‘'(")[:1]
-    return first.isupper() or first.isdigit()
+    has_word = any(sum(c.isalpha() for c in w) >= 3 for w in text.split())
+    return has_word and (first.isupper() or first.isdigit())
 
 
 def apply_line_rules(blocks: list[Block], rules: tuple[LineRule, ...], head_end: int) -> None:
@@ -100,16 +114,16 @@ def mark_repeated_lines(blocks: list[Block]) -> None:
             block.remove("caption", "repeated_line")
 
 
+def is_menu_item(block: Block) -> bool:
+    """Capitalised label words only: code lines, list items and numbers are not menu items."""
+    return MENU_ITEM.fullmatch(block.text) is not None and block.text[0].isupper()
+
+
 def mark_navigation_runs(blocks: list[Block]) -> None:
-    """Three or more very short lines in a row are a menu or a list of links."""
+    """Three or more menu-item lines in a row are a menu."""
     run: list[Block] = []
     for block in [*blocks, Block(".", kind="end")]:
-        is_item = (
-            not block.removed
-            and block.role == "body"
-            and block.words <= NAV_ITEM_MAX_WORDS
-            and not SENTENCE_END.search(block.text)
-        )
+        is_item = not block.removed and block.role == "body" and is_menu_item(block)
         if is_item:
             run.append(block)
             continue
@@ -135,8 +149,13 @@ def first_prose(blocks: list[Block]) -> int | None:
     return next((i for i, b in enumerate(blocks) if not b.removed and is_prose(b)), None)
 
 
-def parse_head(blocks: list[Block], start: int, title_hint: str | None, head: Head) -> None:
-    """Datelines, bylines, masthead, title and standfirst above the first paragraph."""
+def parse_head(
+    blocks: list[Block], start: int, title_hint: str | None, head: Head, *, guess_title: bool
+) -> None:
+    """Datelines, bylines, masthead, title and standfirst above the first paragraph.
+
+    Without `guess_title`, only a line equal to the hinted title is taken as the title.
+    """
     for block in blocks[:start]:
         dated = parse_date_publisher(block.text)
         if dated and not block.removed:
@@ -153,26 +172,28 @@ def parse_head(blocks: list[Block], start: int, title_hint: str | None, head: He
             block.remove("byline", "byline")
     kept = [i for i in range(start) if not blocks[i].removed]
     named = {i: bare_names(blocks[i].text) for i in kept}
-    if any(not named[i] and is_headline(blocks[i]) for i in kept):
-        for i in kept:  # a line of bare names beside a headline is the byline
-            if named[i]:
-                head.authors.extend(n for n in named[i] if n not in head.authors)
-                blocks[i].remove("byline", "bare_names_byline")
-        kept = [i for i in kept if not blocks[i].removed]
-    title_at = _find_title(blocks, kept, title_hint)
+    candidates = [i for i in kept if not named[i]]
+    title_at = _find_title(blocks, candidates, title_hint, guess=guess_title)
     if title_at is None:
         return
+    for i in _neighbours(kept, title_at):  # bare names right beside the headline: the byline
+        if named[i]:
+            head.authors.extend(n for n in named[i] if n not in head.authors)
+            blocks[i].remove("byline", "bare_names_byline")
+    kept = [i for i in kept if not blocks[i].removed]
     blocks[title_at].role = "title"
     head.title = blocks[title_at].text
-    after = [i for i in kept if i > title_at]
-    if after and blocks[after[0]].words <= STANDFIRST_MAX_WORDS:
-        blocks[after[0]].role = "standfirst"
-        head.standfirst = blocks[after[0]].text
+    below = [i for i, b in enumerate(blocks) if i > title_at and not b.removed]
+    after = below[0] if len(below) >= 2 else None  # a standfirst never leaves the body empty
+    if after is not None and _is_standfirst(blocks[after], inside_article=after >= start):
+        blocks[after].role = "standfirst"
+        head.standfirst = blocks[after].text
+    if not guess_title:
+        return
     above = [i for i in kept if i < title_at]
     for i in above:
         block = blocks[i]
-        adjacent = i == above[0] == title_at - 1
-        if adjacent and block.words <= MASTHEAD_MAX_WORDS and is_headline(block):
+        if i == above[-1] and i == above[0] and is_masthead(block):
             block.remove("masthead", "masthead")
             head.publisher = head.publisher or block.text
         elif block.words <= NAV_ITEM_MAX_WORDS * 2:
@@ -181,17 +202,53 @@ def parse_head(blocks: list[Block], start: int, title_hint: str | None, head: He
             block.remove("other", "above_headline")
 
 
-def _find_title(blocks: list[Block], kept: list[int], hint: str | None) -> int | None:
+def _is_standfirst(block: Block, *, inside_article: bool) -> bool:
+    """The line under the headline: short; once the article has begun, not a paragraph."""
+    if block.words > STANDFIRST_MAX_WORDS:
+        return False
+    return not inside_article or not is_prose(block)
+
+
+def _neighbours(kept: list[int], at: int) -> list[int]:
+    """The kept blocks just above and the two just below block `at`."""
+    pos = kept.index(at)
+    return kept[max(pos - 1, 0) : pos] + kept[pos + 1 : pos + 3]
+
+
+def is_masthead(block: Block) -> bool:
+    """A publication's name: a few capitalised words ("Express & Star", "The Valley Courier")."""
+    words = block.text.split()
+    return 1 <= len(words) <= MASTHEAD_MAX_WORDS and all(
+        w[0].isupper() or w[0].isdigit() or w.lower() in MASTHEAD_CONNECTORS for w in words
+    )
+
+
+def _find_title(
+    blocks: list[Block], kept: list[int], hint: str | None, *, guess: bool
+) -> int | None:
     if hint:
         folded = " ".join(hint.split()).casefold()
         for i in kept:
             if " ".join(blocks[i].text.split()).casefold() == folded:
                 return i
+    if not guess:
+        return None
     # the headline nearest above the paragraphs; sentences between it and them are its standfirst
-    for i in reversed(kept):
+    for n, i in enumerate(reversed(kept)):
         if is_headline(blocks[i]):
+            above = kept[len(kept) - n - 2] if n + 1 < len(kept) else None
+            if above is not None and _is_title_over_standfirst(blocks[above], blocks[i]):
+                return above  # "Japan turns to beer alternatives" over its longer summary line
             return i
     return None
+
+
+def _is_title_over_standfirst(upper: Block, lower: Block) -> bool:
+    return (
+        is_headline(upper)
+        and not is_masthead(upper)
+        and TITLE_MIN_WORDS <= upper.words < lower.words
+    )
 
 
 def _date_in(text: str) -> date | None:
@@ -204,22 +261,82 @@ def _date_in(text: str) -> date | None:
     return None
 
 
-def trim_tail(blocks: list[Block], start: int) -> None:
-    """Reader comments and the link lists below the article are not the article."""
+def cut_comments(blocks: list[Block], start: int) -> None:
+    """A comments heading below the article's start opens the readers' comments: all go."""
     for i in range(start + 1, len(blocks)):
         block = blocks[i]
-        if block.kind in (None, "comments_notice") and COMMENTS_START.match(block.text):
-            block.kind, block.rule = "comments_notice", "comments_heading"
-            for block in blocks[i + 1 :]:
-                block.remove("other", "reader_comments")
-            break
-    last = max((i for i, b in enumerate(blocks) if not b.removed and is_prose(b)), default=None)
-    if last is None:
-        return
-    for block in blocks[last + 1 :]:
-        short = block.words <= HEADLINE_MAX_WORDS
-        if not block.removed and short and not SENTENCE_END.search(block.text):
+        if block.kind == "comments_notice" or (
+            block.kind is None and COMMENTS_START.match(block.text)
+        ):
+            block.kind, block.rule = "comments_notice", block.rule or "comments_heading"
+            for rest in blocks[i + 1 :]:
+                rest.remove("other", "reader_comments")
+            return
+
+
+def block_score(block: Block) -> float:
+    """Evidence that a block is article text: prose earns its words, short sentences half."""
+    if is_prose(block):
+        return float(block.words)
+    if SENTENCE_END.search(block.text):
+        return block.words * SHORT_SENTENCE_WEIGHT
+    return 0.0
+
+
+def run_cost(lines: int) -> float:
+    """What a run of non-prose lines costs the span around it: a share bar or a caption costs
+    little, a long menu more, but less than in proportion, so an article interrupted by a few
+    widgets stays one span."""
+    return LINE_PENALTY * (1 + math.log2(lines))
+
+
+def main_region(blocks: list[Block]) -> tuple[int, int] | None:
+    """The span of blocks with the most article evidence (maximum-sum subarray).
+
+    On a whole page pasted as text, menus, link lists, footers and sidebars are runs of short
+    lines around the article's dense run of prose; the best-scoring span is the article.
+    Blocks removed by a rule are transparent.
+    """
+    units: list[tuple[float, int, int]] = []  # (score, first block, last block)
+    run: list[int] = []
+    for i, block in enumerate([*blocks, Block("end.", kind="end")]):
+        if block.removed:
+            continue
+        score = block_score(block) if i < len(blocks) else 1.0
+        if score == 0.0:
+            run.append(i)
+            continue
+        if run:
+            units.append((-run_cost(len(run)), run[0], run[-1]))
+            run = []
+        if i < len(blocks):
+            units.append((score, i, i))
+    best, best_span = 0.0, None
+    total, begin = 0.0, None
+    for score, first, last in units:
+        if begin is None or total <= 0:
+            total, begin = 0.0, first
+        total += score
+        if total >= best and total > 0:  # on a tie, the longer span
+            best, best_span = total, (begin, last)
+    return best_span
+
+
+def trim_outside(blocks: list[Block], region: tuple[int, int]) -> None:
+    """Everything below the article's last block is not the article."""
+    for block in blocks[region[1] + 1 :]:
+        if is_prose(block):
+            block.remove("other", "below_article")
+        else:
             block.remove("navigation", "below_article")
+
+
+def mark_author_bios(blocks: list[Block]) -> None:
+    """ "Jane Roe is a senior writer for ..." at either end of the body is not the article."""
+    body = [b for b in blocks if not b.removed and b.role == "body"]
+    for block in {id(b): b for b in body[:1] + body[-2:]}.values():
+        if block.words <= AUTHOR_BIO_MAX_WORDS and AUTHOR_BIO.fullmatch(block.text):
+            block.remove("other", "author_bio")
 
 
 def subheadings(blocks: list[Block]) -> list[str]:

@@ -57,8 +57,8 @@ class LineRule:
         object.__setattr__(self, "regex", re.compile(rf"(?:{self.pattern})\Z", re.IGNORECASE))
 
     def matches(self, line: str) -> bool:
-        line = line.strip()
-        if len(line.split()) > self.max_words:
+        line = line.strip().rstrip(":|•·›»>").rstrip()  # "Share this article:" is a label too
+        if not line or len(line.split()) > self.max_words:
             return False
         return self.regex.match(line) is not None  # type: ignore[attr-defined]
 
@@ -130,21 +130,70 @@ LINE_RULES: tuple[LineRule, ...] = (
         counterexamples=("Home Secretary Yvette Cooper said the plan would work.",),
     ),
     LineRule(
+        "comment_policy",
+        "comments_notice",
+        r".{0,200}\b(?:comments? (?:are|is|will be) (?:moderated|reviewed|pre-moderated)|"
+        r"(?:we )?welcome (?:reader |your )?comments|house rules|community (?:guidelines|"
+        r"standards)|email address will not be published|required fields are marked|"
+        r"comments? (?:may|must|should) (?:be|not)|(?:post|leave) your comments?|"
+        r"(?:report|flag) (?:offensive|abusive|inappropriate) comments?)\b.{0,300}",
+        max_words=80,
+        examples=(
+            "HOUSE RULES",
+            "We welcome reader comments on the top stories of the day.",
+            "Your email address will not be published. Required fields are marked *",
+            "Post Your Comments",
+        ),
+        counterexamples=("The minister declined to comment on the report on Friday.",),
+    ),
+    LineRule(
+        "paywall_notice",
+        "promo",
+        r".{0,200}\b(?:(?:please|to) subscribe|already an? (?:subscriber|member)|"
+        r"subscribers? (?:also )?(?:receive|get|enjoy)|subscription (?:is )?required|"
+        r"(?:log|sign) in (?:for|to) (?:immediate |full |continue )?(?:access|reading)|"
+        r"to (?:continue|keep) reading|(?:to )?view the full (?:story|article)|"
+        r"immediate online access|instant access to)\b.{0,300}",
+        max_words=60,
+        examples=(
+            "To view the full story, please subscribe to The Haitian Times.",
+            "If you’re seeing this message but you’re already a subscriber, you can log in.",
+            "Instant access to the full article PDF.",
+        ),
+        counterexamples=("Netflix said its subscribers rose by 5% in the first quarter.",),
+    ),
+    LineRule(
         "share_buttons",
         "navigation",
         r"(?:share|share this|share this (?:article|story|page)|share on \w+|tweet|email|"
-        r"copy link|copy the link|print|whatsapp|facebook|twitter|linkedin|pinterest|reddit|"
-        r"messenger|flipboard|save|bookmark|listen|listen to this article|follow us)"
+        r"copy link|copy the link|print|print (?:this )?(?:page|article|recipe)|whatsapp|"
+        r"facebook|twitter|linkedin|pinterest|reddit|messenger|flipboard|save|bookmark|listen|"
+        r"listen to this article|follow us|follow us on \w+|opens in (?:a )?new (?:window|tab)|"
+        r"explore further|filed under.{0,80}|tags?:.{0,120}|topics?:.{0,120}|"
+        r"(?:give us|send us|leave) (?:your )?feedback.{0,60}|write a (?:comment|review)|"
+        r"(?:login|log in|logout|log out|sign out))"
         r"(?:\s*[,|/·•]\s*(?:share|tweet|email|copy link|print|whatsapp|facebook|twitter|x|"
         r"linkedin|pinterest|reddit|messenger|save))*\.?",
-        examples=("Share", "Share this article", "Facebook | Twitter | Email", "Copy link"),
+        examples=(
+            "Share",
+            "Share this article:",
+            "Facebook | Twitter | Email",
+            "Copy link",
+            "Print Recipe",
+            "Explore further",
+            "Filed under Politics",
+            "Write a comment",
+        ),
         counterexamples=("Share prices fell sharply on Monday.",),
     ),
     LineRule(
         "newsletter_promo",
         "promo",
-        r"(?:sign up|subscribe|register|get|receive)\b.{0,80}\b(?:newsletter|inbox|email|"
-        r"updates|alerts|briefing|digest)\b.{0,80}|.{0,60}\bnewsletter\b.{0,30}|"
+        r"(?:sign up|subscribe|register|get|receive|send me|join)\b.{0,80}\b(?:newsletter|inbox|"
+        r"email|e-mail|updates|alerts|briefing|digest|notifications?|new posts?)\b.{0,80}|"
+        r".{0,60}\bnewsletters?\b.{0,80}|.{0,80}\b(?:straight|delivered|direct(?:ly)?) to your "
+        r"inbox\b.{0,60}|(?:the )?latest (?:news|headlines|updates|stories)\b.{0,80}|"
+        r"no spam.{0,40}|.{0,40}\bpush notifications?\b.{0,20}|"
         r"(?:subscribe|subscribe now|subscribe today|sign up|sign in|log in|register)"
         r"(?:\s+(?:now|today|here|for free|to continue))?\.?|"
         r".{0,60}\b(?:free trial|subscribers? only|for subscribers|unlock (?:this|full) "
@@ -154,6 +203,9 @@ LINE_RULES: tuple[LineRule, ...] = (
             "Get the latest headlines delivered to your inbox every morning",
             "Subscribe now",
             "The Morning Briefing newsletter",
+            "The latest news, analysis and insights from our reporters",
+            "No spam, we promise.",
+            "Send me email every new post.",
         ),
         counterexamples=("Millions subscribe to the idea that peace is possible, he said.",),
     ),
@@ -180,7 +232,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"(?:advertisement|advertising|sponsored(?: content)?|promoted(?: stories)?|"
         r"skip advertisement|ad feedback|story continues below(?: advertisement)?|"
         r"article continues below|continue reading below|scroll to continue(?: with content)?|"
-        r"paid (?:content|partner content)|partner content)\.?",
+        r"paid (?:content|partner content)|partner content|this post contains (?:references|"
+        r"affiliate links).{0,200})\.?",
         examples=("Advertisement", "Story continues below advertisement", "Sponsored"),
     ),
     LineRule(
@@ -254,3 +307,13 @@ COMMENTS_START = re.compile(
     r"(?:on|to) [“\"].{1,200})\Z",
     re.IGNORECASE,
 )
+
+# A short biography of the writer, at the top or the bottom of an article.
+AUTHOR_BIO = re.compile(
+    r"(?:[A-Z][\w.'’-]+\s+){1,4}(?:is|was|has been|has worked|writes|covers|reports|joined)\b"
+    rf".{{0,120}}\b(?:{ROLE_WORDS}|professor|fellow|author|founder|co-founder|"
+    r"freelance|blogger|expert|lecturer|scientist)\b.{0,300}",
+)
+AUTHOR_BIO_MAX_WORDS = 70
+# A menu item: a few capitalised words, no digits or code punctuation ("News", "World & UK").
+MENU_ITEM = re.compile(r"(?:[^\W\d_][\w'’.-]*|&)(?:\s+(?:[^\W\d_][\w'’.-]*|&)){0,2}")

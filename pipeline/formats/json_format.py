@@ -12,7 +12,7 @@ from typing import Any
 
 from pipeline.errors import RejectedInput
 from pipeline.formats.base import RawArticle, ReadResult, make_article
-from pipeline.formats.meta import parse_date, split_authors
+from pipeline.metadata import parse_date, split_authors
 
 # Field names that publishers' feeds and scrapers use, most specific first.
 TEXT_FIELDS = ("text", "body", "content", "maintext", "article", "article_text", "full_text")
