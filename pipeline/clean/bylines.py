@@ -162,10 +162,10 @@ AUTHOR_PREFIX = re.compile(
     re.IGNORECASE,
 )
 AUTHOR_SUFFIX = re.compile(
-    r"(?:\s+says:?|\s*[,|]?\s*\b(?:ph\.?d|m\.?d|mba|msc|ma|bsc|rd|rn|dr)\b\.?"
-    r"|\s+(?:staff|staff writer|contributor|reporter|correspondent))+$",
+    r"(?:\s+says:?|\s*[,|]?\s*\b(?:ph\.?d|m\.?d|mba|msc|ma|bsc|rd|rn|dr)\b\.?)+$",
     re.IGNORECASE,
 )
+URL_LIKE = re.compile(r"https?:|www\.|\bwww\b|\.(?:com|org|net|co\.uk)\b", re.IGNORECASE)
 CREDENTIAL = re.compile(r"^(?:ph\.?d|m\.?d|mba|msc|ma|bsc|rd|rn|dr)\.?$", re.IGNORECASE)
 NOT_AUTHORS = frozenset(
     {"no author", "unknown", "admin", "administrator", "agencies", "staff", "editor", "editors"}
@@ -173,17 +173,22 @@ NOT_AUTHORS = frozenset(
 
 
 def clean_authors(names: tuple[str, ...], publisher: str | None) -> tuple[str, ...]:
-    """Person names only: no "View all posts by", no "PhD", no publisher or desk names."""
+    """Person names only: no "View all posts by", no "PhD", no URLs, no slug duplicates, and
+    not the publisher's name when a person is named beside it."""
     out: list[str] = []
-    folded_publisher = (publisher or "").casefold()
+    seen: set[str] = set()
     for raw in names:
         name = AUTHOR_SUFFIX.sub("", AUTHOR_PREFIX.sub("", raw.strip())).strip(" ,;|")
         if not name or CREDENTIAL.match(name) or name.casefold() in NOT_AUTHORS:
             continue
-        if folded_publisher and name.casefold() == folded_publisher:
+        if URL_LIKE.search(name):
             continue
         if name.isupper() and " " in name:
             name = name.title()  # "ADAM AARONSON" -> "Adam Aaronson"
-        if name not in out:
+        key = " ".join(name.replace("-", " ").casefold().split())  # "Sophie-Foster" slug
+        if key not in seen:
+            seen.add(key)
             out.append(name)
-    return tuple(out)
+    folded_publisher = (publisher or "").casefold()
+    people = [n for n in out if n.casefold() != folded_publisher]
+    return tuple(people or out)

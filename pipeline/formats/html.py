@@ -42,7 +42,7 @@ def read(text: str, payload: bytes, source_path: str) -> ReadResult:
                     "html",
                     doc.text,
                     title=doc.title,
-                    authors=split_authors(doc.author) or _dom_authors(text),
+                    authors=_authors(doc, text),
                     published=parse_date(doc.date),
                     publisher=doc.sitename,
                 )
@@ -52,6 +52,14 @@ def read(text: str, payload: bytes, source_path: str) -> ReadResult:
     if not body.strip():
         raise RejectedInput("parse", "HTML page holds no visible article text")
     return ReadResult(articles=[make_article(payload, source_path, "html", body)])
+
+
+def _authors(doc: trafilatura.settings.Document, markup: str) -> tuple[str, ...]:
+    """The metadata's people; the page's byline element when it names only the publisher."""
+    sitename = (doc.sitename or "").casefold()
+    named = split_authors(doc.author)
+    people = tuple(n for n in named if n.casefold() != sitename)
+    return people or _dom_authors(markup) or named
 
 
 def _dom_authors(markup: str) -> tuple[str, ...]:
