@@ -63,7 +63,7 @@ def split_authors(value: object) -> tuple[str, ...]:
 
 
 def _paired_surnames(names: list[str]) -> tuple[str, ...]:
-    """"You; Xiaoying; Lenharo; Mariana" is surname, given name pairs: "Xiaoying You", ..."""
+    """ "You; Xiaoying; Lenharo; Mariana" is surname, given name pairs: "Xiaoying You", ..."""
     if len(names) >= 2 and len(names) % 2 == 0 and all(" " not in n for n in names):
         return tuple(f"{names[i + 1]} {names[i]}" for i in range(0, len(names), 2))
     return tuple(names)

@@ -63,18 +63,18 @@ def clean(text: str, hints: Hints | None = None, *, extracted: bool = False) -> 
     engine.mark_repeated_lines(blocks)
     head = engine.Head()
     engine.mark_prefixed_bylines(blocks, head)
-    region = None if extracted else engine.main_region(blocks)
-    if region is None:
+    spans = [] if extracted else engine.main_regions(blocks)
+    if spans:
+        start = min(first for first, _ in spans)
+    else:
         start = engine.first_prose(blocks)
         if start is None:
             start = _start_without_prose(blocks)
-    else:
-        start = region[0]
     engine.apply_line_rules(blocks[:start], HEADER_RULES, head_end=start)
     engine.parse_head(blocks, start, hints.title, head, guess_title=not extracted)
     engine.cut_comments(blocks, start)
-    if region is not None:
-        engine.trim_outside(blocks, region)
+    if spans:
+        engine.trim_outside(blocks, spans)
         engine.mark_navigation_runs(blocks)
     engine.mark_author_bios(blocks)
     body_blocks = [b for b in blocks if not b.removed and b.role == "body"]

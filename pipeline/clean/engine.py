@@ -43,6 +43,7 @@ NAV_RUN_MIN = 3
 # Tuned on the benchmark's pasted pages (trafilatura, dragnet and fundus sets together).
 LINE_PENALTY = 12.0  # what a lone non-prose line (menu item, label, link) costs a span
 SHORT_SENTENCE_WEIGHT = 0.8  # evidence per word of a sentence too short to be a paragraph
+SECOND_PART_SHARE = 0.5  # a second span this strong, beside the best one, is article too
 DATELINE_WORDS = re.compile(r"^(?:published|updated|posted|date)\b", re.IGNORECASE)
 
 
@@ -290,45 +291,66 @@ def run_cost(lines: int) -> float:
     return LINE_PENALTY * (1 + math.log2(lines))
 
 
-def main_region(blocks: list[Block]) -> tuple[int, int] | None:
-    """The span of blocks with the most article evidence (maximum-sum subarray).
-
-    On a whole page pasted as text, menus, link lists, footers and sidebars are runs of short
-    lines around the article's dense run of prose; the best-scoring span is the article.
-    Blocks removed by a rule are transparent.
-    """
+def _units(blocks: list[Block]) -> list[tuple[float, int, int]]:
+    """Scored units: each prose block alone, each run of other lines merged into one cost."""
     units: list[tuple[float, int, int]] = []  # (score, first block, last block)
     run: list[int] = []
-    for i, block in enumerate([*blocks, Block("end.", kind="end")]):
+    for i, block in enumerate(blocks):
         if block.removed:
             continue
-        score = block_score(block) if i < len(blocks) else 1.0
+        score = block_score(block)
         if score == 0.0:
             run.append(i)
             continue
         if run:
             units.append((-run_cost(len(run)), run[0], run[-1]))
             run = []
-        if i < len(blocks):
-            units.append((score, i, i))
-    best, best_span = 0.0, None
-    total, begin = 0.0, None
-    for score, first, last in units:
-        if begin is None or total <= 0:
-            total, begin = 0.0, first
+        units.append((score, i, i))
+    return units
+
+
+def _best_span(units: list[tuple[float, int, int]]) -> tuple[float, int, int] | None:
+    """Maximum-sum contiguous run of units (Kadane); on a tie, the longer span."""
+    best: tuple[float, int, int] | None = None
+    total, begin = 0.0, 0
+    for k, (score, _first, _last) in enumerate(units):
+        if total <= 0:
+            total, begin = 0.0, k
         total += score
-        if total >= best and total > 0:  # on a tie, the longer span
-            best, best_span = total, (begin, last)
-    return best_span
+        if total > 0 and (best is None or total >= best[0]):
+            best = (total, begin, k)
+    return best
 
 
-def trim_outside(blocks: list[Block], region: tuple[int, int]) -> None:
-    """Everything below the article's last block is not the article."""
-    for block in blocks[region[1] + 1 :]:
-        if is_prose(block):
-            block.remove("other", "below_article")
-        else:
-            block.remove("navigation", "below_article")
+def main_regions(blocks: list[Block]) -> list[tuple[int, int]]:
+    """The spans of blocks with the most article evidence, best first.
+
+    On a whole page pasted as text, menus, link lists, footers and sidebars are runs of short
+    lines around the article's dense run of prose: the best-scoring span is the article. A
+    second span on either side that scores at least `SECOND_PART_SHARE` of the first is a part
+    of the article that a large widget split off (a question and its answers, say).
+    Blocks removed by a rule are transparent.
+    """
+    units = _units(blocks)
+    best = _best_span(units)
+    if best is None:
+        return []
+    spans = [(units[best[1]][1], units[best[2]][2])]
+    for side in (units[: best[1]], units[best[2] + 1 :]):
+        part = _best_span(side)
+        if part is not None and part[0] >= SECOND_PART_SHARE * best[0]:
+            spans.append((side[part[1]][1], side[part[2]][2]))
+    return spans
+
+
+def trim_outside(blocks: list[Block], spans: list[tuple[int, int]]) -> None:
+    """Everything below the article's first span, and outside its spans, is not the article."""
+    first = min(start for start, _ in spans)
+    inside = {i for start, end in spans for i in range(start, end + 1)}
+    for i in range(first, len(blocks)):
+        if i not in inside:
+            kind = "other" if is_prose(blocks[i]) else "navigation"
+            blocks[i].remove(kind, "below_article")
 
 
 def mark_author_bios(blocks: list[Block]) -> None:

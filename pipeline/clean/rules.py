@@ -149,7 +149,8 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "paywall_notice",
         "promo",
-        r".{0,200}\b(?:(?:please|to) subscribe|already an? (?:subscriber|member)|"
+        r".{0,200}\b(?:(?:please|to) subscribe|subscribe (?:now|today)|"
+        r"already an? (?:subscriber|member)|"
         r"subscribers? (?:also )?(?:receive|get|enjoy)|subscription (?:is )?required|"
         r"(?:log|sign) in (?:for|to) (?:immediate |full |continue )?(?:access|reading)|"
         r"to (?:continue|keep) reading|(?:to )?view the full (?:story|article)|"
@@ -161,6 +162,44 @@ LINE_RULES: tuple[LineRule, ...] = (
             "Instant access to the full article PDF.",
         ),
         counterexamples=("Netflix said its subscribers rose by 5% in the first quarter.",),
+    ),
+    LineRule(
+        "disclosure",
+        "legal",
+        r".{0,200}\b(?:advertising disclos\w*|affiliate (?:links?|commissions?|partners?)|"
+        r"we may (?:receive|earn) (?:compensation|a commission)|is not responsible for the "
+        r"(?:opinions|content)|contains references to products|editorial (?:independence|"
+        r"standards)|trust principles)\b.{0,300}",
+        max_words=80,
+        examples=(
+            "Advertising disclosure: We may receive compensation for some links to products.",
+            "This post contains references to products from one or more of our advertisers.",
+            "The Thomson Reuters Trust Principles",
+        ),
+        counterexamples=("The firm said it would pay its affiliates less next year.",),
+    ),
+    LineRule(
+        "app_promo",
+        "promo",
+        r".{0,120}\b(?:download (?:our|the) .{0,40}\bapps?|(?:available|get it) on (?:the )?"
+        r"(?:app store|google play)|get the app|(?:want|need) more\??|don'?t miss (?:out|a)|"
+        r"missing out on)\b.{0,160}",
+        max_words=40,
+        examples=(
+            "For breaking news updates download the Nationnews apps for iOS and Android.",
+            "Want More?",
+            "Missing out on the latest WordPress.com stories?",
+        ),
+    ),
+    LineRule(
+        "date_only_line",
+        "dateline",
+        rf"(?:{WEEKDAYS},?\s+)?(?:{WRITTEN_DATE}|{MONTHS}\.?\s+\d{{4}}|{TIME})"
+        rf"(?:[\s,|·•-]*(?:at\s*)?(?:{TIME}|{WRITTEN_DATE}))?"
+        r"(?:\s*(?:GMT|BST|UTC|ET|EST|EDT|CET|CEST))?",
+        max_words=8,
+        examples=("January 2020", "Oct 9, 2019", "2:54pm", "Thursday 10 April 2025 14:32 BST"),
+        counterexamples=("On 10 April 2025 the ministers met.",),
     ),
     LineRule(
         "share_buttons",
