@@ -24,7 +24,7 @@ run: $(STAMP) | $(DAGSTER_HOME)
 
 ## test: the whole test suite, with ruff first
 test: $(STAMP)
-	$(BIN)/ruff check pipeline assets tests
+	$(BIN)/ruff check pipeline assets tests benchmarks
 	$(BIN)/python -m pytest
 
 ## ui: the Dagster UI (and daemon) on http://127.0.0.1:3000

@@ -67,3 +67,18 @@ def test_date_and_publisher_lines(line: str, when: date, publisher: str) -> None
 
 def test_a_dateline_word_is_not_a_publisher() -> None:
     assert parse_date_publisher("Published 10 April 2025") is None
+
+
+def test_clean_authors() -> None:
+    from pipeline.clean.bylines import clean_authors
+
+    raw = (
+        "View all posts by Daniel Lemire",
+        "Grant Tinsley, PhD",
+        "Sophie-Foster",
+        "Sophie Foster",
+    )
+    assert clean_authors(raw, None) == ("Daniel Lemire", "Grant Tinsley", "Sophie-Foster")
+    assert clean_authors(("The Daily Example", "Jane Roe"), "The Daily Example") == ("Jane Roe",)
+    assert clean_authors(("Associated Press",), "Associated Press") == ("Associated Press",)
+    assert clean_authors(("No Author", "https://www.example.com"), None) == ()

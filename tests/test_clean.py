@@ -161,3 +161,69 @@ def test_short_article_keeps_its_only_line() -> None:
     assert clean("Ministers met on Thursday.").body == "Ministers met on Thursday."
     cleaned = clean("Talks end\nMinisters met on Thursday.")
     assert (cleaned.title, cleaned.body) == ("Talks end", "Ministers met on Thursday.")
+
+
+MENU = ["Home", "World", "Business", "Sport", "Culture", "Travel"]
+FOOTER = ["About us", "Contact us", "Terms of use | Privacy policy", "© 2024 The Valley Courier"]
+
+
+def test_whole_pasted_page_keeps_only_the_article() -> None:
+    """Menus above, related links and footer below: only title and paragraphs survive."""
+    text = "\n".join(
+        [
+            *MENU,
+            "River keeps rising",
+            "By Priya Shah",
+            "3 February 2024",
+            PARA_1,
+            PARA_2,
+            PARA_3,
+            "Related stories",
+            "Council approves new flood barrier plan",
+            "How to prepare your home for a flood",
+            *FOOTER,
+        ]
+    )
+    cleaned = clean(text)
+    assert cleaned.title == "River keeps rising"
+    assert cleaned.authors == ("Priya Shah",)
+    assert cleaned.published == date(2024, 2, 3)
+    assert cleaned.body == "\n\n".join([PARA_1, PARA_2, PARA_3])
+    rules = {r.text: r.rule for r in cleaned.removed}
+    assert rules["Council approves new flood barrier plan"] == "related_links"
+
+
+def test_an_article_split_by_a_widget_keeps_both_parts() -> None:
+    widget = [f"Gallery item {n}" for n in range(20)]  # costs more than the part after it
+    text = "\n".join([PARA_1, PARA_2, PARA_3, *widget, PARA_3, PARA_2])
+    cleaned = clean(text)
+    assert cleaned.body == "\n\n".join([PARA_1, PARA_2, PARA_3, PARA_3, PARA_2])
+    assert {r.rule for r in cleaned.removed} == {"below_article"}
+
+
+def test_html_text_is_trusted_as_extracted() -> None:
+    """Trafilatura already chose the main text: list items and code lines are not menus."""
+    text = "\n".join([PARA_1, "pip install pandas", "import pandas as pd", "pd.read_csv", PARA_2])
+    assert "import pandas as pd" in clean(text, extracted=True).body
+
+
+def test_comment_policy_and_paywall_lines() -> None:
+    text = "\n".join(
+        [
+            PARA_1,
+            PARA_2,
+            "To continue reading, please subscribe to The Valley Courier.",
+            "Comments are moderated and may take a while to appear.",
+            "Great article, thank you for writing about our village.",
+        ]
+    )
+    cleaned = clean(text)
+    assert cleaned.body == f"{PARA_1}\n\n{PARA_2}"
+    kinds_found = {r.kind for r in cleaned.removed}
+    assert {"promo", "comments_notice"} <= kinds_found
+
+
+def test_standfirst_never_empties_the_body() -> None:
+    cleaned = clean("River keeps rising\nVillages told to prepare.")
+    assert cleaned.body == "Villages told to prepare."
+    assert cleaned.standfirst is None

@@ -158,3 +158,18 @@ def test_gzip_bomb_is_stopped_at_the_limit() -> None:
     with pytest.raises(RejectedInput) as err:
         read_articles(bomb, "bomb.txt.gz", max_bytes=1_000_000)
     assert "expands beyond" in err.value.message
+
+
+def test_html_byline_element_names_the_author_when_metadata_does_not() -> None:
+    page = HTML_PAGE.replace('<meta name="author" content="Jane Roe and John Doe">', "").replace(
+        "<article><h1>Talks in Brussels</h1>",
+        '<article><h1>Talks in Brussels</h1><span class="byline">By Ana Silva</span>',
+    )
+    [article] = read_articles(page.encode(), "page.html").articles
+    assert article.authors == ("Ana Silva",)
+
+
+def test_surname_given_name_pairs_from_citation_metadata() -> None:
+    from pipeline.metadata import split_authors
+
+    assert split_authors("You; Xiaoying; Lenharo; Mariana") == ("Xiaoying You", "Mariana Lenharo")

@@ -61,6 +61,7 @@ def clean(text: str, hints: Hints | None = None, *, extracted: bool = False) -> 
     blocks = [engine.Block(line.strip()) for line in text.split("\n") if line.strip()]
     engine.apply_line_rules(blocks, ANYWHERE_RULES, head_end=0)
     engine.mark_repeated_lines(blocks)
+    engine.mark_link_lists(blocks)
     head = engine.Head()
     engine.mark_prefixed_bylines(blocks, head)
     spans = [] if extracted else engine.main_regions(blocks)

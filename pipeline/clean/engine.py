@@ -22,6 +22,7 @@ from pipeline.clean.rules import (
     AUTHOR_BIO,
     AUTHOR_BIO_MAX_WORDS,
     COMMENTS_START,
+    LINK_LIST_HEADING,
     MENU_ITEM,
     LineRule,
 )
@@ -163,7 +164,7 @@ def parse_head(
             head.published, head.publisher = dated
             block.remove("dateline", "date_publisher_line")
             continue
-        if block.rule == "published_line":
+        if block.rule in ("published_line", "date_only_line"):
             head.published = head.published or _date_in(block.text)
             continue
         byline = parse_byline(block.text) if not block.removed else None
@@ -351,6 +352,21 @@ def trim_outside(blocks: list[Block], spans: list[tuple[int, int]]) -> None:
         if i not in inside:
             kind = "other" if is_prose(blocks[i]) else "navigation"
             blocks[i].remove(kind, "below_article")
+
+
+def mark_link_lists(blocks: list[Block]) -> None:
+    """The headlines under a "Related" or "Most read" heading are links, down to the next
+    paragraph."""
+    in_list = False
+    for block in blocks:
+        if block.rule == "read_more_line" and LINK_LIST_HEADING.fullmatch(block.text):
+            in_list = True
+        elif block.removed:
+            continue
+        elif in_list and not is_prose(block) and block.words <= HEADLINE_MAX_WORDS:
+            block.remove("promo", "related_links")
+        else:
+            in_list = False
 
 
 def mark_author_bios(blocks: list[Block]) -> None:

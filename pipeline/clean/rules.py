@@ -77,6 +77,18 @@ LINE_RULES: tuple[LineRule, ...] = (
         counterexamples=("He said the PA was wrong (not the minister).",),
     ),
     LineRule(
+        "caption_with_credit_label",
+        "caption",
+        r".{3,300}?(?:photograph|photo|image|picture|illustration|credit|foto)\s*:\s*"
+        r"[^.:]{2,60}",
+        max_words=60,
+        examples=(
+            "One robot used as much energy as 3 plants produce in an hour.Photograph: Getty Images",
+            "Ministers arrive in Brussels. Photo: Jane Roe/Reuters",
+        ),
+        counterexamples=("The photo: a symbol of the war, said the curator, who wept.",),
+    ),
+    LineRule(
         "photo_credit_line",
         "photo_credit",
         r"(?:image|photo|picture|pic|photograph|video|credit|source|image source|photo credit|"
@@ -252,9 +264,11 @@ LINE_RULES: tuple[LineRule, ...] = (
         "read_more_line",
         "promo",
         r"(?:read more|read also|also read|more|related|see also|watch|listen|click here|"
-        r"more on this story|recommended|you may also like|you might also like|"
-        r"most read|most popular|trending|top stories|latest|editor'?s picks?|more from \w+"
-        r"(?: \w+)?|more stories|related (?:articles|stories|content|topics|coverage))"
+        r"keep reading|read next|up next|what to read next|more on this story|recommended|"
+        r"recommended for you|you may also like|you might also like|you may be interested in|"
+        r"most read|most popular|most viewed|trending|trending now|top stories|latest|"
+        r"latest stories|editor'?s picks?|more from \w+(?: \w+)?|more (?:\w+ ){0,3}stories|"
+        r"related (?:articles|stories|content|topics|coverage|posts|reading))"
         r"\s*(?:[:>»|–—-]\s*.{0,200})?",
         examples=(
             "READ MORE: Healey to meet defence ministers in Brussels",
@@ -292,11 +306,11 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "copyright_line",
         "legal",
-        r"(?:©|\(c\)|copyright\s*(?:©|\(c\))?\s*\d{4}).{0,200}|.{0,200}(?:all rights reserved|"
+        r"(?:©|\(c\)|copyright\s*(?:©|\(c\))?\s*\d{4}).*|.{0,200}(?:all rights reserved|"
         r"©\s*\d{4}).{0,100}|copyright(?: \S+){1,5}|(?:terms (?:of|and) (?:use|service|"
         r"conditions)|privacy (?:policy|notice)|contact us|about us|accessibility|sitemap|help)"
         r"(?:\s*[|·•,]\s*.{0,40})*",
-        max_words=30,
+        max_words=150,  # a footer's legal paragraph opening with "©" is long
         examples=(
             "© 2025 Example News Ltd. All rights reserved.",
             "Copyright Express & Star",
@@ -356,3 +370,12 @@ AUTHOR_BIO = re.compile(
 AUTHOR_BIO_MAX_WORDS = 70
 # A menu item: a few capitalised words, no digits or code punctuation ("News", "World & UK").
 MENU_ITEM = re.compile(r"(?:[^\W\d_][\w'’.-]*|&)(?:\s+(?:[^\W\d_][\w'’.-]*|&)){0,2}")
+
+# Headings over a list of links to other articles: the headline lines under them go too.
+LINK_LIST_HEADING = re.compile(
+    r"(?:related(?: (?:articles|stories|content|coverage|posts|reading))?|most (?:read|popular|"
+    r"viewed|shared)|more (?:\w+ ){0,3}stories|you (?:may|might) also like|recommended(?: for "
+    r"you)?|read next|keep reading|top stories|trending(?: now)?|editor'?s picks?|"
+    r"more on this story|what to read next)\s*:?",
+    re.IGNORECASE,
+)
