@@ -37,6 +37,7 @@ STANDFIRST_MAX_WORDS = 60
 MASTHEAD_MAX_WORDS = 6
 MASTHEAD_CONNECTORS = frozenset({"&", "and", "of", "the", "de", "la", "le", "du", "der", "die"})
 TITLE_MIN_WORDS = 4  # a shorter line above a headline is a section label, not the title
+GUESSED_TITLE_MIN_WORDS = 3  # "Close", "FAQs", "Share now" amid a page: labels, not headlines
 SUBHEADING_MAX_WORDS = 15
 NAV_ITEM_MAX_WORDS = 4
 NAV_RUN_MIN = 3
@@ -177,6 +178,8 @@ def parse_head(
     candidates = [i for i in kept if not named[i]]
     title_at = _find_title(blocks, candidates, title_hint, guess=guess_title)
     if title_at is None:
+        if guess_title:  # a page with no headline: what stands above the article is not it
+            _remove_above(blocks, kept, len(blocks))
         return
     for i in _neighbours(kept, title_at):  # bare names right beside the headline: the byline
         if named[i]:
@@ -193,15 +196,17 @@ def parse_head(
     if not guess_title:
         return
     above = [i for i in kept if i < title_at]
-    for i in above:
-        block = blocks[i]
-        if i == above[-1] and i == above[0] and is_masthead(block):
-            block.remove("masthead", "masthead")
-            head.publisher = head.publisher or block.text
-        elif block.words <= NAV_ITEM_MAX_WORDS * 2:
-            block.remove("navigation", "above_headline")
-        else:
-            block.remove("other", "above_headline")
+    if len(above) == 1 and above[0] == title_at - 1 and is_masthead(blocks[above[0]]):
+        blocks[above[0]].remove("masthead", "masthead")
+        head.publisher = head.publisher or blocks[above[0]].text
+    _remove_above(blocks, above, title_at)
+
+
+def _remove_above(blocks: list[Block], kept: list[int], limit: int) -> None:
+    for i in kept:
+        if i < limit and not blocks[i].removed:
+            kind = "navigation" if blocks[i].words <= NAV_ITEM_MAX_WORDS * 2 else "other"
+            blocks[i].remove(kind, "above_headline")
 
 
 def _is_standfirst(block: Block, *, inside_article: bool) -> bool:
@@ -237,7 +242,8 @@ def _find_title(
         return None
     # the headline nearest above the paragraphs; sentences between it and them are its standfirst
     for n, i in enumerate(reversed(kept)):
-        if is_headline(blocks[i]):
+        long_enough = blocks[i].words >= GUESSED_TITLE_MIN_WORDS or i == kept[0]
+        if is_headline(blocks[i]) and long_enough:
             above = kept[len(kept) - n - 2] if n + 1 < len(kept) else None
             if above is not None and _is_title_over_standfirst(blocks[above], blocks[i]):
                 return above  # "Japan turns to beer alternatives" over its longer summary line
