@@ -187,16 +187,14 @@ def run_batch(
         _reread_shared(settings, known, reads, gone, logger)
         affected = set(reads) | gone
         surviving = {d for rel, k in known.items() if rel not in affected for d in k.doc_ids}
-        rows = _rows(reads, surviving, batch, now, report)
+        prepared = _prepare(reads, surviving, report)
         report.read = len(reads)
         report.deleted = len(gone)
-        if rows.documents:
-            docs = rows.documents
-            logger.info(f"analysing {len(docs)} article(s) with spaCy")
-            model = load_nlp()
-            for row, doc in zip(docs, nlp.parse(model, (r["body"] for r in docs)), strict=True):
-                row["n_words"] = nlp.count_words(doc)
-            report.nlp_docs = len(docs)
+        if prepared:
+            logger.info(f"analysing {len(prepared)} article(s) with spaCy")
+            _analyse(prepared, load_nlp)
+            report.nlp_docs = sum(p.failure is None for p in prepared)
+        rows = _rows(reads, prepared, batch, now, report)
         old_docs = {d for rel in affected if rel in known for d in known[rel].doc_ids}
         commit = Commit(
             batch=batch,
@@ -274,23 +272,22 @@ def _reread_shared(
 
 
 @dataclass
-class Rows:
-    """The rows one batch adds, per table."""
+class Prepared:
+    """A new article, cleaned, waiting for (or holding) its analysis."""
 
-    documents: list[dict] = field(default_factory=list)
-    boilerplate: list[dict] = field(default_factory=list)
-    rejected: list[dict] = field(default_factory=list)
-    files: list[dict] = field(default_factory=list)
+    rel: str
+    article: RawArticle
+    cleaned: Cleaned
+    n_words: int = 0
+    failure: str | None = None  # why the model could not analyse it
 
 
-def _rows(
-    reads: Mapping[str, FileRead],
-    surviving: set[str],
-    batch: str,
-    now: datetime,
-    report: BatchReport,
-) -> Rows:
-    rows = Rows()
+def _prepare(
+    reads: Mapping[str, FileRead], surviving: set[str], report: BatchReport
+) -> list[Prepared]:
+    """Clean every article not already in the tables; a failure is the file's problem, not the
+    batch's."""
+    prepared: list[Prepared] = []
     emitted: set[str] = set(surviving)
     for rel in sorted(reads):
         found = reads[rel]
@@ -304,10 +301,71 @@ def _rows(
             except Exception as exc:  # a bug in one rule must not lose the batch
                 found.problems.append(RejectedInput("clean", f"cleaning failed: {exc!r}"))
                 continue
-            rows.documents.append(_document_row(article, cleaned, now))
+            prepared.append(Prepared(rel, article, cleaned))
+    return prepared
+
+
+def _analyse(prepared: list[Prepared], load_nlp: Callable[[], Language]) -> None:
+    """One batched spaCy pass; an article the model refuses is set aside with the reason."""
+    model = load_nlp()
+    for item in prepared:
+        if len(item.cleaned.body) > model.max_length:
+            item.failure = (
+                f"article body is {len(item.cleaned.body):,} characters, over the "
+                f"{model.max_length:,}-character limit of the NLP model; split the file into "
+                "articles"
+            )
+    fits = [p for p in prepared if p.failure is None]
+    try:
+        for item, doc in zip(fits, nlp.parse(model, (p.cleaned.body for p in fits)), strict=True):
+            item.n_words = nlp.count_words(doc)
+    except Exception:  # find the article that broke the batch: analyse one at a time
+        for item in fits:
+            try:
+                item.n_words = nlp.count_words(model(item.cleaned.body))
+            except Exception as exc:
+                item.failure = f"the NLP model failed on this article: {exc!r}"
+
+
+@dataclass
+class Rows:
+    """The rows one batch adds, per table."""
+
+    documents: list[dict] = field(default_factory=list)
+    boilerplate: list[dict] = field(default_factory=list)
+    rejected: list[dict] = field(default_factory=list)
+    files: list[dict] = field(default_factory=list)
+
+
+def _rows(
+    reads: Mapping[str, FileRead],
+    prepared: list[Prepared],
+    batch: str,
+    now: datetime,
+    report: BatchReport,
+) -> Rows:
+    rows = Rows()
+    by_file: dict[str, list[Prepared]] = {}
+    for item in prepared:
+        by_file.setdefault(item.rel, []).append(item)
+    for rel in sorted(reads):
+        found = reads[rel]
+        failed = set()
+        for item in by_file.get(rel, []):
+            if item.failure:
+                found.problems.append(RejectedInput("nlp", item.failure))
+                failed.add(item.article.doc_id)
+                continue
+            rows.documents.append(_document_row(item, now))
             rows.boilerplate.extend(
-                {"doc_id": article.doc_id, "kind": r.kind, "text": r.text, "rule": r.rule, "seq": i}
-                for i, r in enumerate(cleaned.removed)
+                {
+                    "doc_id": item.article.doc_id,
+                    "kind": r.kind,
+                    "text": r.text,
+                    "rule": r.rule,
+                    "seq": i,
+                }
+                for i, r in enumerate(item.cleaned.removed)
             )
         for problem in found.problems:
             rows.rejected.append(
@@ -318,7 +376,8 @@ def _rows(
                     "seen_at": now,
                 }
             )
-        status = "ok" if not found.problems else ("partial" if found.articles else "rejected")
+        doc_ids = [a.doc_id for a in found.articles if a.doc_id not in failed]
+        status = "ok" if not found.problems else ("partial" if doc_ids else "rejected")
         report.rejected_files += status == "rejected"
         rows.files.append(
             {
@@ -327,7 +386,7 @@ def _rows(
                 "size_bytes": found.size,
                 "changed_ns": found.changed_ns,
                 "status": status,
-                "doc_ids": [a.doc_id for a in found.articles],
+                "doc_ids": doc_ids,
                 "batch": batch,
                 "seen_at": now,
             }
@@ -335,7 +394,8 @@ def _rows(
     return rows
 
 
-def _document_row(article: RawArticle, cleaned: Cleaned, now: datetime) -> dict:
+def _document_row(item: Prepared, now: datetime) -> dict:
+    article, cleaned = item.article, item.cleaned
     return {
         "doc_id": article.doc_id,
         "source_path": article.source_path,
@@ -347,7 +407,7 @@ def _document_row(article: RawArticle, cleaned: Cleaned, now: datetime) -> dict:
         "authors": list(cleaned.authors),
         "published": cleaned.published,
         "body": cleaned.body,
-        "n_words": 0,
+        "n_words": item.n_words,
         "story_id": article.doc_id,  # one story per article until stories are clustered
         "ingested_at": now,
     }

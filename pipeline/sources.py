@@ -57,10 +57,12 @@ def walk(raw_dir: Path) -> Iterator[SourceFile]:
     """Every regular file below `raw_dir`, any depth, in sorted order.
 
     Hidden files and folders (names starting with '.') are skipped. Symbolic links are followed
-    only when they resolve inside `raw_dir`, so a link can never pull in files from elsewhere.
+    only when they resolve inside `raw_dir`, and a folder is entered once however many links lead
+    to it, so a link can neither pull in files from elsewhere nor loop.
     """
     root = raw_dir.resolve()
     stack = [""]
+    entered = {_identity(root)}
     while stack:
         rel_dir = stack.pop()
         try:
@@ -76,7 +78,10 @@ def walk(raw_dir: Path) -> Iterator[SourceFile]:
                 continue
             try:
                 if entry.is_dir():
-                    subdirs.append(fs_rel)
+                    identity = _identity(Path(entry.path))
+                    if identity not in entered:
+                        entered.add(identity)
+                        subdirs.append(fs_rel)
                     continue
                 if not entry.is_file():
                     continue
@@ -85,6 +90,11 @@ def walk(raw_dir: Path) -> Iterator[SourceFile]:
                 continue
             yield SourceFile(display_path(fs_rel), fs_rel, st.st_size, changed_ns(st))
         stack.extend(reversed(subdirs))
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_dev, st.st_ino
 
 
 def changed_ns(st: os.stat_result) -> int:

@@ -128,7 +128,15 @@ def read_articles(
         raise RejectedInput("read", "file holds only whitespace; there is no article in it")
     suffix = suffixes[-1] if suffixes else ""
     fmt = detect_format(decoded.text, suffix)
-    result = READERS[fmt](decoded.text, payload, source_path)
+    try:
+        result = READERS[fmt](decoded.text, payload, source_path)
+    except RejectedInput:
+        raise
+    except (RecursionError, MemoryError, ValueError, TypeError) as exc:
+        # a parser choking on pathological markup (nesting thousands deep, broken bytes)
+        reason = f"{type(exc).__name__}: {exc}"
+        message = f"{fmt} could not be parsed ({reason}); fix or drop it"
+        raise RejectedInput("parse", message) from exc
     result.encoding = decoded.encoding
     return result
 

@@ -1,0 +1,91 @@
+"""Helpers for the reliability suite: real runs of the pipeline, in-process and as processes."""
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from pipeline import nlp
+from pipeline.ingest import BatchReport, plan_batches, run_batch
+from pipeline.settings import PROJECT_ROOT, Settings
+from pipeline.store import Warehouse
+
+SAMPLE_CORPUS = PROJECT_ROOT / "data" / "raw"
+
+
+def run_core(settings: Settings) -> list[BatchReport]:
+    """Plan and run every batch in this process, as the Dagster asset does."""
+    warehouse = Warehouse(settings.warehouse_dir)
+    plan = plan_batches(settings, warehouse)
+    model = lambda: nlp.load_model(nlp.DEFAULT_MODEL)  # noqa: E731
+    return [run_batch(settings, warehouse, key, model) for key in plan.batches]
+
+
+def cli_env(tmp: Path, raw: Path, warehouse: Path, **extra: str) -> dict[str, str]:
+    home = tmp / "dagster_home"
+    home.mkdir(exist_ok=True)
+    (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
+    return {
+        **os.environ,
+        "DAGSTER_HOME": str(home),
+        "PIPELINE_RAW_DIR": str(raw),
+        "PIPELINE_WAREHOUSE_DIR": str(warehouse),
+        "PYTHONDONTWRITEBYTECODE": "1",
+        **extra,
+    }
+
+
+def start_cli(env: dict[str, str], prefix: tuple[str, ...] = ()) -> subprocess.Popen:
+    """`make run`'s entry point as a separate process."""
+    return subprocess.Popen(
+        [*prefix, sys.executable, "-m", "assets.run"],
+        env=env,
+        cwd=PROJECT_ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def table_rows(warehouse: Path, name: str, drop: tuple[str, ...] = ()) -> list[dict]:
+    """A table's rows without the columns that name a run (timestamps, batch keys), sorted."""
+    folder = warehouse / name
+    table = pq.read_table(folder)
+    keep = [c for c in table.column_names if c not in drop]
+    rows = table.select(keep).to_pylist()
+    return sorted(rows, key=repr)
+
+
+VOLATILE = ("ingested_at", "seen_at", "batch", "changed_ns")
+
+
+def tables_equal(a: Path, b: Path, names: tuple[str, ...]) -> None:
+    for name in names:
+        assert table_rows(a, name, VOLATILE) == table_rows(b, name, VOLATILE), name
+
+
+@pytest.fixture
+def make_settings(tmp_path: Path) -> Callable[..., Settings]:
+    def make(**kwargs) -> Settings:
+        raw = tmp_path / "raw"
+        raw.mkdir(exist_ok=True)
+        return Settings(raw_dir=raw, warehouse_dir=tmp_path / "warehouse", **kwargs)
+
+    return make
+
+
+def copy_corpus(dest: Path, copies: int = 1) -> None:
+    """The sample corpus, `copies` times over, each copy a different article (a changed line)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for n in range(copies):
+        for src in sorted(SAMPLE_CORPUS.iterdir()):
+            target = dest / f"{n:03d}_{src.name}"
+            target.write_text(f"Edition {n}\n\n" + src.read_text(encoding="utf-8"))
+
+
+__all__ = ["cli_env", "copy_corpus", "run_core", "shutil", "start_cli", "tables_equal"]
