@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export DAGSTER_HOME ?= $(CURDIR)/.dagster
+# `make run` writes only the warehouse, DAGSTER_HOME and .venv: no bytecode caches in the checkout.
+export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: run test ui lint validate clean
 
