@@ -16,6 +16,7 @@ from pipeline.tables import ARTICLE_TABLES
     specs=[asset_spec(spec, group_name="articles") for spec in ARTICLE_TABLES],
     partitions_def=batches,
     pool="nlp",
+    retry_policy=dg.RetryPolicy(max_retries=2, delay=10, backoff=dg.Backoff.EXPONENTIAL),
     description="Read a batch's new and changed files; write their rows to every article table.",
 )
 def article_tables(

@@ -56,15 +56,25 @@ class Plan:
     batches: list[str]
 
 
-def plan_batches(settings: Settings, warehouse: Warehouse, now: datetime | None = None) -> Plan:
-    """Scan the raw folder and record one plan per bounded batch of changed files."""
+def plan_batches(
+    settings: Settings,
+    warehouse: Warehouse,
+    now: datetime | None = None,
+    exclude: frozenset[str] = frozenset(),
+) -> Plan:
+    """Scan the raw folder and record one plan per bounded batch of changed files.
+
+    `exclude`: paths already planned in batches whose runs have not finished (the sensor's
+    pending batches), so a slow run is not planned twice.
+    """
     now = now or datetime.now(UTC)
     with warehouse.lock():
         warehouse.recover()
         known = known_files(warehouse)
     found = sources.scan(settings.raw_dir, known)
+    changes = [c for c in found.changes if c.fs_rel not in exclude]
     keys: list[str] = []
-    for chunk in sources.split(found.changes, settings.batch_files):
+    for chunk in sources.split(changes, settings.batch_files):
         paths = [c.fs_rel for c in chunk]
         key = batch_key(now, paths)
         warehouse.save_plan(key, paths)

@@ -1,0 +1,134 @@
+"""Asset checks: blocking ones for the data contract, warnings for drift. Each says what failed
+and shows examples."""
+
+from collections.abc import Iterable
+
+import dagster as dg
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from assets.resources import PipelineResource
+from pipeline.clean import ANYWHERE_RULES
+from pipeline.tables import ARTICLE_TABLES, DOCUMENTS, FILES, TableSpec
+
+EXAMPLES = 5
+MAX_REJECTED_SHARE = 0.2  # more rejected files than this is a sign the input changed shape
+MAX_ROW_DROP = 0.5  # documents shrinking by more than half between runs is worth a look
+
+
+def _examples(values: Iterable[object]) -> dg.MetadataValue:
+    return dg.MetadataValue.json([str(v)[:200] for v in list(values)[:EXAMPLES]])
+
+
+def _schema_check(spec: TableSpec) -> dg.AssetChecksDefinition:
+    @dg.asset_check(
+        asset=spec.name,
+        name="schema_matches_contract",
+        blocking=True,
+        description=f"Every Parquet file of `{spec.name}` has exactly the contract's schema.",
+    )
+    def check(pipeline: PipelineResource) -> dg.AssetCheckResult:
+        folder = pipeline.warehouse().table_dir(spec.name)
+        wrong = [
+            p.name
+            for p in sorted(folder.glob("*.parquet"))
+            if not pq.read_schema(p).equals(spec.schema, check_metadata=False)
+        ]
+        return dg.AssetCheckResult(
+            passed=not wrong,
+            metadata={"files_with_other_schema": len(wrong), "examples": _examples(wrong)},
+        )
+
+    return check
+
+
+def _unique_check(spec: TableSpec) -> dg.AssetChecksDefinition:
+    @dg.asset_check(
+        asset=spec.name,
+        name=f"unique_{spec.key}",
+        blocking=True,
+        description=f"No two rows of `{spec.name}` share a `{spec.key}`.",
+    )
+    def check(pipeline: PipelineResource) -> dg.AssetCheckResult:
+        keys = pipeline.warehouse().read(spec.name, columns=[spec.key])[spec.key]
+        counts = pc.value_counts(keys)
+        repeated = [v["values"] for v in counts.to_pylist() if v["counts"] > 1]
+        return dg.AssetCheckResult(
+            passed=not repeated,
+            metadata={"repeated_keys": len(repeated), "examples": _examples(repeated)},
+        )
+
+    return check
+
+
+@dg.asset_check(
+    asset=DOCUMENTS.name,
+    blocking=True,
+    description="No paragraph of any body is still a line the boilerplate rules remove.",
+)
+def no_boilerplate_in_bodies(pipeline: PipelineResource) -> dg.AssetCheckResult:
+    documents = pipeline.warehouse().read(DOCUMENTS.name, columns=["doc_id", "body"])
+    found = []
+    for doc_id, body in zip(
+        documents["doc_id"].to_pylist(), documents["body"].to_pylist(), strict=True
+    ):
+        for paragraph in body.split("\n\n"):
+            rule = next((r.name for r in ANYWHERE_RULES if r.matches(paragraph)), None)
+            if rule:
+                found.append(f"{doc_id} [{rule}] {paragraph}")
+    return dg.AssetCheckResult(
+        passed=not found,
+        metadata={"paragraphs_left": len(found), "examples": _examples(found)},
+    )
+
+
+@dg.asset_check(
+    asset=FILES.name,
+    description=f"Warns when more than {MAX_REJECTED_SHARE:.0%} of the raw files are rejected.",
+)
+def rejected_share(pipeline: PipelineResource) -> dg.AssetCheckResult:
+    files = pipeline.warehouse().read(FILES.name, columns=["source_path", "status"])
+    rejected = [
+        p
+        for p, s in zip(files["source_path"].to_pylist(), files["status"].to_pylist(), strict=True)
+        if s == "rejected"
+    ]
+    share = len(rejected) / files.num_rows if files.num_rows else 0.0
+    return dg.AssetCheckResult(
+        passed=share <= MAX_REJECTED_SHARE,
+        severity=dg.AssetCheckSeverity.WARN,
+        metadata={"rejected_share": round(share, 4), "examples": _examples(rejected)},
+    )
+
+
+@dg.asset_check(
+    asset=DOCUMENTS.name,
+    description=f"Warns when `documents` lost more than {MAX_ROW_DROP:.0%} of its rows.",
+)
+def documents_row_drop(
+    context: dg.AssetCheckExecutionContext, pipeline: PipelineResource
+) -> dg.AssetCheckResult:
+    now = pipeline.warehouse().read(DOCUMENTS.name, columns=["doc_id"]).num_rows
+    records = context.instance.fetch_materializations(dg.AssetKey(DOCUMENTS.name), limit=2).records
+    counts = [
+        r.asset_materialization.metadata["dagster/row_count"].value
+        for r in records
+        if r.asset_materialization and "dagster/row_count" in r.asset_materialization.metadata
+    ]
+    before = counts[1] if len(counts) > 1 else now
+    drop = (before - now) / before if before else 0.0
+    return dg.AssetCheckResult(
+        passed=drop <= MAX_ROW_DROP,
+        severity=dg.AssetCheckSeverity.WARN,
+        metadata={"rows_now": now, "rows_before": before, "drop": round(drop, 4)},
+    )
+
+
+ASSET_CHECKS = [
+    *(_schema_check(spec) for spec in ARTICLE_TABLES),
+    _unique_check(DOCUMENTS),
+    _unique_check(FILES),
+    no_boilerplate_in_bodies,
+    rejected_share,
+    documents_row_drop,
+]

@@ -1,0 +1,55 @@
+"""The sensor that turns new and changed raw files into ingest runs, one per batch partition."""
+
+import json
+
+import dagster as dg
+
+from assets.jobs import ingest_job
+from assets.partitions import batches
+from assets.resources import PipelineResource
+from pipeline.ingest import plan_batches
+
+FINISHED = [
+    dg.DagsterRunStatus.SUCCESS,
+    dg.DagsterRunStatus.FAILURE,
+    dg.DagsterRunStatus.CANCELED,
+]
+
+
+def _finished(instance: dg.DagsterInstance, batch: str) -> bool:
+    runs = instance.get_runs(
+        filters=dg.RunsFilter(tags={"dagster/partition": batch}, statuses=FINISHED), limit=1
+    )
+    return bool(runs)
+
+
+@dg.sensor(
+    job=ingest_job,
+    minimum_interval_seconds=30,
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    description=(
+        "Scans PIPELINE_RAW_DIR (a stat per file, a hash only where the stat changed) and "
+        "requests one ingest run per batch of new, changed or deleted files. The cursor holds "
+        "the batches whose runs have not finished, so their files are not planned twice."
+    ),
+)
+def raw_files_sensor(
+    context: dg.SensorEvaluationContext, pipeline: PipelineResource
+) -> dg.SensorResult | dg.SkipReason:
+    pending = [b for b in json.loads(context.cursor or "[]") if not _finished(context.instance, b)]
+    warehouse = pipeline.warehouse()
+    in_flight = frozenset(p for b in pending for p in warehouse.load_plan(b))
+    plan = plan_batches(pipeline.settings(), warehouse, exclude=in_flight)
+    scan = plan.scan
+    if not plan.batches:
+        context.update_cursor(json.dumps(pending))
+        return dg.SkipReason(
+            f"{scan.n_files} files, {scan.n_unchanged} unchanged, nothing new to plan "
+            f"({len(pending)} batch(es) still running)"
+        )
+    context.log.info(f"{len(scan.changes)} changed file(s) in {len(plan.batches)} batch(es)")
+    return dg.SensorResult(
+        run_requests=[dg.RunRequest(run_key=key, partition_key=key) for key in plan.batches],
+        dynamic_partitions_requests=[batches.build_add_request(plan.batches)],
+        cursor=json.dumps(pending + plan.batches),
+    )
