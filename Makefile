@@ -7,7 +7,7 @@ export DAGSTER_HOME ?= $(CURDIR)/.dagster
 # `make run` writes only the warehouse, DAGSTER_HOME and .venv: no bytecode caches in the checkout.
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test ui lint validate clean
+.PHONY: run test ui validate clean instance
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,13 +15,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-# A new instance gets a dagster.yaml with telemetry off; an existing one is left as it is.
-$(DAGSTER_HOME):
+# A new instance gets deploy/dagster.yaml (SQLite, telemetry off, the nlp pool limit); an
+# existing dagster.yaml is left as it is.
+instance:
 	@mkdir -p $(DAGSTER_HOME)
-	@test -f $(DAGSTER_HOME)/dagster.yaml || printf 'telemetry:\n  enabled: false\n' > $(DAGSTER_HOME)/dagster.yaml
+	@test -f $(DAGSTER_HOME)/dagster.yaml || cp deploy/dagster.yaml $(DAGSTER_HOME)/dagster.yaml
 
 ## run: process every new or changed file under PIPELINE_RAW_DIR as a Dagster run
-run: $(STAMP) | $(DAGSTER_HOME)
+run: $(STAMP) instance
 	$(BIN)/python -m assets.run
 
 ## test: the whole test suite, with ruff first
@@ -30,11 +31,11 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 ## ui: the Dagster UI (and daemon) on http://127.0.0.1:3000
-ui: $(STAMP) | $(DAGSTER_HOME)
+ui: $(STAMP) instance
 	$(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000
 
 ## validate: load the definitions the way the UI does
-validate: $(STAMP) | $(DAGSTER_HOME)
+validate: $(STAMP) instance
 	$(BIN)/dagster definitions validate -w workspace.yaml
 
 clean:

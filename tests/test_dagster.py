@@ -97,7 +97,7 @@ def run_cli(env: dict[str, str]) -> subprocess.CompletedProcess:
 def cli_env(tmp_path: Path) -> dict[str, str]:
     home = tmp_path / "dagster_home"
     home.mkdir()
-    (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
+    shutil.copy(PROJECT_ROOT / "deploy" / "dagster.yaml", home / "dagster.yaml")
     raw = tmp_path / "raw"
     shutil.copytree(SAMPLE_CORPUS, raw)
     return {

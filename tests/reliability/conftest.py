@@ -29,7 +29,7 @@ def run_core(settings: Settings) -> list[BatchReport]:
 def cli_env(tmp: Path, raw: Path, warehouse: Path, **extra: str) -> dict[str, str]:
     home = tmp / "dagster_home"
     home.mkdir(parents=True, exist_ok=True)
-    (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
+    shutil.copy(PROJECT_ROOT / "deploy" / "dagster.yaml", home / "dagster.yaml")
     return {
         **os.environ,
         "DAGSTER_HOME": str(home),
