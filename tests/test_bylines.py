@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from pipeline.clean.bylines import bare_names, is_person_name, parse_byline, parse_date_publisher
+from pipeline.formats.html import _dom_authors
 
 
 @pytest.mark.parametrize(
@@ -82,3 +83,49 @@ def test_clean_authors() -> None:
     assert clean_authors(("The Daily Example", "Jane Roe"), "The Daily Example") == ("Jane Roe",)
     assert clean_authors(("Associated Press",), "Associated Press") == ("Associated Press",)
     assert clean_authors(("No Author", "https://www.example.com"), None) == ()
+
+
+def test_clean_authors_drops_a_role_and_publisher_after_the_name() -> None:
+    from pipeline.clean.bylines import clean_authors
+
+    assert clean_authors(("Jane Roe ExamplePost Staff",), "ExamplePost") == ("Jane Roe",)
+    assert clean_authors(("Jane Roe Staff Writer",), None) == ("Jane Roe Staff",)
+
+
+PAGE = """<html><head><title>{title}</title>{meta}</head><body><article>
+<h1>{title}</h1>{byline}<p>{para}</p><p>{para}</p><p>{para}</p></article>
+<div class="comments"><span class="comment-author">Sam Commenter</span><p>Nice.</p></div>
+{footer}</body></html>"""
+PARA = (
+    "Flood defences along the river were raised overnight after forecasters warned that heavy "
+    "rain would continue until the weekend, the council said on Monday in a statement."
+)
+
+
+def _html_authors(meta: str = "", byline: str = "", footer: str = "") -> tuple[str, ...]:
+    from pipeline.formats.html import read
+
+    html = PAGE.format(
+        title="River keeps rising", meta=meta, byline=byline, para=PARA, footer=footer
+    )
+    return read(html, html.encode(), "page.html").articles[0].authors
+
+
+def test_html_author_link_and_posted_by_element() -> None:
+    link = '<a href="https://example.org/authors/priya-shah">Priya Shah</a>'
+    assert _html_authors(byline=f"<div>{link}</div>") == ("Priya Shah",)
+    posted = (
+        '<html><body><div class="author">Posted on 3 May 2020 by Priya Shah</div></body></html>'
+    )
+    assert _dom_authors(posted) == ("Priya Shah",)
+
+
+def test_html_author_user_name_and_copyright_holder() -> None:
+    assert _dom_authors('<p><span class="author">riverwatch42</span></p>') == ("riverwatch42",)
+    footer = "<footer><p>Copyright © 2019 Priya Shah. All rights reserved.</p></footer>"
+    assert _html_authors(footer=footer) == ("Priya Shah",)
+
+
+def test_html_comment_authors_are_not_the_author() -> None:
+    assert "Sam Commenter" not in _html_authors()
+    assert _dom_authors(PAGE.format(title="T", meta="", byline="", para=PARA, footer="")) == ()

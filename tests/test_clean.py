@@ -227,3 +227,81 @@ def test_standfirst_never_empties_the_body() -> None:
     cleaned = clean("River keeps rising\nVillages told to prepare.")
     assert cleaned.body == "Villages told to prepare."
     assert cleaned.standfirst is None
+
+
+def test_hard_wrapped_paragraphs_are_one_paragraph() -> None:
+    """Lines cut at 72 characters go on in lower case: together they are prose, not a menu."""
+    wrapped = [
+        "The old mill by the river was rebuilt over three summers by a group of",
+        "volunteers who had never laid a stone before, and it now grinds flour",
+        "for the bakery in the square every Saturday morning.",
+    ]
+    text = "\n".join([*MENU, "Mill turns again", *wrapped, *FOOTER])
+    cleaned = clean(text)
+    assert cleaned.body == "\n\n".join(wrapped)
+
+
+def test_a_comments_link_beside_the_byline_does_not_cut_the_article() -> None:
+    text = "\n".join(["River keeps rising", "By Priya Shah", "Comments", PARA_1, PARA_2])
+    assert clean(text).body == f"{PARA_1}\n\n{PARA_2}"
+
+
+def test_a_long_comment_thread_does_not_outweigh_the_article() -> None:
+    comment = PARA_3.replace("The environment agency said", "I think")
+    thread = [line for n in range(8) for line in (f"Reader {n} says:", comment, "Reply")]
+    text = "\n".join([*MENU, "River keeps rising", PARA_1, PARA_2, "8 Comments", *thread])
+    cleaned = clean(text)
+    assert cleaned.body == f"{PARA_1}\n\n{PARA_2}"
+    assert cleaned.title == "River keeps rising"
+
+
+def test_code_lines_inside_an_article_cost_less_than_a_menu() -> None:
+    code = ["rows = load(path)", "rows = clean(rows)", "save(rows, out)", "print(len(rows))"]
+    text = "\n".join([*MENU, "Cleaning files", PARA_1, *code, PARA_2, *FOOTER])
+    assert clean(text).body == "\n\n".join([PARA_1, *code, PARA_2])
+
+
+def test_teasers_above_read_more_links_are_promos() -> None:
+    teaser = "The bridge reopened on Friday after a week of repairs, the council said."
+    text = "\n".join(
+        [
+            PARA_1,
+            PARA_2,
+            "Bridge reopens after repairs",
+            teaser,
+            "Read more",
+            "Schools stay closed in the valley",
+            "Read more",
+        ]
+    )
+    cleaned = clean(text)
+    assert cleaned.body == f"{PARA_1}\n\n{PARA_2}"
+    assert {r.rule for r in cleaned.removed} >= {"teaser", "read_more_line"}
+
+
+def test_a_read_more_link_after_a_headline_keeps_the_paragraph_above() -> None:
+    text = "\n".join(
+        [
+            PARA_1,
+            "Bridge reopens after repairs",
+            "Read more",
+            PARA_2,
+            "Schools stay shut",
+            "Read more",
+        ]
+    )
+    assert clean(text).body == f"{PARA_1}\n\n{PARA_2}"
+
+
+def test_an_author_box_in_the_tail_is_not_the_article() -> None:
+    bio = "Priya Shah is an environment correspondent who has covered floods for a decade."
+    text = "\n".join([PARA_1, PARA_2, bio, "Share", "Follow"])
+    cleaned = clean(text)
+    assert cleaned.body == f"{PARA_1}\n\n{PARA_2}"
+    assert {r.rule for r in cleaned.removed} >= {"author_bio"}
+
+
+def test_metadata_naming_only_the_publisher_gives_way_to_the_byline() -> None:
+    hints = Hints(authors=("The Valley Courier",), publisher="The Valley Courier")
+    cleaned = clean("\n".join([PARA_1, "Written by: Priya Shah", PARA_2]), hints, extracted=True)
+    assert cleaned.authors == ("Priya Shah",)

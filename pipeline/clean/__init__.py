@@ -62,6 +62,7 @@ def clean(text: str, hints: Hints | None = None, *, extracted: bool = False) -> 
     engine.apply_line_rules(blocks, ANYWHERE_RULES, head_end=0)
     engine.mark_repeated_lines(blocks)
     engine.mark_link_lists(blocks)
+    engine.mark_teasers(blocks)
     head = engine.Head()
     engine.mark_prefixed_bylines(blocks, head)
     spans = [] if extracted else engine.main_regions(blocks)
@@ -85,7 +86,7 @@ def clean(text: str, hints: Hints | None = None, *, extracted: bool = False) -> 
         title=hints.title or head.title,
         standfirst=head.standfirst,
         subheadings=tuple(engine.subheadings(blocks)),
-        authors=clean_authors(hints.authors or tuple(head.authors), publisher),
+        authors=clean_authors(_author_names(hints, head, publisher), publisher),
         publisher=publisher,
         published=hints.published or head.published,
         removed=tuple(Removed(b.kind, b.text, b.rule or b.kind) for b in blocks if b.kind),
@@ -101,6 +102,17 @@ def clean_article(article: RawArticle) -> Cleaned:
         published=article.published,
     )
     return clean(article.text, hints, extracted=article.source_format == "html")
+
+
+def _author_names(hints: Hints, head: engine.Head, publisher: str | None) -> tuple[str, ...]:
+    """The format's authors win, unless they only name the publisher: then the byline in the
+    text ("By The Example Post" in the metadata, "Written by Jane Roe" in the article) joins."""
+    if not hints.authors:
+        return tuple(head.authors)
+    site = (publisher or "").casefold()
+    if all(name.casefold() == site for name in hints.authors):
+        return (*hints.authors, *head.authors)
+    return hints.authors
 
 
 def _start_without_prose(blocks: list[engine.Block]) -> int:

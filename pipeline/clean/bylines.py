@@ -166,10 +166,21 @@ AUTHOR_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 URL_LIKE = re.compile(r"https?:|www\.|\bwww\b|\.(?:com|org|net|co\.uk)\b", re.IGNORECASE)
+ROLE_TAIL = re.compile(rf"\s+(?:{ROLE_WORDS})s?$", re.IGNORECASE)
 CREDENTIAL = re.compile(r"^(?:ph\.?d|m\.?d|mba|msc|ma|bsc|rd|rn|dr)\.?$", re.IGNORECASE)
 NOT_AUTHORS = frozenset(
     {"no author", "unknown", "admin", "administrator", "agencies", "staff", "editor", "editors"}
 )
+
+
+def _without_role_tail(name: str, publisher: str | None) -> str:
+    """ "Jane Roe Example Post Staff" is Jane Roe: the role and the publisher after a name go."""
+    if len(name.split()) < 3 or not ROLE_TAIL.search(name):
+        return name
+    name = ROLE_TAIL.sub("", name)
+    if publisher and name.casefold().endswith(" " + publisher.casefold()):
+        name = name[: -len(publisher)].strip()
+    return name
 
 
 def clean_authors(names: tuple[str, ...], publisher: str | None) -> tuple[str, ...]:
@@ -183,6 +194,7 @@ def clean_authors(names: tuple[str, ...], publisher: str | None) -> tuple[str, .
             continue
         if URL_LIKE.search(name):
             continue
+        name = _without_role_tail(name, publisher)
         if name.isupper() and " " in name:
             name = name.title()  # "ADAM AARONSON" -> "Adam Aaronson"
         key = " ".join(name.replace("-", " ").casefold().split())  # "Sophie-Foster" slug

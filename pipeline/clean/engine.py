@@ -2,7 +2,8 @@
 
 Stages, each a small function over the list of blocks:
 1. line rules (`rules.LINE_RULES`) mark captions, credits, notices, promos, legal lines;
-2. repeated lines (a caption pasted twice) and runs of menu-like short lines are marked;
+2. repeated lines (a caption pasted twice), runs of menu-like short lines and teasers above
+   "Read more" links are marked;
 3. the article's paragraphs are found: the first and last blocks that read as prose;
 4. the head above the first paragraph is parsed: datelines, bylines, masthead, title, standfirst;
 5. the tail below the last paragraph loses reader comments and link lists;
@@ -24,6 +25,7 @@ from pipeline.clean.rules import (
     COMMENTS_START,
     LINK_LIST_HEADING,
     MENU_ITEM,
+    READ_MORE_LINK,
     LineRule,
 )
 from pipeline.metadata import parse_date
@@ -41,10 +43,17 @@ GUESSED_TITLE_MIN_WORDS = 3  # "Close", "FAQs", "Share now" amid a page: labels,
 SUBHEADING_MAX_WORDS = 15
 NAV_ITEM_MAX_WORDS = 4
 NAV_RUN_MIN = 3
+COMMENTS_BARRIER_WORDS = 150  # prose above a comments heading that makes it the article's end
+COMMENTS_MIN_ARTICLE_WORDS = 40  # prose the article says before its comments can begin
+TEASER_LINKS_MIN = 2  # this many "Read more" links make a list of teasers
+BIO_TAIL_BLOCKS = 5  # an author box stands among the last few blocks of a page's article
+WRAPPED_LINE_MIN_WORDS = 6  # a hard-wrapped paragraph's lines are long; menu labels are not
+WRAP_WIDTH_MAX = 80  # text is hard-wrapped at 72-80 characters (mail, fill-column)
 
 # Tuned on the benchmark's pasted pages (trafilatura, dragnet and fundus sets together).
 LINE_PENALTY = 12.0  # what a lone non-prose line (menu item, label, link) costs a span
 SHORT_SENTENCE_WEIGHT = 0.8  # evidence per word of a sentence too short to be a paragraph
+CONTENT_RUN_SHARE = 0.5  # a run of code or list lines costs this share of a menu's cost
 SECOND_PART_SHARE = 0.5  # a second span this strong, beside the best one, is article too
 DATELINE_WORDS = re.compile(r"^(?:published|updated|posted|date)\b", re.IGNORECASE)
 
@@ -190,7 +199,8 @@ def parse_head(
     head.title = blocks[title_at].text
     below = [i for i, b in enumerate(blocks) if i > title_at and not b.removed]
     after = below[0] if len(below) >= 2 else None  # a standfirst never leaves the body empty
-    if after is not None and _is_standfirst(blocks[after], inside_article=after >= start):
+    nxt = blocks[after + 1] if after is not None and after + 1 < len(blocks) else None
+    if after is not None and _is_standfirst(blocks[after], nxt, inside_article=after >= start):
         blocks[after].role = "standfirst"
         head.standfirst = blocks[after].text
     if not guess_title:
@@ -209,9 +219,10 @@ def _remove_above(blocks: list[Block], kept: list[int], limit: int) -> None:
             blocks[i].remove(kind, "above_headline")
 
 
-def _is_standfirst(block: Block, *, inside_article: bool) -> bool:
-    """The line under the headline: short; once the article has begun, not a paragraph."""
-    if block.words > STANDFIRST_MAX_WORDS:
+def _is_standfirst(block: Block, nxt: Block | None, *, inside_article: bool) -> bool:
+    """The line under the headline: short; once the article has begun, not a paragraph, nor
+    the first line of a hard-wrapped one."""
+    if block.words > STANDFIRST_MAX_WORDS or (nxt is not None and _continues(block, nxt)):
         return False
     return not inside_article or not is_prose(block)
 
@@ -270,9 +281,18 @@ def _date_in(text: str) -> date | None:
 
 
 def cut_comments(blocks: list[Block], start: int) -> None:
-    """A comments heading below the article's start opens the readers' comments: all go."""
-    for i in range(start + 1, len(blocks)):
+    """A comments heading below the article's paragraphs opens the readers' comments: all go.
+
+    A comments link among the byline's buttons, before the article has said much, is not
+    where the comments begin.
+    """
+    said = 0
+    for i in range(start, len(blocks)):
         block = blocks[i]
+        if not block.removed and is_prose(block):
+            said += block.words
+        if said < COMMENTS_MIN_ARTICLE_WORDS or i == start:
+            continue
         if block.kind == "comments_notice" or (
             block.kind is None and COMMENTS_START.match(block.text)
         ):
@@ -291,28 +311,61 @@ def block_score(block: Block) -> float:
     return 0.0
 
 
-def run_cost(lines: int) -> float:
+def run_cost(run: list[Block]) -> float:
     """What a run of non-prose lines costs the span around it: a share bar or a caption costs
     little, a long menu more, but less than in proportion, so an article interrupted by a few
-    widgets stays one span."""
-    return LINE_PENALTY * (1 + math.log2(lines))
+    widgets stays one span. Lines that read like content (code, list items, data) rather than
+    like labels or links cost less: menus are labels, articles hold code and lists."""
+    labels = sum(_is_label(b) for b in run)
+    share = max(labels / len(run), CONTENT_RUN_SHARE)
+    return LINE_PENALTY * (1 + math.log2(len(run))) * share
 
 
-def _units(blocks: list[Block]) -> list[tuple[float, int, int]]:
-    """Scored units: each prose block alone, each run of other lines merged into one cost."""
-    units: list[tuple[float, int, int]] = []  # (score, first block, last block)
-    run: list[int] = []
+def _is_label(block: Block) -> bool:
+    """A menu item, a link or a heading: capitalised words, no code or sentence punctuation."""
+    return is_menu_item(block) or is_headline(block)
+
+
+def _wrapped_lines(blocks: list[Block]) -> list[list[int]]:
+    """Kept blocks grouped into paragraphs: a line that goes on in lower case after a line
+    without a sentence end is the same paragraph, hard-wrapped (mail, plain-text blogs)."""
+    groups: list[list[int]] = []
     for i, block in enumerate(blocks):
         if block.removed:
             continue
-        score = block_score(block)
+        if groups and _continues(blocks[groups[-1][-1]], block):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return groups
+
+
+def _continues(prev: Block, block: Block) -> bool:
+    """`block` goes on with `prev`'s sentence: `prev` is a long line cut before its end."""
+    first = block.text[:1]
+    return (
+        first.isalpha()
+        and first.islower()
+        and prev.words >= WRAPPED_LINE_MIN_WORDS
+        and len(prev.text) <= WRAP_WIDTH_MAX
+        and SENTENCE_END.search(prev.text) is None
+        and not prev.text.endswith(":")
+    )
+
+
+def _units(blocks: list[Block]) -> list[tuple[float, int, int]]:
+    """Scored units: each paragraph alone, each run of other lines merged into one cost."""
+    units: list[tuple[float, int, int]] = []  # (score, first block, last block)
+    run: list[int] = []
+    for group in _wrapped_lines(blocks):
+        score = block_score(Block(" ".join(blocks[i].text for i in group)))
         if score == 0.0:
-            run.append(i)
+            run.extend(group)
             continue
         if run:
-            units.append((-run_cost(len(run)), run[0], run[-1]))
+            units.append((-run_cost([blocks[i] for i in run]), run[0], run[-1]))
             run = []
-        units.append((score, i, i))
+        units.append((score, group[0], group[-1]))
     return units
 
 
@@ -338,7 +391,7 @@ def main_regions(blocks: list[Block]) -> list[tuple[int, int]]:
     of the article that a large widget split off (a question and its answers, say).
     Blocks removed by a rule are transparent.
     """
-    units = _units(blocks)
+    units = _units(blocks[: _comments_start(blocks)])
     best = _best_span(units)
     if best is None:
         return []
@@ -348,6 +401,24 @@ def main_regions(blocks: list[Block]) -> list[tuple[int, int]]:
         if part is not None and part[0] >= SECOND_PART_SHARE * best[0]:
             spans.append((side[part[1]][1], side[part[2]][2]))
     return spans
+
+
+def _comments_start(blocks: list[Block]) -> int:
+    """Where the readers' comments begin: a comments heading or notice after a stretch of
+    prose. Comments are prose too, and a long thread must not outweigh the article above it."""
+    said = 0
+    for i, block in enumerate(blocks):
+        if said >= COMMENTS_BARRIER_WORDS and _opens_comments(block):
+            return i
+        if not block.removed and is_prose(block):
+            said += block.words
+    return len(blocks)
+
+
+def _opens_comments(block: Block) -> bool:
+    return block.kind == "comments_notice" or (
+        block.kind is None and COMMENTS_START.match(block.text) is not None
+    )
 
 
 def trim_outside(blocks: list[Block], spans: list[tuple[int, int]]) -> None:
@@ -375,10 +446,33 @@ def mark_link_lists(blocks: list[Block]) -> None:
             in_list = False
 
 
+def mark_teasers(blocks: list[Block]) -> None:
+    """A "Read more" link under each of several items is a list of teasers for other articles:
+    the headline above such a link goes, or the summary and the headline above it (a lone
+    "Read more" can end an excerpt)."""
+    links = [i for i, b in enumerate(blocks) if READ_MORE_LINK.fullmatch(b.text)]
+    if len(links) < TEASER_LINKS_MIN:
+        return
+    for link in links:
+        for i in _teaser_above(blocks, link):
+            blocks[i].remove("promo", "teaser")
+
+
+def _teaser_above(blocks: list[Block], link: int) -> list[int]:
+    """The headline right above a "Read more" link, or a summary and the headline above it."""
+    above = [i for i in range(link - 1, -1, -1) if not blocks[i].removed][:2]
+    if not above:
+        return []
+    if is_headline(blocks[above[0]]):
+        return above[:1]
+    return above if len(above) == 2 and is_headline(blocks[above[1]]) else []
+
+
 def mark_author_bios(blocks: list[Block]) -> None:
-    """ "Jane Roe is a senior writer for ..." at either end of the body is not the article."""
+    """ "Jane Roe is a senior writer for ..." at the top or in the tail of the body (an author
+    box sits below the article, often above a share bar or a teaser) is not the article."""
     body = [b for b in blocks if not b.removed and b.role == "body"]
-    for block in {id(b): b for b in body[:1] + body[-2:]}.values():
+    for block in {id(b): b for b in body[:1] + body[-BIO_TAIL_BLOCKS:]}.values():
         if block.words <= AUTHOR_BIO_MAX_WORDS and AUTHOR_BIO.fullmatch(block.text):
             block.remove("other", "author_bio")
 

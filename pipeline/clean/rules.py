@@ -35,6 +35,8 @@ WRITTEN_DATE = (
     rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
 )
 TIME = r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?|\d{1,2}\s*[ap]\.?m\.?)"
+# Share and print buttons in German, Italian, French and Spanish.
+SHARE_WORDS = r"teilen|drucken|mailen|pin it|condividi|stampa|partager|imprimer|compartir|imprimir"
 ROLE_WORDS = (
     r"editor|correspondent|reporter|writer|journalist|columnist|contributor|producer|"
     r"analyst|critic|presenter|staff|desk|bureau chief|news team"
@@ -91,8 +93,8 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "photo_credit_line",
         "photo_credit",
-        r"(?:image|photo|picture|pic|photograph|video|credit|source|image source|photo credit|"
-        r"image caption|media caption|pictured|illustration)"
+        r"\(?(?:image|photo|picture|pic|photograph|video|credit|source|image source|photo credit|"
+        r"image caption|media caption|pictured|illustration|foto|fotos|bild|fotografia)"
         r"(?:\s*[:,]\s*.{1,120}|\s+by\s+.{1,120})?",
         max_words=20,
         examples=(
@@ -102,8 +104,22 @@ LINE_RULES: tuple[LineRule, ...] = (
             "Image caption",
             "Credit: Alamy",
             "Photograph by Jane Roe for The Example",
+            "Foto: Jana Beispiel",
+            "(Credit: Jane Roe / Example Wire)",
         ),
         counterexamples=("Photographs of the meeting were released on Friday by officials.",),
+    ),
+    LineRule(
+        "caption_with_stock_credit",
+        "caption",
+        r".{3,200}?[\s,]+(?:via\s+)?(?:getty images|shutterstock|alamy(?: stock photo)?|istock"
+        r"(?:photo)?|imago(?: images)?)",
+        max_words=30,
+        examples=(
+            "Jane Roe at the premiere in Paris Getty Images",
+            "The harbour at dawn. Shutterstock",
+        ),
+        counterexamples=("The agency sold the photos to Getty Images for a large sum last year.",),
     ),
     LineRule(
         "image_caption_prefix",
@@ -118,7 +134,10 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"(?:closed|disabled|turned off).{0,60}|(?:show|view|read|load|hide) (?:all )?"
         r"(?:\d+ )?comments?.{0,20}|\d+\s+comments?|(?:leave|post|add) a (?:comment|reply)|"
         r"join the (?:conversation|discussion|debate).{0,60}|comments?|"
-        r"(?:be the first to comment|have your say).{0,40}|leave a reply.{0,40}",
+        r"(?:be the first to comment|have your say).{0,40}|leave a reply.{0,40}|"
+        r"(?:kommentare|commenti|commentaires) (?:sind |sono |sont )?(?:geschlossen|deaktiviert|"
+        r"chiusi|fermés).{0,40}|kommentar (?:verfassen|schreiben|hinzufügen)|"
+        r"lascia un commento|laisser un commentaire|deja un comentario",
         examples=(
             "Sorry, we are not accepting comments on this article.",
             "Comments are closed.",
@@ -126,6 +145,8 @@ LINE_RULES: tuple[LineRule, ...] = (
             "12 comments",
             "Leave a Reply",
             "Join the conversation",
+            "Kommentare sind geschlossen.",
+            "Kommentar verfassen",
         ),
         counterexamples=("He declined to comment on the report.",),
     ),
@@ -181,12 +202,15 @@ LINE_RULES: tuple[LineRule, ...] = (
         r".{0,200}\b(?:advertising disclos\w*|affiliate (?:links?|commissions?|partners?)|"
         r"we may (?:receive|earn) (?:compensation|a commission)|is not responsible for the "
         r"(?:opinions|content)|contains references to products|editorial (?:independence|"
-        r"standards)|trust principles)\b.{0,300}",
+        r"standards)|trust principles|associates? program|qualifying purchases|"
+        r"advertising disclaimer)\b.{0,300}|(?:note:\s*)?disclaimer\b.{0,600}",
         max_words=80,
         examples=(
             "Advertising disclosure: We may receive compensation for some links to products.",
             "This post contains references to products from one or more of our advertisers.",
             "The Thomson Reuters Trust Principles",
+            "As an Amazon Associate we earn from qualifying purchases.",
+            "Disclaimer: The responses below are not provided or commissioned by the advertiser.",
         ),
         counterexamples=("The firm said it would pay its affiliates less next year.",),
     ),
@@ -195,13 +219,17 @@ LINE_RULES: tuple[LineRule, ...] = (
         "promo",
         r".{0,120}\b(?:download (?:our|the) .{0,40}\bapps?|(?:available|get it) on (?:the )?"
         r"(?:app store|google play)|get the app|(?:want|need) more\??|don'?t miss (?:out|a)|"
-        r"missing out on)\b.{0,160}",
+        r"missing out on|(?:straight|direct(?:ly)?) to your (?:phone|device|mobile)|"
+        r"(?:with|in|on) (?:the|our) [\w.-]+(?: [\w.-]+){0,3} app"
+        r"(?: for (?:ios|android))?[.!]?\Z)\b.{0,160}",
         max_words=40,
         examples=(
             "For breaking news updates download the Nationnews apps for iOS and Android.",
             "Want More?",
             "Missing out on the latest WordPress.com stories?",
+            "Get the latest news straight to your phone with the Example Daily app.",
         ),
+        counterexamples=("Police said the suspect had tracked her with the Find My app.",),
     ),
     LineRule(
         "date_only_line",
@@ -222,9 +250,10 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"listen to this article|follow us|follow us on \w+|opens in (?:a )?new (?:window|tab)|"
         r"explore further|filed under.{0,80}|tags?:.{0,120}|topics?:.{0,120}|"
         r"(?:give us|send us|leave) (?:your )?feedback.{0,60}|write a (?:comment|review)|"
-        r"(?:login|log in|logout|log out|sign out))"
-        r"(?:\s*[,|/·•]\s*(?:share|tweet|email|copy link|print|whatsapp|facebook|twitter|x|"
-        r"linkedin|pinterest|reddit|messenger|save))*\.?",
+        r"click to (?:share|email|print)\b.{0,60}|(?:download )?pdf(?: version)?|"
+        rf"(?:login|log in|logout|log out|sign out)|{SHARE_WORDS})"
+        r"(?:\s*[,|/·•]?\s*(?:share|tweet|email|copy link|print|whatsapp|facebook|twitter|x|"
+        rf"linkedin|pinterest|reddit|messenger|save|{SHARE_WORDS}))*\.?",
         examples=(
             "Share",
             "Share this article:",
@@ -234,6 +263,8 @@ LINE_RULES: tuple[LineRule, ...] = (
             "Explore further",
             "Filed under Politics",
             "Write a comment",
+            "Click to share on Twitter (Opens in new window)",
+            "Teilen Pin it Mailen Drucken",
         ),
         counterexamples=("Share prices fell sharply on Monday.",),
     ),
@@ -242,9 +273,10 @@ LINE_RULES: tuple[LineRule, ...] = (
         "promo",
         r"(?:sign up|subscribe|register|get|receive|send me|join)\b.{0,80}\b(?:newsletter|inbox|"
         r"email|e-mail|updates|alerts|briefing|digest|notifications?|new posts?)\b.{0,80}|"
-        r".{0,60}\bnewsletters?\b.{0,80}|.{0,80}\b(?:straight|delivered|direct(?:ly)?) to your "
-        r"inbox\b.{0,60}|(?:the )?latest (?:news|headlines|updates|stories)\b.{0,80}|"
-        r"no spam.{0,40}|.{0,40}\bpush notifications?\b.{0,20}|"
+        r".{0,60}\bnewsletters?\b.{0,80}|.{0,160}\b(?:straight|delivered|direct(?:ly)?|sent) to "
+        r"(?:your|their) inbox\b.{0,80}|(?:sign up|subscribe|register) (?:to|for) (?:get|receive)\b"
+        r".{0,120}|(?:the )?latest (?:news|headlines|updates|stories)\b.{0,80}|"
+        r"no spam.{0,40}|.{0,120}\bsign up here\b.{0,20}|.{0,40}\bpush notifications?\b.{0,20}|"
         r"(?:subscribe|subscribe now|subscribe today|sign up|sign in|log in|register)"
         r"(?:\s+(?:now|today|here|for free|to continue))?\.?|"
         r".{0,60}\b(?:free trial|subscribers? only|for subscribers|unlock (?:this|full) "
@@ -256,7 +288,10 @@ LINE_RULES: tuple[LineRule, ...] = (
             "The Morning Briefing newsletter",
             "The latest news, analysis and insights from our reporters",
             "No spam, we promise.",
+            "Do you want to hear about our next events? Sign up here",
             "Send me email every new post.",
+            "Join thousands of readers who get our best stories delivered to their inbox.",
+            "Sign up to get the best content of the week, and great deals, as picked by us.",
         ),
         counterexamples=("Millions subscribe to the idea that peace is possible, he said.",),
     ),
@@ -268,7 +303,12 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"recommended for you|you may also like|you might also like|you may be interested in|"
         r"most read|most popular|most viewed|trending|trending now|top stories|latest|"
         r"latest stories|editor'?s picks?|more from \w+(?: \w+)?|more (?:\w+ ){0,3}stories|"
-        r"related (?:articles|stories|content|topics|coverage|posts|reading))"
+        r"related (?:articles|stories|content|topics|coverage|posts|reading)|"
+        r"latest (?:articles|posts)|read (?:the latest|more) (?:from|by) .{1,60}|weiterlesen|"
+        r"mehr zum thema|lesen sie (?:auch|mehr|hier)|"
+        r"auch interessant|das könnte (?:dich|dir|sie|ihnen) auch interessieren|"
+        r"das könnte (?:dir|ihnen) auch gefallen|leggi (?:anche|di più)|(?:à )?lire aussi|"
+        r"lee también|lea también)"
         r"\s*(?:[:>»|–—-]\s*.{0,200})?",
         examples=(
             "READ MORE: Healey to meet defence ministers in Brussels",
@@ -276,6 +316,10 @@ LINE_RULES: tuple[LineRule, ...] = (
             "Most read",
             "More on this story",
             "You may also like",
+            "Lesen Sie auch: Der Fluss steigt weiter",
+            "Das könnte dir auch gefallen",
+            "Leggi anche",
+            "Read the latest from Jane Roe",
         ),
         counterexamples=("More than 50 people were injured, officials said.",),
     ),
@@ -321,10 +365,10 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "published_label",
         "byline",
-        r"(?:published|updated|last updated|posted|first published)\s*:?",
+        r"(?:published|updated|last updated|posted|first published|release date)\s*:?",
         where="header",
         max_words=3,
-        examples=("Published", "Updated:", "Last updated"),
+        examples=("Published", "Updated:", "Last updated", "Release Date:"),
         counterexamples=("Published 10 April 2025",),
     ),
     LineRule(
@@ -346,6 +390,56 @@ LINE_RULES: tuple[LineRule, ...] = (
         counterexamples=("Published reports say 30 nations will attend.",),
     ),
     LineRule(
+        "letters_invitation",
+        "promo",
+        r".{0,120}\b(?:(?:submit|send|write) (?:us )?(?:a|your) letter to the editor|"
+        r"we want to hear what you think)\b.{0,200}",
+        max_words=50,
+        examples=(
+            "We want to hear what you think about this article. Submit a letter to the editor.",
+            "Submit your letter to the editor via this form.",
+        ),
+        counterexamples=("She wrote a letter to the editor of the local paper in 1998.",),
+    ),
+    LineRule(
+        "browser_notice",
+        "other",
+        r".{0,120}\b(?:you are using an? (?:outdated |older |old )?browser|(?:update|upgrade) "
+        r"your browser|browser (?:is not|isn't) supported|(?:please )?enable javascript|"
+        r"javascript is (?:disabled|required))\b.{0,300}",
+        max_words=70,
+        examples=(
+            "You are using a browser version with limited support for CSS.",
+            "Please enable JavaScript to view the comments.",
+        ),
+        counterexamples=("Firefox is a browser that many of its users update weekly.",),
+    ),
+    LineRule(
+        "search_box",
+        "navigation",
+        r"search (?:for )?(?:articles|topics|stories|news|posts|the site|this site)\b.{0,60}",
+        max_words=10,
+        examples=("Search for articles and topics on Example", "Search this site"),
+        counterexamples=("Search teams found the missing climbers on Sunday morning.",),
+    ),
+    LineRule(
+        "tag_list",
+        "navigation",
+        r"[^/|•·.!?]{1,40}(?:\s[/|•·]\s[^/|•·.!?]{1,40}){2,}",
+        max_words=30,
+        examples=("Comics / economics / happy mutants", "Politics • Europe • Elections"),
+        counterexamples=("The vote was 52 / 48, officials said.",),
+    ),
+    LineRule(
+        "domain_line",
+        "other",
+        r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|info|co\.uk|de|it|fr|at|ch|"
+        r"es|nl|io|news)/?",
+        max_words=1,
+        examples=("EXAMPLENEWS.COM", "www.example.org"),
+        counterexamples=("Yahoo!",),
+    ),
+    LineRule(
         "reading_time",
         "other",
         r"\d+\s*(?:-\s*)?min(?:ute)?s?\s*(?:read|listen)|reading time:?\s*\d+\s*min(?:ute)?s?",
@@ -363,9 +457,11 @@ COMMENTS_START = re.compile(
 
 # A short biography of the writer, at the top or the bottom of an article.
 AUTHOR_BIO = re.compile(
-    r"(?:[A-Z][\w.'’-]+\s+){1,4}(?:is|was|has been|has worked|writes|covers|reports|joined)\b"
+    r"(?:[A-Z][\w.'’-]+\s+){1,4}(?:(?:is|was|has been|has worked|writes|covers|reports|joined)\b"
     rf".{{0,120}}\b(?:{ROLE_WORDS}|professor|fellow|author|founder|co-founder|"
-    r"freelance|blogger|expert|lecturer|scientist)\b.{0,300}",
+    r"freelance|blogger|expert|lecturer|scientist|developer|engineer|consultant)\b|"
+    r"(?:writes|has written|reports) (?:about|on)\b|"
+    r"ist\b.{0,80}(?:redakteur|autor|journalist|experte|korrespondent)\w*\b).{0,500}",
 )
 AUTHOR_BIO_MAX_WORDS = 70
 # A menu item: a few capitalised words, no digits or code punctuation ("News", "World & UK").
@@ -376,6 +472,15 @@ LINK_LIST_HEADING = re.compile(
     r"(?:related(?: (?:articles|stories|content|coverage|posts|reading))?|most (?:read|popular|"
     r"viewed|shared)|more (?:\w+ ){0,3}stories|you (?:may|might) also like|recommended(?: for "
     r"you)?|read next|keep reading|top stories|trending(?: now)?|editor'?s picks?|"
-    r"more on this story|what to read next)\s*:?",
+    r"more on this story|what to read next|latest (?:articles|posts)|auch interessant|"
+    r"das könnte (?:dich|dir|sie|ihnen) auch (?:interessieren|gefallen)|leggi anche|"
+    r"(?:à )?lire aussi)\s*:?",
+    re.IGNORECASE,
+)
+
+# The link under a teaser: "Read more", "Continue reading", "Weiterlesen" and nothing else.
+READ_MORE_LINK = re.compile(
+    r"(?:read more|continue reading|read the (?:full )?(?:story|article)|weiterlesen|"
+    r"leggi (?:tutto|di più)|lire la suite|leer más)\W{0,3}",
     re.IGNORECASE,
 )
