@@ -9,7 +9,7 @@ import pyarrow.parquet as pq
 
 from assets.resources import PipelineResource
 from pipeline.clean import ANYWHERE_RULES
-from pipeline.tables import ARTICLE_TABLES, DOCUMENTS, FILES, TableSpec
+from pipeline.tables import DOCUMENTS, FILES, TABLES, TableSpec
 
 EXAMPLES = 5
 MAX_REJECTED_SHARE = 0.2  # more rejected files than this is a sign the input changed shape
@@ -125,7 +125,7 @@ def documents_row_drop(
 
 
 ASSET_CHECKS = [
-    *(_schema_check(spec) for spec in ARTICLE_TABLES),
+    *(_schema_check(spec) for spec in TABLES.values()),
     _unique_check(DOCUMENTS),
     _unique_check(FILES),
     no_boilerplate_in_bodies,

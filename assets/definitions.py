@@ -4,18 +4,21 @@ import dagster as dg
 
 from assets.articles import article_tables
 from assets.checks import ASSET_CHECKS
-from assets.jobs import ingest_job
+from assets.corpus import publishers
+from assets.jobs import corpus_job, ingest_job
 from assets.resources import PipelineResource, SpacyModel
+from assets.schedules import daily_corpus_refresh
 from assets.sensors import raw_files_sensor
 from pipeline.settings import Settings
 
 settings = Settings.from_env()
 
 defs = dg.Definitions(
-    assets=[article_tables],
+    assets=[article_tables, publishers],
     asset_checks=ASSET_CHECKS,
-    jobs=[ingest_job],
+    jobs=[ingest_job, corpus_job],
     sensors=[raw_files_sensor],
+    schedules=[daily_corpus_refresh],
     resources={
         "pipeline": PipelineResource.from_settings(settings),
         "spacy_model": SpacyModel(model=settings.spacy_model),

@@ -9,3 +9,9 @@ ingest_job = dg.define_asset_job(
     selection=dg.AssetSelection.assets(article_tables),
     description="Process one ingest batch: the files a scan found new, changed or deleted.",
 )
+
+corpus_job = dg.define_asset_job(
+    "corpus",
+    selection=dg.AssetSelection.groups("corpus"),
+    description="Recompute the corpus tables from every article table.",
+)

@@ -44,6 +44,13 @@ def main() -> int:
         if not result.success:
             log.error(f"run {result.run_id} for batch {key} failed; see `make ui` for its logs")
             return 1
+    log.info("recomputing the corpus tables")
+    result = defs.resolve_job_def("corpus").execute_in_process(
+        run_config=QUIET, instance=instance, raise_on_error=False
+    )
+    if not result.success:
+        log.error(f"corpus run {result.run_id} failed; see `make ui` for its logs")
+        return 1
     log.info(f"done: tables are in {settings.warehouse_dir}")
     return 0
 

@@ -205,14 +205,18 @@ class Warehouse:
             if parent.exists():
                 _fsync_dir(parent)
 
-    def replace_table(self, name: str, table: pa.Table) -> None:
-        """Replace a corpus table whole (one file), atomically."""
+    def replace_table(self, name: str, table: pa.Table) -> bool:
+        """Replace a corpus table whole (one file), atomically; False when it was already so."""
         spec = TABLES[name]
+        table = table.cast(spec.schema)
         dst = self.table_dir(name) / "part-0.parquet"
+        if dst.exists() and pq.read_table(dst).cast(spec.schema).equals(table):
+            return False  # an unchanged table keeps its file, byte for byte
         tmp = dst.with_name(f".part-0.{uuid.uuid4().hex}.tmp")
-        write_parquet(table.cast(spec.schema), tmp)
+        write_parquet(table, tmp)
         os.replace(tmp, dst)
         _fsync_dir(dst.parent)
+        return True
 
 
 def _fsync_dir_tree(folder: Path) -> None:

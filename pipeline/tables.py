@@ -131,7 +131,33 @@ FILES = TableSpec(
     ),
 )
 
-TABLES: dict[str, TableSpec] = {t.name: t for t in (DOCUMENTS, BOILERPLATE, REJECTED, FILES)}
+PUBLISHERS = TableSpec(
+    name="publishers",
+    doc="One row per publisher across the corpus: how much it published, when, by whom, and how "
+    "much boilerplate its pages carried.",
+    key="publisher",
+    scope="corpus",
+    schema=pa.schema(
+        [
+            col(
+                "publisher",
+                pa.string(),
+                "The publisher; null for articles that name none.",
+                nullable=True,
+            ),
+            col("n_docs", pa.int32(), "Articles."),
+            col("n_words", pa.int64(), "Words in their bodies."),
+            col("first_published", pa.date32(), "Earliest stated publication date.", nullable=True),
+            col("last_published", pa.date32(), "Latest stated publication date.", nullable=True),
+            col("authors", pa.list_(pa.string()), "Every author named, sorted."),
+            col("boilerplate_removed", pa.int32(), "Boilerplate pieces removed from its articles."),
+        ]
+    ),
+)
+
+TABLES: dict[str, TableSpec] = {
+    t.name: t for t in (DOCUMENTS, BOILERPLATE, REJECTED, FILES, PUBLISHERS)
+}
 
 # The tables the article multi-asset writes in one atomic commit per batch.
 ARTICLE_TABLES: tuple[TableSpec, ...] = (DOCUMENTS, BOILERPLATE, REJECTED, FILES)

@@ -115,6 +115,8 @@ def test_main_job_twice_second_is_a_byte_identical_no_op(cli_env: dict[str, str]
     snapshot = {p: p.read_bytes() for p in wh.rglob("*.parquet")}
     assert pd.read_parquet(wh / "documents").shape[0] == 5
     assert pd.read_parquet(wh / "rejected").shape[0] == 0
+    publishers = pd.read_parquet(wh / "publishers")
+    assert publishers["n_docs"].sum() == 5
     second = run_cli(cli_env)
     assert second.returncode == 0, second.stderr[-3000:]
     assert "no run needed" in second.stderr
@@ -123,7 +125,8 @@ def test_main_job_twice_second_is_a_byte_identical_no_op(cli_env: dict[str, str]
     # the run is recorded in the real instance at DAGSTER_HOME
     with dg.DagsterInstance.from_config(cli_env["DAGSTER_HOME"]) as instance:
         runs = instance.get_runs()
-        assert len(runs) == 1 and runs[0].status == dg.DagsterRunStatus.SUCCESS
+        assert sorted(r.job_name for r in runs) == ["corpus", "ingest"]
+        assert {r.status for r in runs} == {dg.DagsterRunStatus.SUCCESS}
         assert len(instance.get_dynamic_partitions(batches.name)) == 1
 
 
