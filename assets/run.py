@@ -6,6 +6,8 @@ Exits 0 when every run succeeded (or there was nothing to do), 1 when a run fail
 from __future__ import annotations
 
 import logging
+import os
+import socket
 import sys
 
 import dagster as dg
@@ -18,6 +20,38 @@ from pipeline.store import Warehouse
 log = logging.getLogger("newsroom.run")
 # The console shows the pipeline's own progress; Dagster's step events stay in the instance.
 QUIET = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
+# Runs started here are tagged with their process, so a later `make run` can tell a run that is
+# still going from one whose process was killed.
+PID_TAG, HOST_TAG = "newsroom/pid", "newsroom/host"
+UNFINISHED = [dg.DagsterRunStatus.STARTED, dg.DagsterRunStatus.STARTING]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def reap_dead_runs(instance: dg.DagsterInstance) -> int:
+    """Fail the runs of killed `make run` processes and free their pool slots.
+
+    A process killed mid-run (SIGKILL, a lost machine) leaves its run STARTED and its `nlp`
+    pool slot claimed; without this, the next run would wait for that slot forever.
+    """
+    reaped = 0
+    host = socket.gethostname()
+    for run in instance.get_runs(filters=dg.RunsFilter(statuses=UNFINISHED)):
+        pid = run.tags.get(PID_TAG)
+        if run.tags.get(HOST_TAG) != host or pid is None or _alive(int(pid)):
+            continue
+        instance.report_run_failed(run, message=f"its process {pid} is gone (killed)")
+        instance.event_log_storage.free_concurrency_slots_for_run(run.run_id)
+        reaped += 1
+    return reaped
 
 
 def main() -> int:
@@ -34,19 +68,22 @@ def main() -> int:
         log.info("nothing new or changed: no run needed, every table is as it was")
         return 0
     instance = dg.DagsterInstance.get()
+    if reaped := reap_dead_runs(instance):
+        log.warning(f"marked {reaped} run(s) of killed processes as failed, freeing their slots")
     instance.add_dynamic_partitions(batches.name, plan.batches)
+    tags = {PID_TAG: str(os.getpid()), HOST_TAG: socket.gethostname()}
     job = defs.resolve_job_def("ingest")
     for i, key in enumerate(plan.batches, start=1):
         log.info(f"run {i}/{len(plan.batches)}: batch {key}")
         result = job.execute_in_process(
-            run_config=QUIET, instance=instance, partition_key=key, raise_on_error=False
+            run_config=QUIET, instance=instance, partition_key=key, raise_on_error=False, tags=tags
         )
         if not result.success:
             log.error(f"run {result.run_id} for batch {key} failed; see `make ui` for its logs")
             return 1
     log.info("recomputing the corpus tables")
     result = defs.resolve_job_def("corpus").execute_in_process(
-        run_config=QUIET, instance=instance, raise_on_error=False
+        run_config=QUIET, instance=instance, raise_on_error=False, tags=tags
     )
     if not result.success:
         log.error(f"corpus run {result.run_id} failed; see `make ui` for its logs")
