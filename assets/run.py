@@ -5,10 +5,12 @@ Exits 0 when every run succeeded (or there was nothing to do), 1 when a run fail
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import os
 import socket
 import sys
+from pathlib import Path
 
 import dagster as dg
 
@@ -34,6 +36,23 @@ def _alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def open_instance() -> dg.DagsterInstance:
+    """The instance at DAGSTER_HOME, opened under a lock: two `make run`s starting at once on a
+    new SQLite instance would otherwise both create its schema, and one would fail."""
+    if not os.environ.get("DAGSTER_HOME"):
+        return dg.DagsterInstance.get()  # which says what to set
+    home = Path(os.environ["DAGSTER_HOME"])
+    home.mkdir(parents=True, exist_ok=True)
+    with (home / ".newsroom-open.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            instance = dg.DagsterInstance.get()
+            instance.get_runs(limit=1)  # touch every storage, so its schema exists now
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    return instance
 
 
 def reap_dead_runs(instance: dg.DagsterInstance) -> int:
@@ -67,7 +86,7 @@ def main() -> int:
     if not plan.batches:
         log.info("nothing new or changed: no run needed, every table is as it was")
         return 0
-    instance = dg.DagsterInstance.get()
+    instance = open_instance()
     if reaped := reap_dead_runs(instance):
         log.warning(f"marked {reaped} run(s) of killed processes as failed, freeing their slots")
     instance.add_dynamic_partitions(batches.name, plan.batches)

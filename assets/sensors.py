@@ -53,3 +53,12 @@ def raw_files_sensor(
         dynamic_partitions_requests=[batches.build_add_request(plan.batches)],
         cursor=json.dumps(pending + plan.batches),
     )
+
+
+corpus_automation = dg.AutomationConditionSensorDefinition(
+    "corpus_automation",
+    target=dg.AssetSelection.groups("corpus"),
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    minimum_interval_seconds=30,
+    description="Recomputes the corpus tables once the article tables they read have changed.",
+)

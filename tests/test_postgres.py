@@ -117,7 +117,7 @@ def test_pipeline_runs_with_postgres_instance_storage(postgres, tmp_path: Path) 
         conn.cursor() as cur,
     ):
         cur.execute("select status from runs")
-        assert [row[0] for row in cur.fetchall()] == ["SUCCESS"]
+        assert [row[0] for row in cur.fetchall()] == ["SUCCESS", "SUCCESS"]  # ingest, corpus
         cur.execute("select count(*) from dynamic_partitions where partitions_def_name = 'batches'")
         assert cur.fetchone()[0] == 1
     assert not (home / "history").exists(), "SQLite storage was used instead of PostgreSQL"
