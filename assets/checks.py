@@ -61,6 +61,35 @@ def _unique_check(spec: TableSpec) -> dg.AssetChecksDefinition:
     return check
 
 
+def _offset_check(spec: TableSpec) -> dg.AssetChecksDefinition:
+    """For every table whose rows point into a body: `body[start:end] == text`, always."""
+
+    @dg.asset_check(
+        asset=spec.name,
+        name="offsets_match_body",
+        blocking=True,
+        description=f"Every `{spec.name}` row's `body[start:end]` equals its `text`.",
+    )
+    def check(pipeline: PipelineResource) -> dg.AssetCheckResult:
+        warehouse = pipeline.warehouse()
+        documents = warehouse.read(DOCUMENTS.name, columns=["doc_id", "body"]).to_pylist()
+        bodies = {d["doc_id"]: d["body"] for d in documents}
+        rows = warehouse.read(spec.name, columns=["doc_id", "start", "end", "text"]).to_pylist()
+        wrong = [r for r in rows if bodies.get(r["doc_id"], "")[r["start"] : r["end"]] != r["text"]]
+        return dg.AssetCheckResult(
+            passed=not wrong,
+            metadata={"rows_off": len(wrong), "examples": _examples(wrong)},
+        )
+
+    return check
+
+
+# Tables whose rows point into `documents.body` (mentions, figures, quotes, dates as they land).
+OFFSET_TABLES = [
+    spec for spec in TABLES.values() if {"doc_id", "start", "end", "text"} <= set(spec.schema.names)
+]
+
+
 @dg.asset_check(
     asset=DOCUMENTS.name,
     blocking=True,
@@ -126,6 +155,7 @@ def documents_row_drop(
 
 ASSET_CHECKS = [
     *(_schema_check(spec) for spec in TABLES.values()),
+    *(_offset_check(spec) for spec in OFFSET_TABLES),
     _unique_check(DOCUMENTS),
     _unique_check(FILES),
     no_boilerplate_in_bodies,

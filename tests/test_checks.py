@@ -87,3 +87,40 @@ def test_rejected_share_warns(loaded) -> None:
         run_batch(settings, warehouse, key, lambda: nlp.load_model(nlp.DEFAULT_MODEL))
     result = rejected_share(pipeline=resource)
     assert not result.passed and result.metadata["rejected_share"].value > MAX_REJECTED_SHARE
+
+
+def test_offset_check_catches_a_slice_that_does_not_match(loaded) -> None:
+    """No offset table exists yet; the check factory is tried on an ad hoc one."""
+    import pyarrow as pa
+
+    from assets.checks import _offset_check
+    from pipeline.tables import TABLES, TableSpec, col
+
+    settings, resource = loaded
+    body = Warehouse(settings.warehouse_dir).read("documents").to_pylist()[0]
+    spec = TableSpec(
+        name="spans_for_test",
+        doc="test",
+        key="doc_id",
+        schema=pa.schema(
+            [
+                col("doc_id", pa.string(), "d"),
+                col("start", pa.int32(), "s"),
+                col("end", pa.int32(), "e"),
+                col("text", pa.string(), "t"),
+            ]
+        ),
+    )
+    rows = [
+        {"doc_id": body["doc_id"], "start": 0, "end": 8, "text": body["body"][:8]},
+        {"doc_id": body["doc_id"], "start": 0, "end": 8, "text": "not this"},
+    ]
+    folder = settings.warehouse_dir / spec.name
+    folder.mkdir()
+    pq.write_table(conform(spec, rows), folder / "part-0.parquet")
+    TABLES[spec.name] = spec
+    try:
+        result = _offset_check(spec)(pipeline=resource)
+    finally:
+        del TABLES[spec.name]
+    assert not result.passed and result.metadata["rows_off"].value == 1
