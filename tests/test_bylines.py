@@ -24,6 +24,8 @@ from pipeline.formats.html import _dom_authors
         ("By Ursula von der Leyen", ("Ursula von der Leyen",), None),
         ("By Jane Roe | 10 April 2025", ("Jane Roe",), None),
         ("By Reuters", (), "Reuters"),
+        ("By Jane Roe Feb 8, 2020 5 min read", ("Jane Roe",), None),
+        ("By Staff Writer", (), None),
     ],
 )
 def test_byline_forms(line: str, names: tuple[str, ...], publisher: str | None) -> None:

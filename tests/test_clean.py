@@ -301,6 +301,27 @@ def test_an_author_box_in_the_tail_is_not_the_article() -> None:
     assert {r.rule for r in cleaned.removed} >= {"author_bio"}
 
 
+def test_an_author_box_under_its_name_heading_is_not_the_article() -> None:
+    bio = "Priya Shah is an environment correspondent who has covered floods for a decade."
+    text = "\n".join([PARA_1, "About Priya Shah", bio, PARA_2, PARA_3, PARA_1, PARA_2, PARA_3])
+    cleaned = clean(text)
+    assert bio not in cleaned.body
+    assert {r.rule for r in cleaned.removed} >= {"author_bio"}
+
+
+def test_a_bio_like_sentence_without_a_name_heading_stays_mid_article() -> None:
+    said = "Priya Shah is an environment correspondent who has covered floods for a decade."
+    text = "\n".join([PARA_1, said, PARA_2, PARA_3, PARA_1, PARA_2, PARA_3])
+    assert said in clean(text).body
+
+
+def test_a_byline_naming_no_one_is_not_the_title() -> None:
+    text = "\n".join(["Villages told to prepare as river keeps rising", "By Staff Writer", PARA_1])
+    cleaned = clean(text)
+    assert cleaned.title == "Villages told to prepare as river keeps rising"
+    assert "By Staff Writer" not in cleaned.body
+
+
 def test_metadata_naming_only_the_publisher_gives_way_to_the_byline() -> None:
     hints = Hints(authors=("The Valley Courier",), publisher="The Valley Courier")
     cleaned = clean("\n".join([PARA_1, "Written by: Priya Shah", PARA_2]), hints, extracted=True)

@@ -38,6 +38,10 @@ NOT_NAME_WORDS = frozenset(
 DATE_IN_LINE = re.compile(
     rf"\s*[|·•,-]?\s*(?:{WRITTEN_DATE})(?:[\s,]*(?:at\s*)?{TIME})?\s*", re.IGNORECASE
 )
+# "5 min read" after a byline's date: the reading time that the byline block shows too.
+READING_TIME_IN_LINE = re.compile(
+    r"\s*[|·•,-]?\s*\d+\s*(?:-\s*)?min(?:ute)?s?\s*read\s*\Z", re.IGNORECASE
+)
 DATELINE_WORDS = frozenset({"date", "published", "updated", "posted", "last updated", "modified"})
 DATE_PUBLISHER = (
     re.compile(
@@ -103,12 +107,13 @@ def parse_byline(line: str) -> Byline | None:
         prefixed = prefixed or found.prefixed
         publisher = publisher or found.publisher
         names.extend(n for n in found.names if n not in names)
-    if not names and not (prefixed and publisher):
+    if not names and not prefixed:
         return None
     return Byline(tuple(names), publisher, prefixed)
 
 
 def _parse_segment(segment: str) -> Byline | None:
+    segment = READING_TIME_IN_LINE.sub("", segment)
     segment = DATE_IN_LINE.sub(" ", segment).strip(" ,|-")
     match = BY_PREFIX.match(segment)
     prefixed = bool(match)
@@ -133,6 +138,8 @@ def _parse_segment(segment: str) -> Byline | None:
             publisher = part  # "By Jane Roe, BBC News", "By Reuters"
         else:
             return None
+    if prefixed and role and not (names or publisher):
+        return Byline((), None, prefixed)  # "By Staff Writer": a byline that names no one
     if not (names or publisher) or not (prefixed or role or publisher):
         return None
     return Byline(tuple(names), publisher, prefixed)

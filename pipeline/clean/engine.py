@@ -47,6 +47,7 @@ COMMENTS_BARRIER_WORDS = 150  # prose above a comments heading that makes it the
 COMMENTS_MIN_ARTICLE_WORDS = 40  # prose the article says before its comments can begin
 TEASER_LINKS_MIN = 2  # this many "Read more" links make a list of teasers
 BIO_TAIL_BLOCKS = 5  # an author box stands among the last few blocks of a page's article
+BIO_HEADING_REACH = 5  # an author box's name heading stands this few lines above its biography
 WRAPPED_LINE_MIN_WORDS = 6  # a hard-wrapped paragraph's lines are long; menu labels are not
 WRAP_WIDTH_MAX = 80  # text is hard-wrapped at 72-80 characters (mail, fill-column)
 
@@ -470,11 +471,26 @@ def _teaser_above(blocks: list[Block], link: int) -> list[int]:
 
 def mark_author_bios(blocks: list[Block]) -> None:
     """ "Jane Roe is a senior writer for ..." at the top or in the tail of the body (an author
-    box sits below the article, often above a share bar or a teaser) is not the article."""
-    body = [b for b in blocks if not b.removed and b.role == "body"]
-    for block in {id(b): b for b in body[:1] + body[-BIO_TAIL_BLOCKS:]}.values():
-        if block.words <= AUTHOR_BIO_MAX_WORDS and AUTHOR_BIO.fullmatch(block.text):
+    box sits below the article, often above a share bar or a teaser) is not the article; nor is
+    it anywhere else when a short line just above names its subject (the box's name heading)."""
+    body = [i for i, b in enumerate(blocks) if not b.removed and b.role == "body"]
+    edges = set(body[:1] + body[-BIO_TAIL_BLOCKS:])
+    for i in body:
+        block = blocks[i]
+        if block.words > AUTHOR_BIO_MAX_WORDS or not AUTHOR_BIO.fullmatch(block.text):
+            continue
+        if i in edges or _named_above(blocks, i):
             block.remove("other", "author_bio")
+
+
+def _named_above(blocks: list[Block], at: int) -> bool:
+    """A short line among the few above block `at` holds the name that opens it: an author
+    box's heading ("Jane Roe", "About Jane Roe") over her biography."""
+    subject = blocks[at].text.split()[0]
+    for block in blocks[max(at - BIO_HEADING_REACH, 0) : at]:
+        if block.words <= MASTHEAD_MAX_WORDS and subject in block.text.split():
+            return True
+    return False
 
 
 def subheadings(blocks: list[Block]) -> list[str]:

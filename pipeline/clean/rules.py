@@ -37,6 +37,16 @@ WRITTEN_DATE = (
 TIME = r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?|\d{1,2}\s*[ap]\.?m\.?)"
 # Share and print buttons in German, Italian, French and Spanish.
 SHARE_WORDS = r"teilen|drucken|mailen|pin it|condividi|stampa|partager|imprimer|compartir|imprimir"
+# "Published on" and "last modified" in German, Italian, French and Spanish.
+FOREIGN_DATE_LABELS = (
+    r"veröffentlicht|aktualisiert|zuletzt aktualisiert|pubblicato|aggiornato|ultima modifica|"
+    r"publié|mis à jour|publicado|actualizado"
+)
+FOREIGN_DATE = (
+    r"(?:\d{1,2}\.?\s+[^\W\d_]{3,10}\.?\s+\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})"
+    r"(?:,?\s+(?:um\s+|alle\s+|à\s+)?\d{1,2}[:.]\d{2})?"
+)
+FOREIGN_DATED = rf"(?:{FOREIGN_DATE_LABELS})(?:\s+(?:il|am|le|el|den))?\s*:?\s*{FOREIGN_DATE}"
 ROLE_WORDS = (
     r"editor|correspondent|reporter|writer|journalist|columnist|contributor|producer|"
     r"analyst|critic|presenter|staff|desk|bureau chief|news team"
@@ -154,12 +164,20 @@ LINE_RULES: tuple[LineRule, ...] = (
         "skip_and_menu_links",
         "navigation",
         r"(?:skip to (?:main )?(?:content|navigation|search|footer)|jump to (?:content|navigation)|"
+        r"jump to recipe(?:\s*print recipe)?|"
         r"(?:open|close|toggle|main) (?:menu|navigation|search)|menu|search|home|back to top|"
         r"go to (?:top|homepage)|next|previous|next article|previous article|back|loading\.*|"
         r"(?:sign in|log in|my account|account|register)(?:\s*[|/]\s*(?:sign in|log in|"
         r"register|subscribe))*)\.?",
         max_words=6,
-        examples=("Skip to main content", "Menu", "Open menu", "Back to top", "Sign in | Register"),
+        examples=(
+            "Skip to main content",
+            "Menu",
+            "Open menu",
+            "Back to top",
+            "Sign in | Register",
+            "Jump to Recipe",
+        ),
         counterexamples=("Home Secretary Yvette Cooper said the plan would work.",),
     ),
     LineRule(
@@ -306,6 +324,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"related (?:articles|stories|content|topics|coverage|posts|reading)|"
         r"latest (?:articles|posts)|read (?:the latest|more) (?:from|by) .{1,60}|weiterlesen|"
         r"mehr zum thema|lesen sie (?:auch|mehr|hier)|"
+        r"lesen sie hier \w+ (?:weiteren|anderen)\b.{0,80}|"
         r"auch interessant|das könnte (?:dich|dir|sie|ihnen) auch interessieren|"
         r"das könnte (?:dir|ihnen) auch gefallen|leggi (?:anche|di più)|(?:à )?lire aussi|"
         r"lee también|lea también)"
@@ -317,6 +336,7 @@ LINE_RULES: tuple[LineRule, ...] = (
             "More on this story",
             "You may also like",
             "Lesen Sie auch: Der Fluss steigt weiter",
+            "Lesen Sie hier einen weiteren Beitrag zum Thema …",
             "Das könnte dir auch gefallen",
             "Leggi anche",
             "Read the latest from Jane Roe",
@@ -352,13 +372,15 @@ LINE_RULES: tuple[LineRule, ...] = (
         "legal",
         r"(?:©|\(c\)|copyright\s*(?:©|\(c\))?\s*\d{4}).*|.{0,200}(?:all rights reserved|"
         r"©\s*\d{4}).{0,100}|copyright(?: \S+){1,5}|(?:terms (?:of|and) (?:use|service|"
-        r"conditions)|privacy (?:policy|notice)|contact us|about us|accessibility|sitemap|help)"
+        r"conditions)|privacy (?:policy|notice)|contact(?: us)?|about us|accessibility|sitemap|"
+        r"help)"
         r"(?:\s*[|·•,]\s*.{0,40})*",
         max_words=150,  # a footer's legal paragraph opening with "©" is long
         examples=(
             "© 2025 Example News Ltd. All rights reserved.",
             "Copyright Express & Star",
             "Terms of use | Privacy policy | Contact us",
+            "Contact",
         ),
         counterexamples=("Copyright holders say the new law will hurt musicians and writers.",),
     ),
@@ -366,7 +388,6 @@ LINE_RULES: tuple[LineRule, ...] = (
         "published_label",
         "byline",
         r"(?:published|updated|last updated|posted|first published|release date)\s*:?",
-        where="header",
         max_words=3,
         examples=("Published", "Updated:", "Last updated", "Release Date:"),
         counterexamples=("Published 10 April 2025",),
@@ -440,6 +461,50 @@ LINE_RULES: tuple[LineRule, ...] = (
         counterexamples=("Yahoo!",),
     ),
     LineRule(
+        "foreign_dateline",
+        "dateline",
+        rf"{FOREIGN_DATED}(?:\s+{FOREIGN_DATED})*",
+        max_words=16,
+        examples=(
+            "Pubblicato il 19 Febbraio 2020 Ultima modifica 19 Febbraio 2020 12:02",
+            "Veröffentlicht am 3. März 2021",
+            "Publié le 12 mai 2020",
+        ),
+        counterexamples=(
+            "Pubblicato il libro che racconta la storia.",
+            "Veröffentlicht wurde das Buch 2019, sagte sie.",
+        ),
+    ),
+    LineRule(
+        "sort_control",
+        "navigation",
+        r"sort(?:ed)? by(?:\s*:.{0,40})?|sort(?:ed)? by (?:date|newest|oldest|relevance|votes|"
+        r"popularity|rating|score)",
+        max_words=8,
+        examples=("Sorted by: Reset to default", "Sort by newest", "Sort by:"),
+        counterexamples=("Sorted by size, the boxes filled three rooms.",),
+    ),
+    LineRule(
+        "email_signup",
+        "promo",
+        r".{0,200}\benter your e-?mail(?: address)?(?: below| here)? to (?:receive|get|"
+        r"subscribe|follow)\b.{0,300}",
+        max_words=60,
+        examples=(
+            "Missing out? Enter your email below to receive future announcements by email.",
+            "Enter your email address to subscribe to this blog.",
+        ),
+        counterexamples=("She forgot to enter her email and lost the tickets.",),
+    ),
+    LineRule(
+        "count_label",
+        "navigation",
+        r"\d[\d,.]*k?\s+(?:reviews?|ratings?|votes?|views?|shares?|likes?|followers?)",
+        max_words=3,
+        examples=("2 reviews", "1.2k shares", "340 views"),
+        counterexamples=("2 reviews were published.",),
+    ),
+    LineRule(
         "reading_time",
         "other",
         r"\d+\s*(?:-\s*)?min(?:ute)?s?\s*(?:read|listen)|reading time:?\s*\d+\s*min(?:ute)?s?",
@@ -457,7 +522,7 @@ COMMENTS_START = re.compile(
 
 # A short biography of the writer, at the top or the bottom of an article.
 AUTHOR_BIO = re.compile(
-    r"(?:[A-Z][\w.'’-]+\s+){1,4}(?:(?:is|was|has been|has worked|writes|covers|reports|joined)\b"
+    r"(?:[A-Z][\w.'’-]+\s+){1,4}(?i:(?:is|was|has been|has worked|writes|covers|reports|joined)\b"
     rf".{{0,120}}\b(?:{ROLE_WORDS}|professor|fellow|author|founder|co-founder|"
     r"freelance|blogger|expert|lecturer|scientist|developer|engineer|consultant)\b|"
     r"(?:writes|has written|reports) (?:about|on)\b|"
