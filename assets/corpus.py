@@ -7,12 +7,7 @@ from assets.resources import PipelineResource
 from pipeline.publishers import publisher_table
 from pipeline.tables import BOILERPLATE, DOCUMENTS, PUBLISHERS
 
-_spec = asset_spec(
-    PUBLISHERS,
-    group_name="corpus",
-    deps=[DOCUMENTS.name, BOILERPLATE.name],
-    automation_condition=dg.AutomationCondition.eager(),
-)
+_spec = asset_spec(PUBLISHERS, group_name="corpus", deps=[DOCUMENTS.name, BOILERPLATE.name])
 
 
 @dg.multi_asset(specs=[_spec], name="publishers_table")

@@ -8,7 +8,7 @@ from assets.corpus import publishers
 from assets.jobs import corpus_job, ingest_job
 from assets.resources import PipelineResource, SpacyModel
 from assets.schedules import daily_corpus_refresh
-from assets.sensors import corpus_automation, raw_files_sensor
+from assets.sensors import corpus_after_ingest, raw_files_sensor
 from pipeline.settings import Settings
 
 settings = Settings.from_env()
@@ -17,7 +17,7 @@ defs = dg.Definitions(
     assets=[article_tables, publishers],
     asset_checks=ASSET_CHECKS,
     jobs=[ingest_job, corpus_job],
-    sensors=[raw_files_sensor, corpus_automation],
+    sensors=[raw_files_sensor, corpus_after_ingest],
     schedules=[daily_corpus_refresh],
     resources={
         "pipeline": PipelineResource.from_settings(settings),

@@ -4,7 +4,7 @@ import json
 
 import dagster as dg
 
-from assets.jobs import ingest_job
+from assets.jobs import corpus_job, ingest_job
 from assets.partitions import batches
 from assets.resources import PipelineResource
 from pipeline.ingest import plan_batches
@@ -55,10 +55,14 @@ def raw_files_sensor(
     )
 
 
-corpus_automation = dg.AutomationConditionSensorDefinition(
-    "corpus_automation",
-    target=dg.AssetSelection.groups("corpus"),
+@dg.run_status_sensor(
+    run_status=dg.DagsterRunStatus.SUCCESS,
+    monitored_jobs=[ingest_job],
+    request_job=corpus_job,
     default_status=dg.DefaultSensorStatus.RUNNING,
-    minimum_interval_seconds=30,
-    description="Recomputes the corpus tables once the article tables they read have changed.",
+    minimum_interval_seconds=15,
+    description="After each successful ingest run, recompute the corpus tables from every "
+    "article table.",
 )
+def corpus_after_ingest(context: dg.RunStatusSensorContext) -> dg.RunRequest:
+    return dg.RunRequest(run_key=f"corpus-after-{context.dagster_run.run_id}")

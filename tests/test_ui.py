@@ -133,7 +133,7 @@ def test_sensor_graphql_run_and_asset_graph(dagster_services: dict) -> None:
         "officials said after the talks ended."
     )
     _wait("the dropped file's rows", lambda: _documents(warehouse) == 6)
-    # the corpus table follows the article tables (the automation sensor, on by default)
+    # the corpus table follows the article tables (the run-status sensor, on by default)
     _wait("the publishers table", lambda: _publishers(warehouse) == 6)
     # 3. a run launched through the GraphQL API: re-running a batch is harmless
     with dg.DagsterInstance.from_config(str(dagster_services["home"])) as instance:
