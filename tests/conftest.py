@@ -1,5 +1,10 @@
-"""Shared fixtures: a temporary raw folder and warehouse, and the real spaCy model."""
+"""Shared fixtures and helpers: a temporary raw folder and warehouse, the real spaCy model, and
+the environment and command of a `make run` process."""
 
+import os
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,6 +17,35 @@ from pipeline.store import Warehouse
 
 SAMPLE_CORPUS = PROJECT_ROOT / "data" / "raw"
 SHARED = PROJECT_ROOT.parent / "shared"
+
+
+def instance_env(
+    tmp: Path, raw: Path, warehouse: Path, config: str = "dagster.yaml", **extra: str
+) -> dict[str, str]:
+    """The environment of a pipeline process: a new DAGSTER_HOME under `tmp` holding
+    `deploy/<config>`, and the raw folder and warehouse to use."""
+    home = tmp / "dagster_home"
+    home.mkdir(parents=True, exist_ok=True)
+    shutil.copy(PROJECT_ROOT / "deploy" / config, home / "dagster.yaml")
+    return {
+        **os.environ,
+        "DAGSTER_HOME": str(home),
+        "PIPELINE_RAW_DIR": str(raw),
+        "PIPELINE_WAREHOUSE_DIR": str(warehouse),
+        **extra,
+    }
+
+
+def run_cli(env: dict[str, str]) -> subprocess.CompletedProcess:
+    """`make run`'s entry point, to completion."""
+    return subprocess.run(
+        [sys.executable, "-m", "assets.run"],
+        env=env,
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 """The Dagster layer with a real instance: materialize, metadata, `make run`, validation."""
 
-import os
 import shutil
 import subprocess
 import sys
@@ -20,7 +19,7 @@ from pipeline.settings import PROJECT_ROOT, Settings
 from pipeline.store import Warehouse
 from pipeline.tables import ARTICLE_TABLES, DOCUMENTS
 
-from .conftest import SAMPLE_CORPUS
+from .conftest import SAMPLE_CORPUS, instance_env, run_cli
 
 
 def materialize_batches(
@@ -82,30 +81,10 @@ def test_asset_specs_carry_descriptions_and_column_schemas() -> None:
     assert specs["rejected"].description
 
 
-def run_cli(env: dict[str, str]) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "assets.run"],
-        env=env,
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-
-
 @pytest.fixture
 def cli_env(tmp_path: Path) -> dict[str, str]:
-    home = tmp_path / "dagster_home"
-    home.mkdir()
-    shutil.copy(PROJECT_ROOT / "deploy" / "dagster.yaml", home / "dagster.yaml")
-    raw = tmp_path / "raw"
-    shutil.copytree(SAMPLE_CORPUS, raw)
-    return {
-        **os.environ,
-        "DAGSTER_HOME": str(home),
-        "PIPELINE_RAW_DIR": str(raw),
-        "PIPELINE_WAREHOUSE_DIR": str(tmp_path / "warehouse"),
-    }
+    shutil.copytree(SAMPLE_CORPUS, tmp_path / "raw")
+    return instance_env(tmp_path, tmp_path / "raw", tmp_path / "warehouse")
 
 
 def test_main_job_twice_second_is_a_byte_identical_no_op(cli_env: dict[str, str]) -> None:

@@ -8,7 +8,6 @@ import os
 import shutil
 import socket
 import subprocess
-import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,9 +16,7 @@ import pandas as pd
 import psycopg2
 import pytest
 
-from pipeline.settings import PROJECT_ROOT
-
-from .conftest import SAMPLE_CORPUS
+from .conftest import SAMPLE_CORPUS, instance_env, run_cli
 
 PG_BINS = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"))
 pytestmark = pytest.mark.skipif(
@@ -87,26 +84,13 @@ def postgres() -> Iterator[dict[str, str]]:
 
 
 def test_pipeline_runs_with_postgres_instance_storage(postgres, tmp_path: Path) -> None:
-    home = tmp_path / "dagster_home"
-    home.mkdir()
-    shutil.copy(PROJECT_ROOT / "deploy" / "dagster.postgres.yaml", home / "dagster.yaml")
     shutil.copytree(SAMPLE_CORPUS, tmp_path / "raw")
-    env = {
-        **os.environ,
-        **postgres,
-        "DAGSTER_HOME": str(home),
-        "PIPELINE_RAW_DIR": str(tmp_path / "raw"),
-        "PIPELINE_WAREHOUSE_DIR": str(tmp_path / "warehouse"),
-    }
+    env = instance_env(
+        tmp_path, tmp_path / "raw", tmp_path / "warehouse", "dagster.postgres.yaml", **postgres
+    )
+    home = Path(env["DAGSTER_HOME"])
     for _ in range(2):  # the second run finds nothing new
-        done = subprocess.run(
-            [sys.executable, "-m", "assets.run"],
-            env=env,
-            cwd=PROJECT_ROOT,
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
+        done = run_cli(env)
         assert done.returncode == 0, done.stderr[-3000:]
     assert "no run needed" in done.stderr
     assert len(pd.read_parquet(tmp_path / "warehouse" / "documents")) == 5

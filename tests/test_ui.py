@@ -5,7 +5,6 @@ headless Chromium. Saves the screenshot the README shows (docs/asset-graph.png).
 `.ci/run` installs Debian's `chromium`; without it the browser part is skipped, saying so.
 """
 
-import os
 import shutil
 import socket
 import subprocess
@@ -21,7 +20,7 @@ from dagster_graphql import DagsterGraphQLClient
 
 from pipeline.settings import PROJECT_ROOT
 
-from .conftest import SAMPLE_CORPUS
+from .conftest import SAMPLE_CORPUS, instance_env
 
 CHROMIUM = shutil.which("chromium")
 SCREENSHOT = PROJECT_ROOT / "docs" / "asset-graph.png"
@@ -61,17 +60,10 @@ def _publishers(warehouse: Path) -> int:
 
 @pytest.fixture
 def dagster_services(tmp_path: Path) -> Iterator[dict]:
-    home = tmp_path / "dagster_home"
-    home.mkdir()
-    shutil.copy(PROJECT_ROOT / "deploy" / "dagster.yaml", home / "dagster.yaml")
     shutil.copytree(SAMPLE_CORPUS, tmp_path / "raw")
     port = _free_port()
-    env = {
-        **os.environ,
-        "DAGSTER_HOME": str(home),
-        "PIPELINE_RAW_DIR": str(tmp_path / "raw"),
-        "PIPELINE_WAREHOUSE_DIR": str(tmp_path / "warehouse"),
-    }
+    env = instance_env(tmp_path, tmp_path / "raw", tmp_path / "warehouse")
+    home = Path(env["DAGSTER_HOME"])
     logs = {name: (tmp_path / f"{name}.log").open("w") for name in ("webserver", "daemon")}
     commands = {
         "webserver": [

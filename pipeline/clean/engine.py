@@ -12,6 +12,7 @@ Stages, each a small function over the list of blocks:
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -70,8 +71,9 @@ class Block:
     def removed(self) -> bool:
         return self.kind is not None
 
-    @property
+    @functools.cached_property
     def words(self) -> int:
+        """Counted once: every rule asks, and a block's text never changes."""
         return len(self.text.split())
 
     def remove(self, kind: str, rule: str) -> None:

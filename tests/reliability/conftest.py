@@ -1,7 +1,5 @@
 """Helpers for the reliability suite: real runs of the pipeline, in-process and as processes."""
 
-import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -24,20 +22,6 @@ def run_core(settings: Settings) -> list[BatchReport]:
     plan = plan_batches(settings, warehouse)
     model = lambda: nlp.load_model(nlp.DEFAULT_MODEL)  # noqa: E731
     return [run_batch(settings, warehouse, key, model) for key in plan.batches]
-
-
-def cli_env(tmp: Path, raw: Path, warehouse: Path, **extra: str) -> dict[str, str]:
-    home = tmp / "dagster_home"
-    home.mkdir(parents=True, exist_ok=True)
-    shutil.copy(PROJECT_ROOT / "deploy" / "dagster.yaml", home / "dagster.yaml")
-    return {
-        **os.environ,
-        "DAGSTER_HOME": str(home),
-        "PIPELINE_RAW_DIR": str(raw),
-        "PIPELINE_WAREHOUSE_DIR": str(warehouse),
-        "PYTHONDONTWRITEBYTECODE": "1",
-        **extra,
-    }
 
 
 def start_cli(env: dict[str, str], prefix: tuple[str, ...] = ()) -> subprocess.Popen:
@@ -86,6 +70,3 @@ def copy_corpus(dest: Path, copies: int = 1) -> None:
         for src in sorted(SAMPLE_CORPUS.iterdir()):
             target = dest / f"{n:03d}_{src.name}"
             target.write_text(f"Edition {n}\n\n" + src.read_text(encoding="utf-8"))
-
-
-__all__ = ["cli_env", "copy_corpus", "run_core", "shutil", "start_cli", "tables_equal"]

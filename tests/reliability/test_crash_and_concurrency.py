@@ -10,7 +10,8 @@ import pyarrow.parquet as pq
 
 from pipeline.tables import ARTICLE_TABLES
 
-from .conftest import cli_env, copy_corpus, start_cli, tables_equal
+from ..conftest import instance_env
+from .conftest import copy_corpus, start_cli, tables_equal
 
 NAMES = tuple(spec.name for spec in ARTICLE_TABLES)
 # Seconds after start to kill a run: start-up, planning, analysis, commits of early and late
@@ -39,10 +40,10 @@ def test_sigkill_anywhere_loses_nothing_and_doubles_nothing(tmp_path: Path) -> N
     raw = tmp_path / "raw"
     copy_corpus(raw, copies=30)  # 150 articles
     clean = tmp_path / "clean"
-    finish(cli_env(tmp_path / "a", raw, clean, PIPELINE_BATCH_FILES="20"))
+    finish(instance_env(tmp_path / "a", raw, clean, PIPELINE_BATCH_FILES="20"))
 
     crashed = tmp_path / "crashed"
-    env = cli_env(tmp_path / "b", raw, crashed, PIPELINE_BATCH_FILES="20")
+    env = instance_env(tmp_path / "b", raw, crashed, PIPELINE_BATCH_FILES="20")
     kills = 0
     for delay in KILL_AFTER:
         proc = start_cli(env)
@@ -62,10 +63,10 @@ def test_two_runs_at_once_leave_the_tables_one_run_leaves(tmp_path: Path) -> Non
     raw = tmp_path / "raw"
     copy_corpus(raw, copies=6)
     single = tmp_path / "single"
-    finish(cli_env(tmp_path / "a", raw, single))
+    finish(instance_env(tmp_path / "a", raw, single))
 
     both = tmp_path / "both"
-    env = cli_env(tmp_path / "b", raw, both)
+    env = instance_env(tmp_path / "b", raw, both)
     procs = [start_cli(env), start_cli(env)]
     for proc in procs:
         _out, err = proc.communicate(timeout=600)

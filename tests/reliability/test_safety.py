@@ -11,7 +11,8 @@ import pytest
 from pipeline.settings import PROJECT_ROOT
 from pipeline.tables import TABLES
 
-from .conftest import cli_env, copy_corpus
+from ..conftest import instance_env
+from .conftest import copy_corpus
 
 NAMES = set(TABLES)
 CODE = [*PROJECT_ROOT.glob("pipeline/**/*.py"), *PROJECT_ROOT.glob("assets/**/*.py")]
@@ -54,8 +55,8 @@ def test_make_run_writes_only_warehouse_and_dagster_home(tmp_path: Path) -> None
     home.mkdir()
     tmp.mkdir()
     warehouse = tmp_path / "warehouse"
-    env = cli_env(tmp_path / "instance", raw, warehouse, HOME=str(home), TMPDIR=str(tmp))
-    env.pop("PYTHONDONTWRITEBYTECODE")  # the Makefile must see to it itself
+    env = instance_env(tmp_path / "instance", raw, warehouse, HOME=str(home), TMPDIR=str(tmp))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # the Makefile must see to it itself
     skip = (".venv", ".git", ".pytest_cache", ".ruff_cache", ".hypothesis")
     before = _tree(PROJECT_ROOT, skip)
     raw_before = _tree(raw, ())
