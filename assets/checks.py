@@ -9,15 +9,36 @@ import pyarrow.parquet as pq
 
 from assets.resources import PipelineResource
 from pipeline.clean import ANYWHERE_RULES
-from pipeline.tables import DOCUMENTS, FILES, TABLES, TableSpec
+from pipeline.tables import (
+    ARTICLE_MENTIONS,
+    DOCUMENTS,
+    ENTITIES,
+    FILES,
+    MENTIONS,
+    TABLES,
+    TableSpec,
+)
 
 EXAMPLES = 5
 MAX_REJECTED_SHARE = 0.2  # more rejected files than this is a sign the input changed shape
 MAX_ROW_DROP = 0.5  # documents shrinking by more than half between runs is worth a look
+# News articles name people, places and organisations; many bodies with none means the bodies
+# or the model went wrong (an empty extraction, a model for another language).
+MAX_NO_ENTITY_SHARE = 0.2
 
 
 def _examples(values: Iterable[object]) -> dg.MetadataValue:
     return dg.MetadataValue.json([str(v)[:200] for v in list(values)[:EXAMPLES]])
+
+
+def _share_warning(measure: str, found: list, total: int, limit: float) -> dg.AssetCheckResult:
+    """A warning when `found` is more than `limit` of `total`, with examples."""
+    share = len(found) / total if total else 0.0
+    return dg.AssetCheckResult(
+        passed=share <= limit,
+        severity=dg.AssetCheckSeverity.WARN,
+        metadata={measure: round(share, 4), "examples": _examples(found)},
+    )
 
 
 def _schema_check(spec: TableSpec) -> dg.AssetChecksDefinition:
@@ -122,12 +143,7 @@ def rejected_share(pipeline: PipelineResource) -> dg.AssetCheckResult:
         for p, s in zip(files["source_path"].to_pylist(), files["status"].to_pylist(), strict=True)
         if s == "rejected"
     ]
-    share = len(rejected) / files.num_rows if files.num_rows else 0.0
-    return dg.AssetCheckResult(
-        passed=share <= MAX_REJECTED_SHARE,
-        severity=dg.AssetCheckSeverity.WARN,
-        metadata={"rejected_share": round(share, 4), "examples": _examples(rejected)},
-    )
+    return _share_warning("rejected_share", rejected, files.num_rows, MAX_REJECTED_SHARE)
 
 
 @dg.asset_check(
@@ -153,6 +169,36 @@ def documents_row_drop(
     )
 
 
+@dg.asset_check(
+    asset=ARTICLE_MENTIONS.name,
+    description=f"Warns when more than {MAX_NO_ENTITY_SHARE:.0%} of the articles mention no "
+    "entity at all.",
+)
+def articles_without_entities(pipeline: PipelineResource) -> dg.AssetCheckResult:
+    warehouse = pipeline.warehouse()
+    docs = warehouse.read(DOCUMENTS.name, columns=["doc_id"])["doc_id"]
+    named = pc.unique(warehouse.read(ARTICLE_MENTIONS.name, columns=["doc_id"])["doc_id"])
+    without = docs.filter(pc.invert(pc.is_in(docs, named))).to_pylist()
+    return _share_warning("share_without_entities", without, len(docs), MAX_NO_ENTITY_SHARE)
+
+
+@dg.asset_check(
+    asset=MENTIONS.name,
+    blocking=True,
+    additional_deps=[ENTITIES.name],
+    description="Every mention's `entity_id` is a row of `entities`.",
+)
+def mentions_link_to_entities(pipeline: PipelineResource) -> dg.AssetCheckResult:
+    warehouse = pipeline.warehouse()
+    ids = warehouse.read(ENTITIES.name, columns=["entity_id"])["entity_id"]
+    linked = warehouse.read(MENTIONS.name, columns=["entity_id"])["entity_id"]
+    dangling = pc.unique(linked.filter(pc.invert(pc.is_in(linked, ids)))).to_pylist()
+    return dg.AssetCheckResult(
+        passed=not dangling,
+        metadata={"dangling_entity_ids": len(dangling), "examples": _examples(dangling)},
+    )
+
+
 ASSET_CHECKS = [
     *(_schema_check(spec) for spec in TABLES.values()),
     *(_offset_check(spec) for spec in OFFSET_TABLES),
@@ -161,4 +207,7 @@ ASSET_CHECKS = [
     no_boilerplate_in_bodies,
     rejected_share,
     documents_row_drop,
+    articles_without_entities,
+    mentions_link_to_entities,
+    _unique_check(ENTITIES),
 ]

@@ -19,15 +19,17 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from pipeline import nlp, sources
+from pipeline.analysis import ANALYSES, COMPONENTS
 from pipeline.clean import Cleaned, clean_article
 from pipeline.errors import RejectedInput
 from pipeline.formats import RawArticle, read_articles
 from pipeline.settings import Settings
 from pipeline.sources import UNREADABLE, Known, Scan, changed_ns, display_path
 from pipeline.store import Commit, Warehouse
-from pipeline.tables import BOILERPLATE, DOCUMENTS, FILES, REJECTED, conform
+from pipeline.tables import ARTICLE_TABLES, BOILERPLATE, DOCUMENTS, FILES, REJECTED, conform
 
 log = logging.getLogger(__name__)
 PROGRESS_EVERY = 500
@@ -180,7 +182,7 @@ def run_batch(
     settings: Settings,
     warehouse: Warehouse,
     batch: str,
-    load_nlp: Callable[[], Language],
+    load_nlp: Callable[[tuple[str, ...]], Language],
     logger: Any = log,
     now: datetime | None = None,
 ) -> BatchReport:
@@ -208,17 +210,10 @@ def run_batch(
         old_docs = {d for rel in affected if rel in known for d in known[rel].doc_ids}
         commit = Commit(
             batch=batch,
-            add={
-                DOCUMENTS.name: conform(DOCUMENTS, rows.documents),
-                BOILERPLATE.name: conform(BOILERPLATE, rows.boilerplate),
-                REJECTED.name: conform(REJECTED, rows.rejected),
-                FILES.name: conform(FILES, rows.files),
-            },
+            add={spec.name: conform(spec, rows[spec.name]) for spec in ARTICLE_TABLES},
             remove={
-                DOCUMENTS.name: old_docs,
-                BOILERPLATE.name: old_docs,
-                REJECTED.name: affected,
-                FILES.name: affected,
+                spec.name: affected if spec.key == "source_path" else old_docs
+                for spec in ARTICLE_TABLES
             },
             files_to_check={known[rel].batch for rel in affected if rel in known},
         )
@@ -289,7 +284,8 @@ class Prepared:
     article: RawArticle
     cleaned: Cleaned
     n_words: int = 0
-    failure: str | None = None  # why the model could not analyse it
+    rows: dict[str, list[dict]] = field(default_factory=dict)  # per analysis table
+    failure: RejectedInput | None = None  # why it could not be analysed
 
 
 def _prepare(
@@ -315,36 +311,47 @@ def _prepare(
     return prepared
 
 
-def _analyse(prepared: list[Prepared], load_nlp: Callable[[], Language]) -> None:
-    """One batched spaCy pass; an article the model refuses is set aside with the reason."""
-    model = load_nlp()
+def _analyse(prepared: list[Prepared], load_nlp: Callable[[tuple[str, ...]], Language]) -> None:
+    """One batched spaCy pass feeding every analysis; an article the model or an extractor
+    cannot handle is set aside with the reason, and the rest of the batch goes on."""
+    model = load_nlp(COMPONENTS)
     for item in prepared:
         if len(item.cleaned.body) > model.max_length:
-            item.failure = (
+            item.failure = RejectedInput(
+                "nlp",
                 f"article body is {len(item.cleaned.body):,} characters, over the "
                 f"{model.max_length:,}-character limit of the NLP model; split the file into "
-                "articles"
+                "articles",
             )
     fits = [p for p in prepared if p.failure is None]
     try:
-        for item, doc in zip(fits, nlp.parse(model, (p.cleaned.body for p in fits)), strict=True):
-            item.n_words = nlp.count_words(doc)
+        docs = list(nlp.parse(model, (p.cleaned.body for p in fits)))
     except Exception:  # find the article that broke the batch: analyse one at a time
+        docs = []
         for item in fits:
             try:
-                item.n_words = nlp.count_words(model(item.cleaned.body))
+                docs.append(model(item.cleaned.body))
             except Exception as exc:
-                item.failure = f"the NLP model failed on this article: {exc!r}"
+                message = f"the NLP model failed on this article: {exc!r}"
+                item.failure = RejectedInput("nlp", message)
+                docs.append(None)
+    for item, doc in zip(fits, docs, strict=True):
+        if doc is not None:
+            _extract(item, doc)
 
 
-@dataclass
-class Rows:
-    """The rows one batch adds, per table."""
-
-    documents: list[dict] = field(default_factory=list)
-    boilerplate: list[dict] = field(default_factory=list)
-    rejected: list[dict] = field(default_factory=list)
-    files: list[dict] = field(default_factory=list)
+def _extract(item: Prepared, doc: Doc) -> None:
+    item.n_words = nlp.count_words(doc)
+    doc_id = item.article.doc_id
+    for analysis in ANALYSES:
+        try:
+            found = analysis.rows(doc)
+        except Exception as exc:  # a bug in one extractor must not lose the batch
+            item.failure = RejectedInput(
+                "extract", f"extracting {analysis.table.name} failed: {exc!r}"
+            )
+            return
+        item.rows[analysis.table.name] = [{"doc_id": doc_id, **row} for row in found]
 
 
 def _rows(
@@ -353,8 +360,9 @@ def _rows(
     batch: str,
     now: datetime,
     report: BatchReport,
-) -> Rows:
-    rows = Rows()
+) -> dict[str, list[dict]]:
+    """The rows the batch adds, per table."""
+    rows: dict[str, list[dict]] = {spec.name: [] for spec in ARTICLE_TABLES}
     by_file: dict[str, list[Prepared]] = {}
     for item in prepared:
         by_file.setdefault(item.rel, []).append(item)
@@ -363,11 +371,13 @@ def _rows(
         failed = set()
         for item in by_file.get(rel, []):
             if item.failure:
-                found.problems.append(RejectedInput("nlp", item.failure))
+                found.problems.append(item.failure)
                 failed.add(item.article.doc_id)
                 continue
-            rows.documents.append(_document_row(item, now))
-            rows.boilerplate.extend(
+            rows[DOCUMENTS.name].append(_document_row(item, now))
+            for table, found_rows in item.rows.items():
+                rows[table].extend(found_rows)
+            rows[BOILERPLATE.name].extend(
                 {
                     "doc_id": item.article.doc_id,
                     "kind": r.kind,
@@ -378,7 +388,7 @@ def _rows(
                 for i, r in enumerate(item.cleaned.removed)
             )
         for problem in found.problems:
-            rows.rejected.append(
+            rows[REJECTED.name].append(
                 {
                     "source_path": rel,
                     "stage": problem.stage,
@@ -389,7 +399,7 @@ def _rows(
         doc_ids = [a.doc_id for a in found.articles if a.doc_id not in failed]
         status = "ok" if not found.problems else ("partial" if doc_ids else "rejected")
         report.rejected_files += status == "rejected"
-        rows.files.append(
+        rows[FILES.name].append(
             {
                 "source_path": rel,
                 "content_hash": found.content_hash,

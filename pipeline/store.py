@@ -1,7 +1,9 @@
 """The warehouse: one folder of Parquet files per table, changed only by atomic commits.
 
 Layout: `<warehouse>/<table>/<batch>.parquet` for article tables (one file per ingest batch) and
-`<warehouse>/<table>/part-0.parquet` for corpus tables. Readers take a table folder as one table.
+`<warehouse>/<table>/part-0.parquet` for corpus tables (or one file per batch for the corpus
+tables that follow the article tables' batches, such as `mentions`). Readers take a table folder
+as one table.
 
 A commit is all-or-nothing across tables. Every new or rewritten file is first written and
 fsync'ed under `_staging/<commit>/`; then a journal naming each rename and deletion is written
@@ -108,6 +110,11 @@ class Warehouse:
             return schema.empty_table()
         return pa.concat_tables([t.cast(schema) for t in parts])
 
+    def read_parts(self, name: str) -> dict[str, pa.Table]:
+        """A table's files one by one (file stem -> rows), for work that follows the batches."""
+        schema = TABLES[name].schema
+        return {p.stem: pq.read_table(p).cast(schema) for p in self.files_of(name)}
+
     # -- batch plans ---------------------------------------------------------------------------
 
     def save_plan(self, batch: str, paths: Iterable[str]) -> None:
@@ -140,12 +147,21 @@ class Warehouse:
 
     def commit(self, change: Commit) -> dict[str, int]:
         """Apply one batch's changes to every table atomically. Returns rows added per table."""
-        folder = self.root / STAGING / f"{change.batch}-{uuid.uuid4().hex[:8]}"
-        ops: list[dict[str, str]] = []
+        files: dict[str, dict[str, pa.Table | None]] = {}
         for name, spec in TABLES.items():
-            if spec.scope != "article":
-                continue
-            for target, content in self._new_contents(spec, change).items():
+            if spec.scope == "article":
+                files[name] = self._new_contents(spec, change)
+        if not self._write_files(change.batch, files):
+            return {}
+        return {name: t.num_rows for name, t in change.add.items()}
+
+    def _write_files(self, label: str, files: Mapping[str, Mapping[str, pa.Table | None]]) -> bool:
+        """Write, replace (a table) or delete (None) files of several tables, all or nothing:
+        staged and fsync'ed, then a journal, then renamed into place. False if nothing to do."""
+        folder = self.root / STAGING / f"{label}-{uuid.uuid4().hex[:8]}"
+        ops: list[dict[str, str]] = []
+        for name, contents in files.items():
+            for target, content in sorted(contents.items()):
                 dst = str(self.table_dir(name) / target)
                 if content is None:
                     ops.append({"op": "delete", "dst": dst})
@@ -154,13 +170,13 @@ class Warehouse:
                 write_parquet(content, src)
                 ops.append({"op": "replace", "src": str(src), "dst": dst})
         if not ops:
-            return {}
+            return False
         folder.mkdir(parents=True, exist_ok=True)
         _fsync_dir_tree(folder)
-        atomic_write_text(folder / JOURNAL, json.dumps({"batch": change.batch, "ops": ops}))
+        atomic_write_text(folder / JOURNAL, json.dumps({"batch": label, "ops": ops}))
         self._apply({"ops": ops})
         shutil.rmtree(folder, ignore_errors=True)
-        return {name: t.num_rows for name, t in change.add.items()}
+        return True
 
     def _new_contents(self, spec: TableSpec, change: Commit) -> dict[str, pa.Table | None]:
         """File name -> new content (None: delete it) for the files of one table that change."""
@@ -205,18 +221,32 @@ class Warehouse:
             if parent.exists():
                 _fsync_dir(parent)
 
-    def replace_table(self, name: str, table: pa.Table) -> bool:
-        """Replace a corpus table whole (one file), atomically; False when it was already so."""
-        spec = TABLES[name]
-        table = table.cast(spec.schema)
-        dst = self.table_dir(name) / "part-0.parquet"
-        if dst.exists() and pq.read_table(dst).cast(spec.schema).equals(table):
-            return False  # an unchanged table keeps its file, byte for byte
-        tmp = dst.with_name(f".part-0.{uuid.uuid4().hex}.tmp")
-        write_parquet(table, tmp)
-        os.replace(tmp, dst)
-        _fsync_dir(dst.parent)
-        return True
+    def replace_parts(self, name: str, parts: Mapping[str, pa.Table]) -> int:
+        """Make a corpus table exactly `parts` (file stem -> rows), in one atomic change.
+
+        An unchanged part keeps its file byte for byte and parts no longer named are deleted,
+        so a recomputation rewrites only what changed. Returns the number of files written or
+        deleted.
+        """
+        with self.lock():
+            return self._replace_parts(TABLES[name], parts)
+
+    def _replace_parts(self, spec: TableSpec, parts: Mapping[str, pa.Table]) -> int:
+        name = spec.name
+        parts = parts or {"part-0": spec.empty()}  # readers always find the schema
+        contents: dict[str, pa.Table | None] = {}
+        for stem, table in parts.items():
+            table = table.cast(spec.schema)
+            dst = self.table_dir(name) / f"{stem}.parquet"
+            if dst.exists() and pq.read_table(dst).cast(spec.schema).equals(table):
+                continue
+            contents[dst.name] = table
+        wanted = {f"{stem}.parquet" for stem in parts}
+        for path in self.files_of(name):
+            if path.name not in wanted:
+                contents[path.name] = None
+        self._write_files(f"replace-{name}", {name: contents})
+        return len(contents)
 
 
 def _fsync_dir_tree(folder: Path) -> None:

@@ -155,12 +155,109 @@ PUBLISHERS = TableSpec(
     ),
 )
 
+_SPAN = (
+    col("doc_id", pa.string(), "The article."),
+    col("start", pa.int32(), "Offset of the first character in `documents.body`."),
+    col("end", pa.int32(), "Offset after the last character (`body[start:end] == text`)."),
+)
+
+ARTICLE_MENTIONS = TableSpec(
+    name="article_mentions",
+    doc=(
+        "One row per entity mention as its article alone resolves it, before resolution across "
+        "articles: the input of `mentions` and `entities`. Use `mentions` for analysis."
+    ),
+    key="doc_id",
+    schema=pa.schema(
+        [
+            *_SPAN,
+            col("text", pa.string(), "The name as it stands, without title or possessive."),
+            col("label", pa.string(), "spaCy's label, corrected within the article."),
+            col(
+                "title",
+                pa.string(),
+                "Title or honorific before the name (`Mr`, `Defence Secretary`).",
+                nullable=True,
+            ),
+            col(
+                "name",
+                pa.string(),
+                "The fullest name the article uses for it (`Healey` -> `John Healey`).",
+            ),
+        ]
+    ),
+)
+
+MENTIONS = TableSpec(
+    name="mentions",
+    doc=(
+        "One row per entity mention in a body, linked to its entity across the corpus. Written "
+        "one file per ingest batch; a recomputation rewrites only the files that change."
+    ),
+    key="doc_id",
+    scope="corpus",
+    schema=pa.schema(
+        [
+            *_SPAN,
+            col("text", pa.string(), "The name as it stands, without title or possessive."),
+            col(
+                "label",
+                pa.string(),
+                "`PERSON`, `ORG`, `GPE`, `LOC`, `NORP`, `FAC`, `EVENT`, `PRODUCT`, `LAW`, "
+                "`WORK_OF_ART` or `LANGUAGE`: the entity's label, one per name across the corpus.",
+            ),
+            col("entity_id", pa.string(), "The canonical entity (see `entities`)."),
+            col(
+                "title",
+                pa.string(),
+                "Title or honorific before the name (`Mr`, `Defence Secretary`).",
+                nullable=True,
+            ),
+        ]
+    ),
+)
+
+ENTITIES = TableSpec(
+    name="entities",
+    doc="One row per canonical entity across the corpus: a person, place, organisation, ...",
+    key="entity_id",
+    scope="corpus",
+    schema=pa.schema(
+        [
+            col(
+                "entity_id",
+                pa.string(),
+                "Hash of the label and canonical name: stable across runs while they stay.",
+            ),
+            col("name", pa.string(), "Canonical name, the fullest correct form."),
+            col("label", pa.string(), "The label most of its mentions carry."),
+            col(
+                "aliases",
+                pa.list_(pa.string()),
+                "Every surface form seen, with honorifics (`Healey`, `Mr Healey`), sorted.",
+            ),
+            col("n_docs", pa.int32(), "Articles that mention it."),
+            col("n_mentions", pa.int32(), "Mentions of it."),
+        ]
+    ),
+)
+
 TABLES: dict[str, TableSpec] = {
-    t.name: t for t in (DOCUMENTS, BOILERPLATE, REJECTED, FILES, PUBLISHERS)
+    t.name: t
+    for t in (
+        DOCUMENTS,
+        BOILERPLATE,
+        REJECTED,
+        FILES,
+        ARTICLE_MENTIONS,
+        PUBLISHERS,
+        MENTIONS,
+        ENTITIES,
+    )
 }
 
 # The tables the article multi-asset writes in one atomic commit per batch.
-ARTICLE_TABLES: tuple[TableSpec, ...] = (DOCUMENTS, BOILERPLATE, REJECTED, FILES)
+ARTICLE_TABLES: tuple[TableSpec, ...] = (DOCUMENTS, BOILERPLATE, REJECTED, FILES, ARTICLE_MENTIONS)
 
 
 def arrow_type_name(type_: pa.DataType) -> str:

@@ -1,6 +1,7 @@
 """Shared fixtures and helpers: a temporary raw folder and warehouse, the real spaCy model, and
 the environment and command of a `make run` process."""
 
+import functools
 import os
 import shutil
 import subprocess
@@ -61,6 +62,6 @@ def warehouse(settings: Settings) -> Warehouse:
 
 
 @pytest.fixture
-def load_nlp() -> Callable[[], Language]:
+def load_nlp() -> Callable[[tuple[str, ...]], Language]:
     """The configured model, as the Dagster resource loads it (cached per process)."""
-    return lambda: nlp.load_model(nlp.DEFAULT_MODEL)
+    return functools.partial(nlp.load_model, nlp.DEFAULT_MODEL)

@@ -1,15 +1,20 @@
 """The sample corpus against what a careful reader extracts from it (tests/seeds/expected.json).
 
-Each issue adds the checks it makes true: so far documents' metadata, bodies and boilerplate.
+Each issue adds the checks it makes true: so far documents' metadata, bodies and boilerplate,
+and the corpus's entities.
 """
 
+import functools
 import json
 import shutil
 import unicodedata
 from pathlib import Path
 
+import dagster as dg
 import pytest
 
+from assets.corpus import entities, publishers
+from assets.resources import PipelineResource
 from pipeline import nlp
 from pipeline.ingest import plan_batches, run_batch
 from pipeline.settings import Settings
@@ -32,7 +37,9 @@ def seed_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Warehouse:
     settings = Settings(raw_dir=root / "raw", warehouse_dir=root / "warehouse")
     warehouse = Warehouse(settings.warehouse_dir)
     for key in plan_batches(settings, warehouse).batches:
-        run_batch(settings, warehouse, key, lambda: nlp.load_model(nlp.DEFAULT_MODEL))
+        run_batch(settings, warehouse, key, functools.partial(nlp.load_model, nlp.DEFAULT_MODEL))
+    resources = {"pipeline": PipelineResource.from_settings(settings)}
+    assert dg.materialize([publishers, entities], resources=resources).success
     return warehouse
 
 
@@ -92,3 +99,31 @@ def test_boilerplate_rows(
     for snippet in expected["body_must_drop"]:
         assert fold(snippet) in removed  # every drop is accounted for, with its rule
     assert all(r["rule"] for r in rows)
+
+
+@pytest.fixture(scope="module")
+def entity_rows(seed_warehouse: Warehouse) -> list[dict]:
+    return seed_warehouse.read("entities").to_pylist()
+
+
+@pytest.mark.parametrize("expected", EXPECTED["corpus"]["entities"], ids=lambda e: e["name"])
+def test_every_alias_maps_to_the_one_entity(entity_rows: list[dict], expected: dict) -> None:
+    [entity] = [e for e in entity_rows if e["name"] == expected["name"]]
+    assert entity["label"] == expected["label"]
+    for alias in expected["aliases"]:
+        holders = [e["name"] for e in entity_rows if alias in e["aliases"]]
+        assert holders == [expected["name"]], alias
+
+
+def test_not_entities_are_not_mentions(seed_warehouse: Warehouse) -> None:
+    texts = {fold(t) for t in seed_warehouse.read("mentions")["text"].to_pylist()}
+    aliases = {fold(a) for e in seed_warehouse.read("entities").to_pylist() for a in e["aliases"]}
+    for wrong in EXPECTED["corpus"]["not_entities"]:
+        assert fold(wrong) not in texts | aliases
+
+
+def test_every_mention_links_to_an_entity(seed_warehouse: Warehouse) -> None:
+    ids = set(seed_warehouse.read("entities")["entity_id"].to_pylist())
+    mentions = seed_warehouse.read("mentions")
+    assert mentions.num_rows == seed_warehouse.read("article_mentions").num_rows > 100
+    assert set(mentions["entity_id"].to_pylist()) == ids

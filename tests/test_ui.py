@@ -19,6 +19,7 @@ import pytest
 from dagster_graphql import DagsterGraphQLClient
 
 from pipeline.settings import PROJECT_ROOT
+from pipeline.tables import ARTICLE_TABLES
 
 from .conftest import SAMPLE_CORPUS, instance_env
 
@@ -56,6 +57,14 @@ def _publishers(warehouse: Path) -> int:
         return int(pd.read_parquet(warehouse / "publishers")["n_docs"].sum())
     except (FileNotFoundError, OSError, ValueError):
         return 0
+
+
+def _entity_docs(warehouse: Path, name: str) -> int:
+    try:
+        entities = pd.read_parquet(warehouse / "entities")
+    except (FileNotFoundError, OSError, ValueError):
+        return 0
+    return int(entities.loc[entities["name"] == name, "n_docs"].sum())
 
 
 @pytest.fixture
@@ -127,6 +136,8 @@ def test_sensor_graphql_run_and_asset_graph(dagster_services: dict) -> None:
     _wait("the dropped file's rows", lambda: _documents(warehouse) == 6)
     # the corpus table follows the article tables (the run-status sensor, on by default)
     _wait("the publishers table", lambda: _publishers(warehouse) == 6)
+    _wait("the entities table", lambda: _entity_docs(warehouse, "Geneva") == 1)
+    assert _entity_docs(warehouse, "John Healey") == 5
     # 3. a run launched through the GraphQL API: re-running a batch is harmless
     with dg.DagsterInstance.from_config(str(dagster_services["home"])) as instance:
         batch = instance.get_dynamic_partitions("batches")[0]
@@ -173,7 +184,7 @@ def _check_in_browser(port: int) -> None:
 
 
 def _look(page, port: int) -> None:
-    """The articles group: its four assets with their last event, checks and partitions."""
+    """The articles group: its assets with their last event, checks and partitions."""
     page.goto(
         f"http://127.0.0.1:{port}/locations/newsroom/asset-groups/articles",
         wait_until="networkidle",
@@ -181,12 +192,12 @@ def _look(page, port: int) -> None:
     skip = page.get_by_role("button", name="Skip")  # the first-visit community dialog
     if skip.count():
         skip.click()
-    for name in ("documents", "boilerplate", "rejected", "files"):
-        page.get_by_text(name, exact=True).first.wait_for(timeout=60_000)
+    for spec in ARTICLE_TABLES:
+        page.get_by_text(spec.name, exact=True).first.wait_for(timeout=60_000)
     # each asset's card shows its last materialization, its checks and its partitions
     page.get_by_text("Latest event").first.wait_for(timeout=60_000)
     page.get_by_text("Passed", exact=False).first.wait_for(timeout=60_000)
-    assert page.get_by_text("100% filled").count() == 4
+    assert page.get_by_text("100% filled").count() == len(ARTICLE_TABLES)
     SCREENSHOT.parent.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOT))
     page.goto(f"http://127.0.0.1:{port}/assets/documents", wait_until="networkidle")

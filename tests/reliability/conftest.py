@@ -1,5 +1,6 @@
 """Helpers for the reliability suite: real runs of the pipeline, in-process and as processes."""
 
+import functools
 import subprocess
 import sys
 from collections.abc import Callable
@@ -20,7 +21,7 @@ def run_core(settings: Settings) -> list[BatchReport]:
     """Plan and run every batch in this process, as the Dagster asset does."""
     warehouse = Warehouse(settings.warehouse_dir)
     plan = plan_batches(settings, warehouse)
-    model = lambda: nlp.load_model(nlp.DEFAULT_MODEL)  # noqa: E731
+    model = functools.partial(nlp.load_model, nlp.DEFAULT_MODEL)
     return [run_batch(settings, warehouse, key, model) for key in plan.batches]
 
 

@@ -19,8 +19,8 @@ from .conftest import run_core
 from .test_bad_input import GOOD
 
 
-def model():
-    return nlp.load_model(nlp.DEFAULT_MODEL)
+def model(components: tuple[str, ...] = ()):
+    return nlp.load_model(nlp.DEFAULT_MODEL, components)
 
 
 def test_file_that_vanishes_after_planning_is_not_an_error(make_settings) -> None:

@@ -1,0 +1,52 @@
+"""Named entities: mentions found in each article, resolved across the corpus into entities.
+
+Per article (during ingest, on the one parse): `find_mentions` cuts spaCy's spans to names and
+`resolve_in_article` links surnames and acronyms to the fuller names the article uses; the rows go
+to `article_mentions`. Across the corpus (a corpus asset): `resolve` groups the names into
+entities, and `entity_tables` writes `entities` and `mentions` (each mention with its entity).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pyarrow as pa
+from spacy.tokens import Doc
+
+from pipeline.entities.local import resolve_in_article
+from pipeline.entities.mentions import find_mentions
+from pipeline.entities.resolve import Resolution, resolve, resolved_mentions
+from pipeline.tables import ARTICLE_MENTIONS, ENTITIES, MENTIONS
+
+__all__ = ["article_mention_rows", "entity_tables", "resolve"]
+
+COMPONENTS = ("ner",)
+
+
+def article_mention_rows(doc: Doc) -> list[dict]:
+    """The `article_mentions` rows of one parsed body (without `doc_id`)."""
+    return [dataclasses.asdict(m) for m in resolve_in_article(find_mentions(doc))]
+
+
+def entities_table(resolution: Resolution) -> pa.Table:
+    rows = [dataclasses.asdict(e) for e in resolution.entities]
+    if not rows:
+        return ENTITIES.empty()
+    return pa.Table.from_pylist(rows, schema=ENTITIES.schema)
+
+
+def entity_tables(
+    article_mentions: dict[str, pa.Table],
+) -> tuple[dict[str, pa.Table], pa.Table]:
+    """Resolve every batch's article mentions together: (`mentions` per batch, `entities`)."""
+    parts = {k: t for k, t in article_mentions.items() if t.num_rows}
+    everything = pa.concat_tables(parts.values()) if parts else ARTICLE_MENTIONS.empty()
+    resolution = resolve(everything)
+    mentions = {k: mentions_table(t, resolution) for k, t in parts.items()}
+    return mentions, entities_table(resolution)
+
+
+def mentions_table(article_mentions: pa.Table, resolution: Resolution) -> pa.Table:
+    """`article_mentions` linked to their entities, in the `mentions` schema."""
+    linked = resolved_mentions(article_mentions, resolution)
+    return linked.select(MENTIONS.schema.names).cast(MENTIONS.schema)
