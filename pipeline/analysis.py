@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from pipeline import entities
-from pipeline.tables import ARTICLE_MENTIONS, TableSpec
+from pipeline import entities, figures
+from pipeline.tables import ARTICLE_MENTIONS, FIGURES, TableSpec
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ class Analysis:
 
 ANALYSES: tuple[Analysis, ...] = (
     Analysis(ARTICLE_MENTIONS, entities.COMPONENTS, entities.article_mention_rows),
+    Analysis(FIGURES, figures.COMPONENTS, figures.figure_rows),
 )
 
 COMPONENTS: tuple[str, ...] = tuple(sorted({c for a in ANALYSES for c in a.components}))

@@ -161,6 +161,71 @@ _SPAN = (
     col("end", pa.int32(), "Offset after the last character (`body[start:end] == text`)."),
 )
 
+FIGURES = TableSpec(
+    name="figures",
+    doc=(
+        "One row per number that states an amount: money, percentages, counts, measures and "
+        "ordinals, with what is counted. Dates, times, years, phone numbers, addresses and "
+        "numbers inside names are not figures. A range is one row: `value` is its low end and "
+        "`value_high` its high end."
+    ),
+    key="doc_id",
+    schema=pa.schema(
+        [
+            *_SPAN,
+            col(
+                "text",
+                pa.string(),
+                "The figure's surface with its qualifier and object (`at least 18 people`).",
+            ),
+            col(
+                "value",
+                pa.float64(),
+                "The number, scaled (`£4.5 billion` is 4500000000, `nine` is 9); a range's low "
+                "end.",
+            ),
+            col(
+                "value_high",
+                pa.float64(),
+                "A range's high end (`between 10 and 20` is 10 to 20); null otherwise.",
+                nullable=True,
+            ),
+            col(
+                "kind",
+                pa.string(),
+                "`money`, `percent`, `count`, `distance`, `duration`, `weight`, `area`, "
+                "`speed`, `temperature`, `ordinal` or `other`.",
+            ),
+            col(
+                "unit",
+                pa.string(),
+                "ISO 4217 code for money (`GBP`); singular unit name otherwise (`mile`, `day`, "
+                "`percent`, `percentage point`).",
+                nullable=True,
+            ),
+            col(
+                "object",
+                pa.string(),
+                "What is counted or measured (`people`, `air defence missiles`).",
+                nullable=True,
+            ),
+            col(
+                "qualifier",
+                pa.string(),
+                "`exact`, `approx`, `at_least`, `at_most`, `more_than`, `less_than` or `up_to`.",
+            ),
+            col(
+                "event",
+                pa.string(),
+                "For counts of people: `killed`, `injured`, `arrested`, `displaced`, "
+                "`missing`, `kidnapped`, ...",
+                nullable=True,
+            ),
+            col("sentence", pa.string(), "The sentence that holds it."),
+        ]
+    ),
+)
+
 ARTICLE_MENTIONS = TableSpec(
     name="article_mentions",
     doc=(
@@ -242,22 +307,20 @@ ENTITIES = TableSpec(
     ),
 )
 
-TABLES: dict[str, TableSpec] = {
-    t.name: t
-    for t in (
-        DOCUMENTS,
-        BOILERPLATE,
-        REJECTED,
-        FILES,
-        ARTICLE_MENTIONS,
-        PUBLISHERS,
-        MENTIONS,
-        ENTITIES,
-    )
-}
-
 # The tables the article multi-asset writes in one atomic commit per batch.
-ARTICLE_TABLES: tuple[TableSpec, ...] = (DOCUMENTS, BOILERPLATE, REJECTED, FILES, ARTICLE_MENTIONS)
+ARTICLE_TABLES: tuple[TableSpec, ...] = (
+    DOCUMENTS,
+    BOILERPLATE,
+    REJECTED,
+    FILES,
+    ARTICLE_MENTIONS,
+    FIGURES,
+)
+
+# Every table, article tables first, then the corpus tables recomputed from them.
+TABLES: dict[str, TableSpec] = {
+    t.name: t for t in (*ARTICLE_TABLES, PUBLISHERS, MENTIONS, ENTITIES)
+}
 
 
 def arrow_type_name(type_: pa.DataType) -> str:

@@ -127,3 +127,43 @@ def test_every_mention_links_to_an_entity(seed_warehouse: Warehouse) -> None:
     mentions = seed_warehouse.read("mentions")
     assert mentions.num_rows == seed_warehouse.read("article_mentions").num_rows > 100
     assert set(mentions["entity_id"].to_pylist()) == ids
+
+
+@pytest.fixture(scope="module")
+def figures(seed_warehouse: Warehouse, documents: dict[str, dict]) -> dict[str, list[dict]]:
+    by_doc = {d["doc_id"]: name for name, d in documents.items()}
+    out: dict[str, list[dict]] = {name: [] for name in documents}
+    for row in seed_warehouse.read("figures").to_pylist():
+        out[by_doc[row["doc_id"]]].append(row)
+    return out
+
+
+def _figure_cases() -> list[tuple[str, dict]]:
+    return [(n, f) for n, d in sorted(EXPECTED["documents"].items()) for f in d["figures"]]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"), _figure_cases(), ids=lambda c: c if isinstance(c, str) else c["surface"]
+)
+def test_expected_figures(figures: dict[str, list[dict]], name: str, expected: dict) -> None:
+    surface = fold(expected["surface"])
+    found = [
+        f
+        for f in figures[name]
+        if (surface in fold(f["text"]) or fold(f["text"]) in surface)
+        and f["value"] == expected["value"]
+    ]
+    assert found, f"{expected['surface']!r} not among {[f['text'] for f in figures[name]]}"
+    for field in ("kind", "unit", "object", "qualifier"):
+        if field in expected:
+            assert {f[field] for f in found} == {expected[field]}, field
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED["documents"]))
+def test_not_figures(figures: dict[str, list[dict]], documents: dict, name: str) -> None:
+    body = documents[name]["body"]
+    for row in figures[name]:
+        assert body[row["start"] : row["end"]] == row["text"]
+    texts = {fold(f["text"]) for f in figures[name]}
+    for wrong in EXPECTED["documents"][name].get("not_figures") or []:
+        assert fold(wrong) not in texts

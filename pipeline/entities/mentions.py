@@ -96,7 +96,9 @@ def _is_title_word(token: Token) -> bool:
 def _mention(span: Span, label: str) -> Mention | None:
     doc = span.doc
     first, last = span.start, span.end
-    while first < last and (doc[first].is_punct or doc[first].text in LEADING_WORDS):
+    while first < last and (
+        doc[first].is_punct or doc[first].is_space or doc[first].text in LEADING_WORDS
+    ):
         first += 1
     title_start = first
     if label == "PERSON" or doc[first].text.casefold() in _HONORIFICS:
@@ -104,7 +106,9 @@ def _mention(span: Span, label: str) -> Mention | None:
             first += 1
         if first > title_start and doc[title_start].text.casefold() in _HONORIFICS:
             label = "PERSON"  # "Mr Healey" is a person whatever the model said
-    while last > first and (doc[last - 1].is_punct or doc[last - 1].text in _POSSESSIVE):
+    while last > first and (
+        doc[last - 1].is_punct or doc[last - 1].is_space or doc[last - 1].text in _POSSESSIVE
+    ):
         last -= 1
     if last - first > 1 and doc[last - 1].text in POST_NOMINALS:  # "Guy Mansfield QC"
         last -= 1

@@ -7,12 +7,7 @@ from __future__ import annotations
 import re
 
 from pipeline.clean.rules import AGENCIES
-
-
-def words(text: str) -> frozenset[str]:
-    """A word list written as text, one or more per line."""
-    return frozenset(text.split())
-
+from pipeline.wordlist import words
 
 # spaCy's (OntoNotes) labels that name things; numeric labels belong to figures and dates.
 ENTITY_LABELS = frozenset(

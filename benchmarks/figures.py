@@ -1,0 +1,232 @@
+"""Figure benchmark: the quantulum3 test suite and the seed figures, beside quantulum3 itself.
+
+    python benchmarks/figures.py [--shared ../shared] [--show-errors]
+
+On `../shared/eval/quantulum3/quantities.json` (101 sentences, 148 quantities) both systems read
+every sentence; printed per system:
+- value recall: gold quantities whose value one of the system's figures in that sentence has (a
+  range counts by its low end, its high end or its middle, as quantulum3 gives the middle);
+- value precision and value+unit precision: the system's figures that match a gold quantity's
+  value (and unit; our units are mapped to quantulum3's names, counts are "dimensionless");
+- crashes on `errors.json` (sentences that must not crash).
+Then the figures of `../shared/seeds/expected.json`: found with the same value where the surfaces
+overlap. The contract keeps years and numbers inside names out of `figures` ("1979", "Voyager 2")
+while the suite counts them: "(contract)" is the value recall over the suite's other quantities.
+Our ordinal figures ("21st century") are left out of the precisions: the suite has no ordinals.
+Skips cleanly (exit 0) when `../shared/` is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import re
+import time
+import unicodedata
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline import nlp
+from pipeline.clean import clean_article
+from pipeline.figures import COMPONENTS, find_figures
+from pipeline.formats import read_articles
+
+HERE = Path(__file__).resolve().parent
+SHARED = HERE.parents[1] / "shared"
+
+# Our unit names where quantulum3 names the same unit otherwise.
+QUANTULUM_UNITS = {
+    None: "dimensionless",
+    "GBP": "pound sterling",
+    "USD": "dollar",
+    "EUR": "euro",
+    "JPY": "yen",
+    "percent": "percentage",
+    "pound": "pound-mass",
+    "degree Fahrenheit": "degree fahrenheit",
+}
+
+
+@dataclass(frozen=True)
+class Found:
+    surface: str
+    values: tuple[float, ...]  # a range offers its low, high and middle
+    unit: str
+    ordinal: bool = False
+
+
+def ours(model) -> Callable[[str], list[Found]]:
+    def run(text: str) -> list[Found]:
+        found = []
+        for f in find_figures(model(text)):
+            values = (f.value,)
+            if f.value_high is not None:
+                values = (f.value, f.value_high, (f.value + f.value_high) / 2)
+            unit = QUANTULUM_UNITS.get(f.unit, f.unit)
+            found.append(Found(f.text, values, unit, ordinal=f.kind == "ordinal"))
+        return found
+
+    return run
+
+
+def quantulum() -> Callable[[str], list[Found]]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from quantulum3 import parser
+
+    def run(text: str) -> list[Found]:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return [Found(q.surface, (q.value,), q.unit.name) for q in parser.parse(text)]
+
+    return run
+
+
+def same(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+
+
+def fold(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+
+def outside_contract(gold: dict, sentence: str) -> bool:
+    """The suite's quantities that the contract keeps out of `figures`: years ('1979', the
+    '1960' of '1960s') and numbers that are part of a name ('Voyager 2', 'English 101')."""
+    surface = gold["surface"].strip()
+    if gold["unit"] != "dimensionless" or not surface.isdigit():
+        return False
+    if len(surface) == 4 and 1000 <= int(surface) <= 2199:
+        return True
+    return re.search(rf"\b[A-Z][a-z]+ {re.escape(surface)}\b", sentence) is not None
+
+
+@dataclass
+class Tally:
+    gold: int = 0
+    admitted: int = 0
+    recalled_admitted: int = 0
+    recalled: int = 0
+    predicted: int = 0
+    value_right: int = 0
+    unit_right: int = 0
+    crashes: int = 0
+    seconds: float = 0.0
+
+
+def suite(
+    system: Callable[[str], list[Found]], cases: list[dict], misses: list[str], wrong: list[str]
+) -> Tally:
+    tally = Tally()
+    started = time.perf_counter()
+    for case in cases:
+        try:  # the suite has no ordinals ("21st century" is not a quantity there)
+            found = [f for f in system(case["req"]) if not f.ordinal]
+        except Exception:
+            tally.crashes += 1
+            found = []
+        gold = case["res"]
+        tally.gold += len(gold)
+        tally.predicted += len(found)
+        for g in gold:
+            hit = any(any(same(v, g["value"]) for v in f.values) for f in found)
+            if not outside_contract(g, case["req"]):
+                tally.admitted += 1
+                tally.recalled_admitted += hit
+            if hit:
+                tally.recalled += 1
+            else:
+                misses.append(f"{g['surface']!r} ({g['value']}) in {case['req'][:70]!r}")
+        for f in found:
+            matches = [g for g in gold if any(same(v, g["value"]) for v in f.values)]
+            tally.value_right += bool(matches)
+            unit_right = any(fold(g["unit"]) == fold(f.unit) for g in matches)
+            tally.unit_right += unit_right
+            if not unit_right:
+                wrong.append(f"{f.surface!r} {f.values[0]} {f.unit!r} in {case['req'][:60]!r}")
+    tally.seconds = time.perf_counter() - started
+    return tally
+
+
+def crashes(system: Callable[[str], list[Found]], sentences: list[str]) -> int:
+    count = 0
+    for sentence in sentences:
+        try:
+            system(sentence)
+        except Exception:
+            count += 1
+    return count
+
+
+def seed_recall(system: Callable[[str], list[Found]], shared: Path) -> tuple[int, int]:
+    expected = json.loads((shared / "seeds" / "expected.json").read_text(encoding="utf-8"))
+    found_count = total = 0
+    for name, doc in expected["documents"].items():
+        raw = (shared / "seeds" / name).read_bytes()
+        [article] = read_articles(raw, name).articles
+        found = system(clean_article(article).body)
+        for figure in doc["figures"]:
+            total += 1
+            surface = fold(figure["surface"])
+            found_count += any(
+                (surface in fold(f.surface) or fold(f.surface) in surface)
+                and any(same(v, figure["value"]) for v in f.values)
+                for f in found
+            )
+    return found_count, total
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", type=Path, default=SHARED)
+    parser.add_argument("--show-errors", action="store_true")
+    args = parser.parse_args()
+    folder = args.shared / "eval" / "quantulum3"
+    if not folder.is_dir():
+        print(f"skipped: {folder} is absent")
+        return 0
+    cases = json.loads((folder / "quantities.json").read_text(encoding="utf-8"))
+    errors = [c["req"] if isinstance(c, dict) else c for c in json.loads(
+        (folder / "errors.json").read_text(encoding="utf-8"))]  # fmt: skip
+    systems = {
+        "newsroom": ours(nlp.load_model(nlp.DEFAULT_MODEL, COMPONENTS)),
+        "quantulum3": quantulum(),
+    }
+    admitted = sum(not outside_contract(g, c["req"]) for c in cases for g in c["res"])
+    print(f"quantulum3 suite: {len(cases)} sentences, {sum(len(c['res']) for c in cases)} "
+          f"quantities ({admitted} that the contract counts as figures); errors.json: "
+          f"{len(errors)} sentences\n")  # fmt: skip
+    header = (
+        f"{'':12}{'value recall':>14}{'(contract)':>12}{'value prec.':>13}{'value+unit prec.':>18}"
+    )
+    print(header + f"{'crashes':>9}{'seed figures':>14}{'seconds':>9}")
+    missed: dict[str, list[str]] = {}
+    spurious: dict[str, list[str]] = {}
+    for name, system in systems.items():
+        missed[name], spurious[name] = [], []
+        tally = suite(system, cases, missed[name], spurious[name])
+        broken = crashes(system, errors)
+        seeds_found, seeds_total = seed_recall(system, args.shared)
+        print(
+            f"{name:12}{tally.recalled / tally.gold:>14.3f}"
+            f"{tally.recalled_admitted / tally.admitted:>12.3f}"
+            f"{tally.value_right / max(tally.predicted, 1):>13.3f}"
+            f"{tally.unit_right / max(tally.predicted, 1):>18.3f}"
+            f"{broken:>9}{f'{seeds_found}/{seeds_total}':>14}{tally.seconds:>9.1f}"
+        )
+    if args.show_errors:
+        for name in systems:
+            print(f"\n{name} missed:")
+            for line in missed[name]:
+                print("  ", line)
+            print(f"\n{name} found, with a value or unit not in the gold:")
+            for line in spurious[name]:
+                print("  ", line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

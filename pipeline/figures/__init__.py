@@ -1,0 +1,26 @@
+"""Figures: every number that states an amount, with its value, unit, what it counts and how sure
+the text is of it.
+
+`scan.py` finds amounts in plain text (numbers, currencies, units, percents, qualifiers, ranges;
+dates, times, phone numbers and addresses left out); `extract.py` adds what the parse says (the
+counted object, the event, names the model knows); the rules are data in `rules.py`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Doc
+
+from pipeline.figures.extract import Figure, find_figures
+
+__all__ = ["COMPONENTS", "Figure", "figure_rows", "find_figures"]
+
+# The parse gives objects and events, the tagger and lemmatizer the verbs' lemmas, the
+# named entities the numbers that are names.
+COMPONENTS = ("tagger", "attribute_ruler", "lemmatizer", "parser", "ner")
+
+
+def figure_rows(doc: Doc) -> list[dict]:
+    """The `figures` rows of one parsed body (without `doc_id`)."""
+    return [dataclasses.asdict(f) for f in find_figures(doc)]

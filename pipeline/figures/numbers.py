@@ -1,0 +1,134 @@
+"""Numbers as written in news text, to their values: pure functions over strings.
+
+`NUMBER` finds a number ("434,000", "2.5", "1.5 billion", "4.5bn", "five thousand", "a hundred
+and two", "two and a half", "half a million", "2 1/2", "⅓", "2.48×10−5") and `value_of` reads
+the text it matched.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.figures.rules import (
+    DOZEN,
+    FRACTION_WORDS,
+    SCALE_ABBREVIATIONS,
+    SCALES,
+    UNITS_WORDS,
+    VULGAR_FRACTIONS,
+)
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_WORD = _alternation([*UNITS_WORDS, *SCALES, *DOZEN])
+_SCALE_WORD = _alternation(list(SCALES))
+_SCALE_ABBR = _alternation(list(SCALE_ABBREVIATIONS))
+_FRACTION = _alternation(list(FRACTION_WORDS))
+_VULGAR = "".join(VULGAR_FRACTIONS)
+_CARDINAL = _alternation([w for w in UNITS_WORDS if w != "zero"])
+
+DIGITS = (
+    r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+)(?:\.\d+)?"
+    r"|\.\d+"
+)
+_SCIENTIFIC = r"\d+(?:\.\d+)?(?:[eE][-+−]?\d+|\s?[×x]\s?10(?:\^|\*\*)?[-−]?\d+)"
+_MIXED_FRACTION = r"\d+\s+\d+/\d+|\d+/\d+"
+_WORDS = (
+    rf"(?:half\s+an?\s+(?:{_SCALE_WORD}|dozen)"  # half a million
+    rf"|(?:{_CARDINAL}|an?)[\s-]+(?:{_FRACTION})"  # two thirds, a half, one-half
+    rf"|(?:an?\s+(?=(?:{_SCALE_WORD}|dozen)\b))?(?:{_WORD})"  # a hundred, five thousand
+    rf"(?:(?:\s+|-|,\s+|\s+(?:and|&)\s+)(?:{_WORD}))*"  # hundred and two, twenty-one
+    rf"(?:\s+and\s+a\s+half)?)"  # two and a half
+)
+
+NUMBER = re.compile(
+    rf"(?<![\w.,/^])(?:"
+    rf"(?P<sci>{_SCIENTIFIC})"
+    rf"|(?P<fraction>{_MIXED_FRACTION})(?![\d/])"
+    rf"|(?P<digits>{DIGITS})(?:\s?(?P<vulgar_tail>[{_VULGAR}]))?"
+    rf"(?:\s*(?P<scale>{_SCALE_WORD})\b|(?P<abbr>{_SCALE_ABBR})(?![^\W\d_]))?"
+    rf"|(?P<vulgar>[{_VULGAR}])"
+    rf"|(?P<words>{_WORDS})(?:\s+(?P<word_scale>{_SCALE_WORD}))?\b"
+    rf")",
+    re.IGNORECASE,
+)
+
+
+def value_of(match: re.Match[str]) -> float | None:
+    """The value of a `NUMBER` match (None when it cannot be one, such as 1/0)."""
+    parts = match.groupdict()
+    if parts["sci"]:
+        return _scientific(parts["sci"])
+    if parts["fraction"]:
+        return _fraction(parts["fraction"])
+    if parts["vulgar"]:
+        return VULGAR_FRACTIONS[parts["vulgar"]]
+    if parts["digits"]:
+        value = float(re.sub(r"[,\s\u00a0\u202f]", "", parts["digits"]))
+        if parts["vulgar_tail"]:
+            value += VULGAR_FRACTIONS[parts["vulgar_tail"]]
+        if parts["scale"]:
+            value *= SCALES[parts["scale"].casefold()]
+        elif parts["abbr"]:
+            value *= SCALE_ABBREVIATIONS.get(parts["abbr"], SCALE_ABBREVIATIONS.get(
+                parts["abbr"].lower(), 1.0))  # fmt: skip
+        return value
+    value = words_value(parts["words"])
+    if value is not None and parts["word_scale"]:
+        value *= SCALES[parts["word_scale"].casefold()]
+    return value
+
+
+def _scientific(text: str) -> float:
+    text = text.replace("−", "-").replace(" ", "")
+    power = re.fullmatch(r"([\d.]+)[×x]10(?:\^|\*\*)?(-?\d+)", text)
+    if power:
+        return float(power[1]) * 10.0 ** int(power[2])
+    return float(text)
+
+
+def _fraction(text: str) -> float | None:
+    whole = 0.0
+    if " " in text.strip():
+        first, text = text.split(maxsplit=1)
+        whole = float(first)
+    top, bottom = text.split("/")
+    if float(bottom) == 0:
+        return None
+    return whole + float(top) / float(bottom)
+
+
+def words_value(text: str) -> float | None:
+    """'five thousand' 5000, 'a hundred and two' 102, 'twenty-one' 21, 'two thirds' 0.667,
+    'half a million' 500000, 'two and a half' 2.5, 'a dozen' 12."""
+    tokens = [t for t in re.split(r"[\s,&-]+", text.casefold()) if t and t != "and"]
+    if not tokens:
+        return None
+    if tokens[0] == "half" and len(tokens) == 3:  # half a million
+        return 0.5 * (SCALES.get(tokens[2]) or DOZEN[tokens[2]])
+    half = tokens[-2:] == ["a", "half"]
+    if half:
+        tokens = tokens[:-2]
+    if tokens and tokens[-1] in FRACTION_WORDS:  # two thirds, a half, one sixth
+        top = 1.0 if tokens[0] in {"a", "an"} else float(UNITS_WORDS.get(tokens[0], 1))
+        return top / FRACTION_WORDS[tokens[-1]]
+    total, current = 0.0, 0.0
+    for token in tokens:
+        if token in {"a", "an"}:
+            current = max(current, 1.0)
+        elif token in UNITS_WORDS:
+            current += UNITS_WORDS[token]
+        elif token in DOZEN:
+            current = max(current, 1.0) * DOZEN[token]
+        elif token == "hundred":
+            current = max(current, 1.0) * 100
+        elif token in SCALES:
+            total += max(current, 1.0) * SCALES[token]
+            current = 0.0
+        else:
+            return None
+    value = total + current
+    return value + 0.5 if half else value

@@ -1,0 +1,199 @@
+"""Figures: amounts found and read in plain text, then objects and events from the parse."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline import nlp
+from pipeline.figures import COMPONENTS, figure_rows, find_figures
+from pipeline.figures.numbers import NUMBER, value_of, words_value
+from pipeline.figures.rules import CURRENCY_SYMBOLS, QUALIFIERS, UNITS
+from pipeline.figures.scan import scan
+
+MODEL = nlp.load_model(nlp.DEFAULT_MODEL, COMPONENTS)
+
+
+def amounts(text: str) -> list[tuple]:
+    return [(text[a.start : a.end], a.value, a.kind, a.unit, a.qualifier) for a in scan(text)]
+
+
+def one(text: str) -> tuple:
+    [found] = amounts(text)
+    return found
+
+
+# -- numbers ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("434,000", 434_000),
+        ("2.5", 2.5),
+        ("nine", 9),
+        ("five thousand", 5_000),
+        ("1.5 billion", 1.5e9),
+        ("4.5bn", 4.5e9),
+        ("3m", 3e6),
+        ("half a million", 5e5),
+        ("a hundred and two", 102),
+        ("twenty-one", 21),
+        ("two and a half", 2.5),
+        ("two thirds", 2 / 3),
+        ("2 1/2", 2.5),
+        ("⅓", 1 / 3),
+        ("2.48×10−5", 2.48e-5),
+        ("10 000", 10_000),
+        ("a dozen", 12),
+        ("three million, two hundred & forty", 3_000_240),
+    ],
+)
+def test_numbers_are_read(text: str, value: float) -> None:
+    match = NUMBER.fullmatch(text)
+    assert match is not None and value_of(match) == pytest.approx(value)
+
+
+def test_words_that_are_not_numbers() -> None:
+    assert words_value("five banana") is None
+    assert NUMBER.search("G7 summit") is None
+
+
+# -- amounts ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They pledged £4.5bn.", ("£4.5bn", 4.5e9, "money", "GBP", "exact")),
+        ("It costs US$3m.", ("US$3m", 3e6, "money", "USD", "exact")),
+        ("A €20 fee.", ("€20", 20, "money", "EUR", "exact")),
+        ("It gave 1.5 billion euros.", ("1.5 billion euros", 1.5e9, "money", "EUR", "exact")),
+        ("Some 200 dollars went.", ("Some 200 dollars", 200, "money", "USD", "approx")),
+        ("Fees of GBP 40 apply.", ("GBP 40", 40, "money", "GBP", "exact")),
+        ("Only 50p each.", ("50p", 0.5, "money", "GBP", "exact")),
+        ("It rose 2.5% in a year.", ("2.5%", 2.5, "percent", "percent", "exact")),
+        ("Up 5 per cent.", ("5 per cent", 5, "percent", "percent", "exact")),
+        ("A 2 percentage points rise.", ("2 percentage points", 2, "percent", "percentage point",
+                                         "exact")),
+        ("The 620-mile front line.", ("620-mile", 620, "distance", "mile", "exact")),
+        ("A 30-day ceasefire.", ("30-day", 30, "duration", "day", "exact")),
+        ("It weighs 10kg.", ("10kg", 10, "weight", "kilogram", "exact")),
+        ("An area of 301,338 km2.", ("301,338 km2", 301_338, "area", "square kilometre", "exact")),
+        ("At 200 km/h it shook.", ("200 km/h", 200, "speed", "kilometre per hour", "exact")),
+        ("It hit 32 degrees Celsius.", ("32 degrees Celsius", 32, "temperature",
+                                        "degree Celsius", "exact")),
+        ("Their 27th meeting.", ("27th", 27, "ordinal", None, "exact")),
+    ],
+)  # fmt: skip
+def test_amounts_with_units_and_currencies(text: str, expected: tuple) -> None:
+    assert one(text) == expected
+
+
+@pytest.mark.parametrize(("word", "qualifier"), sorted(QUALIFIERS.items()))
+def test_every_qualifier(word: str, qualifier: str) -> None:
+    [found] = amounts(f"We saw {word} 40 ships.")
+    assert found[0].casefold().startswith(word.casefold()) and found[4] == qualifier
+
+
+def test_every_currency_symbol_and_unit_word_is_read() -> None:
+    for symbol, code in CURRENCY_SYMBOLS.items():
+        text = f"It cost 12 {symbol} today." if symbol[-1].isalpha() else f"It cost {symbol}12."
+        assert one(text)[2:4] == ("money", code), symbol
+    for form, (kind, unit) in UNITS.items():
+        if form.isalpha() and len(form) > 3:
+            assert one(f"It was 12 {form} there.")[2:4] == (kind, unit), form
+
+
+def test_ranges_are_one_figure_with_a_high_end() -> None:
+    [low] = scan("Between 10 and 20 people came.")
+    assert (low.value, low.value_high) == (10, 20)
+    [span] = scan("It took 10-20 minutes.")
+    assert (span.value, span.value_high, span.unit) == (10, 20, "minute")
+    [cold] = scan("Temperatures ranged from -18 °C to -34 °C.")
+    assert (cold.value, cold.value_high) == (-34, -18)
+    assert all(a.value_high is None for a in scan("They won 3-1 at home."))  # a score
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It happened on 6 September 2024.",
+        "Talks resume on April 10.",
+        "Spending rises from 2027.",
+        "The 1960s were different.",
+        "We produced nothing in 2013-14.",
+        "At 10:30 the doors opened; by 2pm and 2.17pm it was over.",
+        "Call 0800 123 4567 or +44 20 7946 0958.",
+        "She lives at 10 Downing Street.",
+        "He met them at Number 10.",
+        "The F-35 and COVID-19 were discussed.",
+    ],
+)
+def test_not_amounts(text: str) -> None:
+    assert amounts(text) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_scanning_any_text_never_raises_and_offsets_hold(text: str) -> None:
+    for a in scan(text):
+        assert 0 <= a.start <= a.number_start < a.number_end <= a.end <= len(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["£", "$", "4.5", "bn", " ", "-", "million", "five", "%", "to", "and", "between",
+             "km", "about", "1/2", "½", "2027", "st", ",", "000", "a", "half", "per cent", "p"]
+        ),
+        max_size=12,
+    ).map("".join)
+)  # fmt: skip
+def test_scanning_number_like_text_never_raises(text: str) -> None:
+    for a in scan(text):
+        assert a.start < a.end
+
+
+# -- with the parse --------------------------------------------------------------------------
+
+
+def figures_of(text: str) -> list[tuple]:
+    return [(f.text, f.value, f.object, f.event) for f in find_figures(MODEL(text))]
+
+
+def test_objects_come_from_the_parse() -> None:
+    text = (
+        "The UK will send more than five thousand air defence missiles and support more than "
+        "434,000 skilled jobs across 30 nations."
+    )
+    found = {f[0]: f[2] for f in figures_of(text)}
+    assert found == {
+        "more than five thousand air defence missiles": "air defence missiles",
+        "more than 434,000 skilled jobs": "skilled jobs",
+        "30 nations": "nations",
+    }
+
+
+def test_events_of_people_counts() -> None:
+    killed = figures_of("At least 18 people, including nine children, were killed.")
+    assert [(f[1], f[3]) for f in killed] == [(18, "killed"), (9, "killed")]
+    both = figures_of("More than 50 people injured and 16 killed, including 6 children.")
+    assert [(f[1], f[3]) for f in both] == [(50, "injured"), (16, "killed"), (6, "killed")]
+    assert figures_of("Police arrested 12 protesters.")[0][3] == "arrested"
+    assert figures_of("The firm made 40 cars.")[0][3] is None
+
+
+def test_names_and_pronouns_are_not_figures() -> None:
+    assert figures_of("The G7 met Voyager 2 engineers and the one who spoke.") == []
+
+
+def test_ordinal_words_modify_nouns() -> None:
+    assert figures_of("The war is in its third year.") == [("third year", 3.0, "year", None)]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.sampled_from(list("0123456789 ,.-£$%abcdkm\n")), max_size=120))
+def test_any_text_gives_exact_offsets(text: str) -> None:
+    for row in figure_rows(MODEL(text)):
+        assert text[row["start"] : row["end"]] == row["text"]
