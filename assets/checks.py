@@ -15,6 +15,7 @@ from pipeline.tables import (
     ENTITIES,
     FILES,
     MENTIONS,
+    QUOTES,
     TABLES,
     TableSpec,
 )
@@ -182,21 +183,27 @@ def articles_without_entities(pipeline: PipelineResource) -> dg.AssetCheckResult
     return _share_warning("share_without_entities", without, len(docs), MAX_NO_ENTITY_SHARE)
 
 
-@dg.asset_check(
-    asset=MENTIONS.name,
-    blocking=True,
-    additional_deps=[ENTITIES.name],
-    description="Every mention's `entity_id` is a row of `entities`.",
-)
-def mentions_link_to_entities(pipeline: PipelineResource) -> dg.AssetCheckResult:
-    warehouse = pipeline.warehouse()
-    ids = warehouse.read(ENTITIES.name, columns=["entity_id"])["entity_id"]
-    linked = warehouse.read(MENTIONS.name, columns=["entity_id"])["entity_id"]
-    dangling = pc.unique(linked.filter(pc.invert(pc.is_in(linked, ids)))).to_pylist()
-    return dg.AssetCheckResult(
-        passed=not dangling,
-        metadata={"dangling_entity_ids": len(dangling), "examples": _examples(dangling)},
+def _links_to_entities(spec: TableSpec) -> dg.AssetChecksDefinition:
+    """Every `entity_id` of `spec`'s rows (when set) is a row of `entities`."""
+
+    @dg.asset_check(
+        asset=spec.name,
+        name="entity_ids_exist",
+        blocking=True,
+        additional_deps=[ENTITIES.name],
+        description=f"Every `{spec.name}.entity_id` is a row of `entities`.",
     )
+    def check(pipeline: PipelineResource) -> dg.AssetCheckResult:
+        warehouse = pipeline.warehouse()
+        ids = warehouse.read(ENTITIES.name, columns=["entity_id"])["entity_id"]
+        linked = pc.drop_null(warehouse.read(spec.name, columns=["entity_id"])["entity_id"])
+        dangling = pc.unique(linked.filter(pc.invert(pc.is_in(linked, ids)))).to_pylist()
+        return dg.AssetCheckResult(
+            passed=not dangling,
+            metadata={"dangling_entity_ids": len(dangling), "examples": _examples(dangling)},
+        )
+
+    return check
 
 
 ASSET_CHECKS = [
@@ -208,6 +215,7 @@ ASSET_CHECKS = [
     rejected_share,
     documents_row_drop,
     articles_without_entities,
-    mentions_link_to_entities,
+    _links_to_entities(MENTIONS),
+    _links_to_entities(QUOTES),
     _unique_check(ENTITIES),
 ]

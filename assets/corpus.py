@@ -9,14 +9,22 @@ from assets.metadata import asset_spec, column_schema, preview
 from assets.resources import PipelineResource
 from pipeline.entities import entity_tables
 from pipeline.publishers import publisher_table
+from pipeline.quotes.corpus import quote_tables
 from pipeline.store import Warehouse
+from pipeline.stories.tables import story_tables
 from pipeline.tables import (
     ARTICLE_MENTIONS,
+    ARTICLE_QUOTES,
     BOILERPLATE,
     DOCUMENTS,
     ENTITIES,
+    FIGURE_CONFLICTS,
+    FIGURES,
     MENTIONS,
     PUBLISHERS,
+    QUOTES,
+    REUSE,
+    STORIES,
     TableSpec,
 )
 
@@ -54,11 +62,13 @@ def publishers(pipeline: PipelineResource) -> dg.MaterializeResult:
     specs=[
         asset_spec(MENTIONS, group_name="corpus", deps=[ARTICLE_MENTIONS.name]),
         asset_spec(ENTITIES, group_name="corpus", deps=[ARTICLE_MENTIONS.name]),
+        asset_spec(QUOTES, group_name="corpus", deps=[ARTICLE_QUOTES.name, ARTICLE_MENTIONS.name]),
     ],
     name="entity_tables",
-    description="Resolve every article's mentions across the corpus into entities. The work "
-    "is over distinct names; `mentions` keeps one file per batch and only files that change "
-    "are rewritten.",
+    description="Resolve every article's mentions across the corpus into entities, and link "
+    "quotations to their speakers' entities and to the same words in other articles. The work "
+    "is over distinct names; `mentions` and `quotes` keep one file per batch and only files "
+    "that change are rewritten.",
 )
 def entities(
     context: dg.AssetExecutionContext, pipeline: PipelineResource
@@ -67,7 +77,44 @@ def entities(
     found = warehouse.read_parts(ARTICLE_MENTIONS.name)
     total = sum(t.num_rows for t in found.values())
     context.log.info(f"resolving {total:,} mentions from {len(found)} batch file(s)")
-    mentions, table = entity_tables(found)
-    context.log.info(f"{table.num_rows:,} entities")
-    yield _write(warehouse, MENTIONS, mentions)
-    yield _write(warehouse, ENTITIES, {"part-0": table})
+    tables = entity_tables(found)
+    context.log.info(f"{tables.entities.num_rows:,} entities")
+    yield _write(warehouse, MENTIONS, tables.mentions)
+    yield _write(warehouse, ENTITIES, {"part-0": tables.entities})
+    quotes = quote_tables(warehouse.read_parts(ARTICLE_QUOTES.name), tables.resolution)
+    yield _write(warehouse, QUOTES, quotes)
+
+
+@dg.multi_asset(
+    specs=[
+        asset_spec(
+            spec,
+            group_name="corpus",
+            deps=[DOCUMENTS.name, FIGURES.name, MENTIONS.name, ENTITIES.name],
+        )
+        for spec in (STORIES, REUSE, FIGURE_CONFLICTS)
+    ],
+    name="story_tables",
+    description="Stories (articles share `documents.story_id`, assigned at ingest against every "
+    "known article), the text each article repeats from another in its story, and figures "
+    "about the same thing that disagree.",
+)
+def stories(
+    context: dg.AssetExecutionContext, pipeline: PipelineResource
+) -> Iterator[dg.MaterializeResult]:
+    warehouse = pipeline.warehouse()
+    tables = story_tables(
+        warehouse.read(
+            DOCUMENTS.name, columns=["doc_id", "title", "published", "story_id", "body"]
+        ),
+        warehouse.read(FIGURES.name),
+        warehouse.read(MENTIONS.name, columns=["doc_id", "entity_id"]),
+        warehouse.read(ENTITIES.name, columns=["entity_id", "name", "label"]),
+    )
+    context.log.info(
+        f"{tables.stories.num_rows:,} stories, {tables.reuse.num_rows:,} reuse pairs, "
+        f"{tables.conflicts.num_rows:,} figure conflicts"
+    )
+    yield _write(warehouse, STORIES, {"part-0": tables.stories})
+    yield _write(warehouse, REUSE, {"part-0": tables.reuse})
+    yield _write(warehouse, FIGURE_CONFLICTS, {"part-0": tables.conflicts})

@@ -4,7 +4,7 @@ import dagster as dg
 
 from assets.articles import article_tables
 from assets.checks import ASSET_CHECKS
-from assets.corpus import entities, publishers
+from assets.corpus import entities, publishers, stories
 from assets.jobs import corpus_job, ingest_job
 from assets.resources import PipelineResource, SpacyModel
 from assets.schedules import daily_corpus_refresh
@@ -14,7 +14,7 @@ from pipeline.settings import Settings
 settings = Settings.from_env()
 
 defs = dg.Definitions(
-    assets=[article_tables, publishers, entities],
+    assets=[article_tables, publishers, entities, stories],
     asset_checks=ASSET_CHECKS,
     jobs=[ingest_job, corpus_job],
     sensors=[raw_files_sensor, corpus_after_ingest],

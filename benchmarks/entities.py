@@ -18,7 +18,6 @@ Skips cleanly (exit 0) when `../shared/` is absent.
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import time
@@ -26,16 +25,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
+from common import shared_args
 
 from pipeline import nlp
 from pipeline.clean import clean_article
 from pipeline.entities import article_mention_rows, resolve
 from pipeline.entities.rules import ENTITY_LABELS
 from pipeline.formats import read_articles
+from pipeline.parsed import ParsedArticle
 from pipeline.tables import ARTICLE_MENTIONS
 
 HERE = Path(__file__).resolve().parent
-SHARED = HERE.parents[1] / "shared"
 GOLD = HERE / "gold" / "entities.json"
 
 Span = tuple[str, int, int, str]  # doc, start, end, label
@@ -88,12 +88,8 @@ def gold_spans(doc: str, body: str, items: list[dict]) -> dict[Span, str]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shared", type=Path, default=SHARED)
-    parser.add_argument("--show-errors", action="store_true")
-    args = parser.parse_args()
-    if not args.shared.is_dir():
-        print(f"skipped: {args.shared} is absent")
+    args = shared_args(__doc__)
+    if args is None:
         return 0
     gold_set = json.loads(GOLD.read_text(encoding="utf-8"))
     model = nlp.load_model(nlp.DEFAULT_MODEL, ("ner",))
@@ -115,7 +111,9 @@ def main() -> int:
         for ent in parsed.ents:
             if ent.label_ in ENTITY_LABELS:
                 raw[(doc_id, ent.start_char, ent.end_char, ent.label_)] = ent.text
-        ours_rows.extend({"doc_id": doc_id, **row} for row in article_mention_rows(parsed))
+        ours_rows.extend(
+            {"doc_id": doc_id, **row} for row in article_mention_rows(ParsedArticle(parsed))
+        )
     seconds = time.perf_counter() - started
     ours_table = pa.Table.from_pylist(ours_rows, schema=ARTICLE_MENTIONS.schema)
     resolution = resolve(ours_table)

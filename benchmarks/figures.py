@@ -18,7 +18,6 @@ Skips cleanly (exit 0) when `../shared/` is absent.
 
 from __future__ import annotations
 
-import argparse
 import json
 import math
 import re
@@ -29,13 +28,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from common import shared_args
+
 from pipeline import nlp
 from pipeline.clean import clean_article
 from pipeline.figures import COMPONENTS, find_figures
 from pipeline.formats import read_articles
-
-HERE = Path(__file__).resolve().parent
-SHARED = HERE.parents[1] / "shared"
 
 # Our unit names where quantulum3 names the same unit otherwise.
 QUANTULUM_UNITS = {
@@ -180,10 +178,9 @@ def seed_recall(system: Callable[[str], list[Found]], shared: Path) -> tuple[int
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shared", type=Path, default=SHARED)
-    parser.add_argument("--show-errors", action="store_true")
-    args = parser.parse_args()
+    args = shared_args(__doc__)
+    if args is None:
+        return 0
     folder = args.shared / "eval" / "quantulum3"
     if not folder.is_dir():
         print(f"skipped: {folder} is absent")

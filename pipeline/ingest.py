@@ -26,10 +26,20 @@ from pipeline.analysis import ANALYSES, COMPONENTS
 from pipeline.clean import Cleaned, clean_article
 from pipeline.errors import RejectedInput
 from pipeline.formats import RawArticle, read_articles
+from pipeline.parsed import ParsedArticle
 from pipeline.settings import Settings
 from pipeline.sources import UNREADABLE, Known, Scan, changed_ns, display_path
 from pipeline.store import Commit, Warehouse
-from pipeline.tables import ARTICLE_TABLES, BOILERPLATE, DOCUMENTS, FILES, REJECTED, conform
+from pipeline.stories.assign import Signature, assign
+from pipeline.tables import (
+    ARTICLE_TABLES,
+    BOILERPLATE,
+    DOCUMENTS,
+    FILES,
+    REJECTED,
+    SIGNATURES,
+    conform,
+)
 
 log = logging.getLogger(__name__)
 PROGRESS_EVERY = 500
@@ -205,6 +215,7 @@ def run_batch(
         if prepared:
             logger.info(f"analysing {len(prepared)} article(s) with spaCy")
             _analyse(prepared, load_nlp)
+            _assign_stories(prepared, warehouse)
             report.nlp_docs = sum(p.failure is None for p in prepared)
         rows = _rows(reads, prepared, batch, now, report)
         old_docs = {d for rel in affected if rel in known for d in known[rel].doc_ids}
@@ -285,6 +296,7 @@ class Prepared:
     cleaned: Cleaned
     n_words: int = 0
     rows: dict[str, list[dict]] = field(default_factory=dict)  # per analysis table
+    story_id: str | None = None
     failure: RejectedInput | None = None  # why it could not be analysed
 
 
@@ -340,12 +352,29 @@ def _analyse(prepared: list[Prepared], load_nlp: Callable[[tuple[str, ...]], Lan
             _extract(item, doc)
 
 
+def _assign_stories(prepared: list[Prepared], warehouse: Warehouse) -> None:
+    """Each new article joins the story of the most similar known article, or starts its own."""
+    analysed = [p for p in prepared if p.failure is None and p.rows.get(SIGNATURES.name)]
+    if not analysed:
+        return
+    new = [
+        Signature(p.article.doc_id, row["minhash"], frozenset(row["entities"]), row["published"])
+        for p in analysed
+        for row in p.rows[SIGNATURES.name]
+    ]
+    stories = assign(new, warehouse.read(SIGNATURES.name))
+    for item in analysed:
+        item.story_id = stories[item.article.doc_id]
+        item.rows[SIGNATURES.name][0]["story_id"] = item.story_id
+
+
 def _extract(item: Prepared, doc: Doc) -> None:
     item.n_words = nlp.count_words(doc)
     doc_id = item.article.doc_id
+    parsed = ParsedArticle(doc, item.cleaned.published)
     for analysis in ANALYSES:
         try:
-            found = analysis.rows(doc)
+            found = analysis.rows(parsed)
         except Exception as exc:  # a bug in one extractor must not lose the batch
             item.failure = RejectedInput(
                 "extract", f"extracting {analysis.table.name} failed: {exc!r}"
@@ -428,6 +457,6 @@ def _document_row(item: Prepared, now: datetime) -> dict:
         "published": cleaned.published,
         "body": cleaned.body,
         "n_words": item.n_words,
-        "story_id": article.doc_id,  # one story per article until stories are clustered
+        "story_id": item.story_id or article.doc_id,
         "ingested_at": now,
     }

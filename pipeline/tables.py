@@ -307,6 +307,195 @@ ENTITIES = TableSpec(
     ),
 )
 
+_QUOTE_COLUMNS = (
+    *_SPAN,
+    col("text", pa.string(), "The quoted words, without the outer quote marks."),
+)
+_QUOTE_KIND = col(
+    "kind",
+    pa.string(),
+    "`statement` (someone's words) or `phrase` (a quoted term or scare quote).",
+)
+
+ARTICLE_QUOTES = TableSpec(
+    name="article_quotes",
+    doc=(
+        "One row per quotation as its article alone attributes it, before speakers are linked "
+        "to entities: the input of `quotes`. Use `quotes` for analysis."
+    ),
+    key="doc_id",
+    schema=pa.schema(
+        [
+            *_QUOTE_COLUMNS,
+            col("speaker", pa.string(), "The speaker's name in the article.", nullable=True),
+            col("cue", pa.string(), "The reporting verb.", nullable=True),
+            _QUOTE_KIND,
+        ]
+    ),
+)
+
+QUOTES = TableSpec(
+    name="quotes",
+    doc=(
+        "One row per direct quotation, with its speaker linked to `entities` and an id shared "
+        "by every article that carries the same words. A quotation that runs over paragraphs "
+        "is one row (its `text` holds the paragraph breaks and reopening marks). Written one "
+        "file per ingest batch."
+    ),
+    key="doc_id",
+    scope="corpus",
+    schema=pa.schema(
+        [
+            *_QUOTE_COLUMNS,
+            col(
+                "speaker",
+                pa.string(),
+                "Canonical name of who said it, when the article says.",
+                nullable=True,
+            ),
+            col("entity_id", pa.string(), "The speaker's entity.", nullable=True),
+            col(
+                "cue",
+                pa.string(),
+                "The reporting verb (`said`, `told`, `is expected to say`).",
+                nullable=True,
+            ),
+            _QUOTE_KIND,
+            col(
+                "quote_id",
+                pa.string(),
+                "Shared by every article that carries the same quotation (or part of it).",
+            ),
+        ]
+    ),
+)
+
+DATES = TableSpec(
+    name="dates",
+    doc=(
+        "One row per date or time expression in a body, resolved to the calendar: relative "
+        "ones ('Thursday', 'next week', 'tomorrow') against the article's `published` date, "
+        "left unresolved (null value, kept) when it has none."
+    ),
+    key="doc_id",
+    schema=pa.schema(
+        [
+            *_SPAN,
+            col("text", pa.string(), "The expression as written."),
+            col(
+                "value",
+                pa.date32(),
+                "The resolved day (the first day of a range or a coarser period).",
+                nullable=True,
+            ),
+            col(
+                "value_end",
+                pa.date32(),
+                "The last day, for ranges, weeks, months, years.",
+                nullable=True,
+            ),
+            col(
+                "granularity",
+                pa.string(),
+                "`day`, `week`, `month`, `year`, `time` or `unresolved`.",
+            ),
+        ]
+    ),
+)
+
+SIGNATURES = TableSpec(
+    name="signatures",
+    doc=(
+        "One row per article: what same-story assignment compares (a MinHash of its word "
+        "shingles, its entity names, its date) and the story it joined. Kept so a new article "
+        "is compared with every known one without reading their bodies."
+    ),
+    key="doc_id",
+    schema=pa.schema(
+        [
+            col("doc_id", pa.string(), "The article."),
+            col("minhash", pa.binary(), "MinHash of its word 5-shingles (64 uint32 values)."),
+            col("entities", pa.list_(pa.string()), "Its entity names, folded."),
+            col("published", pa.date32(), "Publication date, when stated.", nullable=True),
+            col("story_id", pa.string(), "The story it joined (`documents.story_id`)."),
+        ]
+    ),
+)
+
+STORIES = TableSpec(
+    name="stories",
+    doc="One row per story: articles that report the same story share `documents.story_id`.",
+    key="story_id",
+    scope="corpus",
+    schema=pa.schema(
+        [
+            col("story_id", pa.string(), "The id of the story's first article."),
+            col("n_docs", pa.int32(), "Articles in the story."),
+            col("first_published", pa.date32(), "Earliest publication date.", nullable=True),
+            col("headline", pa.string(), "A representative headline: the earliest article's."),
+            col(
+                "top_entities",
+                pa.list_(pa.string()),
+                "Canonical names of the most mentioned entities (up to 5).",
+            ),
+        ]
+    ),
+)
+
+REUSE = TableSpec(
+    name="reuse",
+    doc=(
+        "One row per ordered pair of articles in one story that share text: how much of "
+        "`doc_id` stands (verbatim or nearly) in `source_doc_id`."
+    ),
+    key="doc_id",
+    scope="corpus",
+    schema=pa.schema(
+        [
+            col("doc_id", pa.string(), "The article that repeats text."),
+            col("source_doc_id", pa.string(), "The article the text also stands in."),
+            col(
+                "shared_share",
+                pa.float64(),
+                "Share of `doc_id`'s sentences found (80% of their word trigrams) in the source.",
+            ),
+            col(
+                "likely_source",
+                pa.bool_(),
+                "The source is the likely origin: published earlier, or holding more of the "
+                "other's text.",
+            ),
+            col("story_id", pa.string(), "The story both belong to."),
+        ]
+    ),
+)
+
+FIGURE_CONFLICTS = TableSpec(
+    name="figure_conflicts",
+    doc=(
+        "One row per pair of figures about the same thing in one story (same event and object) "
+        "whose values disagree beyond rounding and what their qualifiers allow."
+    ),
+    key="story_id",
+    scope="corpus",
+    schema=pa.schema(
+        [
+            col("story_id", pa.string(), "The story."),
+            col("about", pa.string(), "What both count (`people killed`, `children killed`)."),
+            col("doc_id_a", pa.string(), "One side's article."),
+            col("start_a", pa.int32(), "Its figure's offset in that body."),
+            col("value_a", pa.float64(), "Its value."),
+            col("text_a", pa.string(), "Its surface."),
+            col("sentence_a", pa.string(), "Its sentence."),
+            col("doc_id_b", pa.string(), "The other side's article (may be the same)."),
+            col("start_b", pa.int32(), "Its figure's offset."),
+            col("value_b", pa.float64(), "Its value."),
+            col("text_b", pa.string(), "Its surface."),
+            col("sentence_b", pa.string(), "Its sentence."),
+        ]
+    ),
+)
+
 # The tables the article multi-asset writes in one atomic commit per batch.
 ARTICLE_TABLES: tuple[TableSpec, ...] = (
     DOCUMENTS,
@@ -315,11 +504,24 @@ ARTICLE_TABLES: tuple[TableSpec, ...] = (
     FILES,
     ARTICLE_MENTIONS,
     FIGURES,
+    ARTICLE_QUOTES,
+    DATES,
+    SIGNATURES,
 )
 
 # Every table, article tables first, then the corpus tables recomputed from them.
 TABLES: dict[str, TableSpec] = {
-    t.name: t for t in (*ARTICLE_TABLES, PUBLISHERS, MENTIONS, ENTITIES)
+    t.name: t
+    for t in (
+        *ARTICLE_TABLES,
+        PUBLISHERS,
+        MENTIONS,
+        ENTITIES,
+        QUOTES,
+        STORIES,
+        REUSE,
+        FIGURE_CONFLICTS,
+    )
 }
 
 

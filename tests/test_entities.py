@@ -12,6 +12,7 @@ from pipeline.entities.mentions import Mention, find_mentions
 from pipeline.entities.names import fold, initials, is_acronym, within_one_edit
 from pipeline.entities.resolve import entity_id
 from pipeline.entities.rules import CREDIT, CREDIT_EXAMPLES, KNOWN_FORMS
+from pipeline.parsed import ParsedArticle
 from pipeline.tables import ARTICLE_MENTIONS
 
 MODEL = nlp.load_model(nlp.DEFAULT_MODEL, ("ner",))
@@ -70,13 +71,13 @@ def test_a_person_named_like_an_institution_is_an_organisation() -> None:
 
 
 def test_spaces_are_never_part_of_a_name() -> None:
-    rows = article_mention_rows(MODEL("U\xa0S officials met in Kyiv \xa0."))
+    rows = article_mention_rows(ParsedArticle(MODEL("U\xa0S officials met in Kyiv \xa0.")))
     assert all(r["text"] == r["text"].strip() for r in rows)
 
 
 def test_offsets_are_exact() -> None:
     body = "“Mr Zelensky’s plan,” said President Volodymyr Zelensky’s aide in Kyiv."
-    for row in article_mention_rows(MODEL(body)):
+    for row in article_mention_rows(ParsedArticle(MODEL(body))):
         assert body[row["start"] : row["end"]] == row["text"]
 
 
@@ -84,7 +85,7 @@ def test_offsets_are_exact() -> None:
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
 @example("U\xa0")  # found by CI: a name ending in a no-break space
 def test_any_text_gives_exact_offsets(text: str) -> None:
-    for row in article_mention_rows(MODEL(text)):
+    for row in article_mention_rows(ParsedArticle(MODEL(text))):
         assert text[row["start"] : row["end"]] == row["text"]
         assert row["text"].strip() == row["text"] and row["name"]
 
@@ -242,8 +243,9 @@ def test_acronym_joins_its_expansion_across_articles() -> None:
 
 def test_entity_ids_are_stable_and_mentions_link_per_batch() -> None:
     rows = [same("a", "Vladimir Putin"), same("b", "Putin"), same("b", "Kyiv", "GPE")]
-    first_mentions, first = entity_tables({"batch-1": table(rows[:1]), "batch-2": table(rows[1:])})
-    _, again = entity_tables({"batch-1": table(rows[:1]), "batch-2": table(rows[1:])})
+    built = entity_tables({"batch-1": table(rows[:1]), "batch-2": table(rows[1:])})
+    first_mentions, first = built.mentions, built.entities
+    again = entity_tables({"batch-1": table(rows[:1]), "batch-2": table(rows[1:])}).entities
     assert first.equals(again) and first_mentions.keys() == {"batch-1", "batch-2"}
     ids = dict(zip(first["name"].to_pylist(), first["entity_id"].to_pylist(), strict=True))
     assert ids["Vladimir Putin"] == entity_id("Vladimir Putin", "PERSON")
@@ -268,7 +270,8 @@ def test_name_helpers() -> None:
     )
 )
 def test_resolution_never_raises_and_links_every_name(rows: list) -> None:
-    mentions, entities = entity_tables({"b": table([(d, t, lab, t) for d, t, lab in rows])})
+    built = entity_tables({"b": table([(d, t, lab, t) for d, t, lab in rows])})
+    mentions, entities = built.mentions, built.entities
     linked = mentions.get("b")
     named = [t for _, t, _ in rows if fold(t)]
     assert (linked.num_rows if linked is not None else 0) == len(named)

@@ -9,6 +9,7 @@ from pipeline.figures import COMPONENTS, figure_rows, find_figures
 from pipeline.figures.numbers import NUMBER, value_of, words_value
 from pipeline.figures.rules import CURRENCY_SYMBOLS, QUALIFIERS, UNITS
 from pipeline.figures.scan import scan
+from pipeline.parsed import ParsedArticle
 
 MODEL = nlp.load_model(nlp.DEFAULT_MODEL, COMPONENTS)
 
@@ -195,5 +196,5 @@ def test_ordinal_words_modify_nouns() -> None:
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet=st.sampled_from(list("0123456789 ,.-£$%abcdkm\n")), max_size=120))
 def test_any_text_gives_exact_offsets(text: str) -> None:
-    for row in figure_rows(MODEL(text)):
+    for row in figure_rows(ParsedArticle(MODEL(text))):
         assert text[row["start"] : row["end"]] == row["text"]

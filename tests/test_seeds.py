@@ -1,7 +1,7 @@
 """The sample corpus against what a careful reader extracts from it (tests/seeds/expected.json).
 
-Each issue adds the checks it makes true: so far documents' metadata, bodies and boilerplate,
-and the corpus's entities.
+Each issue adds the checks it makes true: documents' metadata, bodies and boilerplate; the
+corpus's entities; figures; quotes and dates; stories, reuse and conflicting figures.
 """
 
 import functools
@@ -13,7 +13,7 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-from assets.corpus import entities, publishers
+from assets.corpus import entities, publishers, stories
 from assets.resources import PipelineResource
 from pipeline import nlp
 from pipeline.ingest import plan_batches, run_batch
@@ -39,7 +39,7 @@ def seed_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Warehouse:
     for key in plan_batches(settings, warehouse).batches:
         run_batch(settings, warehouse, key, functools.partial(nlp.load_model, nlp.DEFAULT_MODEL))
     resources = {"pipeline": PipelineResource.from_settings(settings)}
-    assert dg.materialize([publishers, entities], resources=resources).success
+    assert dg.materialize([publishers, entities, stories], resources=resources).success
     return warehouse
 
 
@@ -167,3 +167,103 @@ def test_not_figures(figures: dict[str, list[dict]], documents: dict, name: str)
     texts = {fold(f["text"]) for f in figures[name]}
     for wrong in EXPECTED["documents"][name].get("not_figures") or []:
         assert fold(wrong) not in texts
+
+
+def _rows_by_doc(warehouse: Warehouse, table: str, documents: dict) -> dict[str, list[dict]]:
+    by_doc = {d["doc_id"]: name for name, d in documents.items()}
+    out: dict[str, list[dict]] = {name: [] for name in documents}
+    for row in warehouse.read(table).to_pylist():
+        out[by_doc[row["doc_id"]]].append(row)
+    return out
+
+
+def _quote_cases() -> list[tuple[str, dict]]:
+    return [
+        (name, q) for name, d in sorted(EXPECTED["documents"].items()) for q in d.get("quotes", [])
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"), _quote_cases(), ids=lambda c: c if isinstance(c, str) else c["speaker"]
+)
+def test_expected_quotes_with_their_speakers(
+    seed_warehouse: Warehouse, documents: dict, name: str, expected: dict
+) -> None:
+    quotes = _rows_by_doc(seed_warehouse, "quotes", documents)[name]
+    start = fold(expected["starts_with"])
+    [found] = [q for q in quotes if fold(q["text"]).startswith(start)]
+    assert (found["speaker"], found["kind"]) == (expected["speaker"], "statement")
+    entities = {e["entity_id"]: e["name"] for e in seed_warehouse.read("entities").to_pylist()}
+    assert entities[found["entity_id"]] == expected["speaker"]
+
+
+def test_scare_quotes_are_phrases(seed_warehouse: Warehouse) -> None:
+    quotes = seed_warehouse.read("quotes").to_pylist()
+    scare = {"coalition of the willing", "even more pressure", "reassurance force", "pressure"}
+    found = [q for q in quotes if fold(q["text"]).casefold() in scare]
+    assert len(found) >= 8 and {q["kind"] for q in found} == {"phrase"}
+
+
+def test_the_same_quotation_shares_an_id_across_articles(seed_warehouse: Warehouse) -> None:
+    quotes = seed_warehouse.read("quotes").to_pylist()
+    visited = [q for q in quotes if fold(q["text"]).startswith("A couple of weeks ago, I visited")]
+    assert len({q["doc_id"] for q in visited}) == 3 and len({q["quote_id"] for q in visited}) == 1
+
+
+def test_dates_resolve_against_the_publication_date(
+    seed_warehouse: Warehouse, documents: dict
+) -> None:
+    name = "004_9c2ef1a7cd3e06c3.txt"
+    body = documents[name]["body"]
+    rows = _rows_by_doc(seed_warehouse, "dates", documents)[name]
+    by_text = {}
+    for row in rows:
+        assert body[row["start"] : row["end"]] == row["text"]
+        by_text.setdefault(row["text"], []).append(row)
+    today = body.index("today [April 10]")
+    [first_today] = [r for r in by_text["today"] if r["start"] == today]
+    assert str(first_today["value"]) == "2025-04-10"
+    assert str(by_text["Tomorrow"][0]["value"]) == "2025-04-11"
+    assert str(by_text["12 February 2025"][0]["value"]) == "2025-02-12"
+
+
+def test_relative_dates_without_a_publication_date_stay_unresolved(
+    seed_warehouse: Warehouse, documents: dict
+) -> None:
+    rows = _rows_by_doc(seed_warehouse, "dates", documents)["003_7c48c41d9fa76df0.txt"]
+    saturday = [r for r in rows if r["text"] == "Saturday"]
+    assert saturday and all(r["value"] is None for r in saturday)
+    assert {r["granularity"] for r in saturday} == {"unresolved"}
+
+
+def test_the_five_seeds_are_one_story(seed_warehouse: Warehouse, documents: dict) -> None:
+    assert len({d["story_id"] for d in documents.values()}) == 1
+    [story] = seed_warehouse.read("stories").to_pylist()
+    assert story["n_docs"] == 5 and "John Healey" in story["top_entities"]
+
+
+def test_reuse_ranks_the_copy_closest_to_the_release(
+    seed_warehouse: Warehouse, documents: dict
+) -> None:
+    name = {d["doc_id"]: n for n, d in documents.items()}
+    rows = seed_warehouse.read("reuse").to_pylist()
+    release = "004_9c2ef1a7cd3e06c3.txt"
+    from_release = [r for r in rows if name[r["source_doc_id"]] == release]
+    closest = max(from_release, key=lambda r: r["shared_share"])
+    assert name[closest["doc_id"]] == "002_64750f9937d774c4.txt"
+
+
+@pytest.mark.parametrize(
+    "expected", EXPECTED["corpus"]["conflicting_figures"], ids=lambda c: c["about"]
+)
+def test_conflicting_figures_are_found(
+    seed_warehouse: Warehouse, documents: dict, expected: dict
+) -> None:
+    doc_id = documents[expected["doc"]]["doc_id"]
+    rows = seed_warehouse.read("figure_conflicts").to_pylist()
+    pairs = {
+        frozenset((r["value_a"], r["value_b"]))
+        for r in rows
+        if r["doc_id_a"] == doc_id and r["doc_id_b"] == doc_id
+    }
+    assert frozenset(expected["values"]) in pairs

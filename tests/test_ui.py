@@ -173,7 +173,7 @@ def _check_in_browser(port: int) -> None:
                 "--no-first-run",
             ],
         )
-        page = browser.new_page(viewport={"width": 1400, "height": 1800})
+        page = browser.new_page(viewport={"width": 1400, "height": 2200})
         try:
             _look(page, port)
         except Exception:

@@ -9,23 +9,24 @@ entities, and `entity_tables` writes `entities` and `mentions` (each mention wit
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
 import pyarrow as pa
-from spacy.tokens import Doc
 
-from pipeline.entities.local import resolve_in_article
-from pipeline.entities.mentions import find_mentions
 from pipeline.entities.resolve import Resolution, resolve, resolved_mentions
 from pipeline.tables import ARTICLE_MENTIONS, ENTITIES, MENTIONS
 
-__all__ = ["article_mention_rows", "entity_tables", "resolve"]
+if TYPE_CHECKING:  # parsed.py imports this package's modules
+    from pipeline.parsed import ParsedArticle
+
+__all__ = ["EntityTables", "article_mention_rows", "entity_tables", "resolve"]
 
 COMPONENTS = ("ner",)
 
 
-def article_mention_rows(doc: Doc) -> list[dict]:
+def article_mention_rows(article: ParsedArticle) -> list[dict]:
     """The `article_mentions` rows of one parsed body (without `doc_id`)."""
-    return [dataclasses.asdict(m) for m in resolve_in_article(find_mentions(doc))]
+    return [dataclasses.asdict(m) for m in article.mentions]
 
 
 def entities_table(resolution: Resolution) -> pa.Table:
@@ -35,15 +36,20 @@ def entities_table(resolution: Resolution) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=ENTITIES.schema)
 
 
-def entity_tables(
-    article_mentions: dict[str, pa.Table],
-) -> tuple[dict[str, pa.Table], pa.Table]:
-    """Resolve every batch's article mentions together: (`mentions` per batch, `entities`)."""
+@dataclasses.dataclass(frozen=True)
+class EntityTables:
+    mentions: dict[str, pa.Table]  # per batch file
+    entities: pa.Table
+    resolution: Resolution  # for the tables that link to entities (quotes)
+
+
+def entity_tables(article_mentions: dict[str, pa.Table]) -> EntityTables:
+    """Resolve every batch's article mentions together into `mentions` and `entities`."""
     parts = {k: t for k, t in article_mentions.items() if t.num_rows}
     everything = pa.concat_tables(parts.values()) if parts else ARTICLE_MENTIONS.empty()
     resolution = resolve(everything)
     mentions = {k: mentions_table(t, resolution) for k, t in parts.items()}
-    return mentions, entities_table(resolution)
+    return EntityTables(mentions, entities_table(resolution), resolution)
 
 
 def mentions_table(article_mentions: pa.Table, resolution: Resolution) -> pa.Table:

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from spacy.tokens import Doc
-
 from pipeline.figures.extract import Figure, find_figures
+from pipeline.parsed import ParsedArticle
 
 __all__ = ["COMPONENTS", "Figure", "figure_rows", "find_figures"]
 
@@ -21,6 +20,6 @@ __all__ = ["COMPONENTS", "Figure", "figure_rows", "find_figures"]
 COMPONENTS = ("tagger", "attribute_ruler", "lemmatizer", "parser", "ner")
 
 
-def figure_rows(doc: Doc) -> list[dict]:
+def figure_rows(article: ParsedArticle) -> list[dict]:
     """The `figures` rows of one parsed body (without `doc_id`)."""
-    return [dataclasses.asdict(f) for f in find_figures(doc)]
+    return [dataclasses.asdict(f) for f in find_figures(article.doc)]

@@ -270,13 +270,6 @@ PEOPLE = words(
 
 # -- not figures -----------------------------------------------------------------------------
 
-MONTHS = sorted(
-    words(
-        """january february march april may june july august september october november
-        december jan feb mar apr jun jul aug sep sept oct nov dec"""
-    )
-)
-WEEKDAYS = sorted(words("monday tuesday wednesday thursday friday saturday sunday"))
 
 # Words before a number that make it a name or an address, not an amount: "Number 10",
 # "No. 10", "Room 101", "Flight 370", "Article 5".

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.dates.rules import MONTHS, WEEKDAYS
 from pipeline.figures.numbers import NUMBER, value_of
 from pipeline.figures.rules import (
     ABBREVIATED_UNITS,
@@ -22,14 +23,12 @@ from pipeline.figures.rules import (
     CURRENCY_WORDS,
     DOZEN,
     MINOR_CURRENCY,
-    MONTHS,
     NAME_BEFORE,
     PERCENT_FORMS,
     QUALIFIERS,
     SCALES,
     STREET_WORDS,
     UNITS,
-    WEEKDAYS,
 )
 
 

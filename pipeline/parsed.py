@@ -1,0 +1,24 @@
+"""One parsed article as the analyses see it: the spaCy `Doc` of its body, its publication date,
+and what several analyses share, computed once (the article's entity mentions)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+
+from spacy.tokens import Doc
+
+from pipeline.entities.local import Named, resolve_in_article
+from pipeline.entities.mentions import find_mentions
+
+
+@dataclass
+class ParsedArticle:
+    doc: Doc
+    published: date | None = None
+
+    @cached_property
+    def mentions(self) -> list[Named]:
+        """Entity mentions with the names the article resolves them to (entities, quotes)."""
+        return resolve_in_article(find_mentions(self.doc))

@@ -1,0 +1,205 @@
+"""Same-story assignment: each new article joins the story of the most similar known article,
+or starts its own. Never an all-pairs loop: candidates come from MinHash bands over word
+shingles (text reuse: `BANDS` bands of `ROWS` values, so two texts with a Jaccard similarity of
+0.15 share a band with probability about 0.5, of 0.3 about 0.95) and from an inverted index of
+the article's rarer entities (the same people, places and organisations). Known articles are
+searched with vectorised joins over their stored signatures, so a batch costs one linear pass
+over what is known, not a Python loop over it. Each candidate is then scored:
+
+- text: the estimated Jaccard similarity of the two articles' word 5-shingles;
+- entities: the overlap of their rarer entity names (a name many articles carry, such as "UK",
+  does not count), with at least `MIN_SHARED_ENTITIES` shared;
+- time: when both articles have a publication date, they are at most `MAX_DAYS_APART` apart.
+
+An article joins a story when text similarity reaches `SAME_TEXT`, or entity similarity reaches
+`SAME_ENTITIES` within the time window. Articles are assigned in publication order, so a story's
+id is the id of its first article.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+from datasketch import MinHash
+
+NUM_PERM = 64
+BANDS, ROWS = 32, 2
+SCHEME = "affine32"  # datasketch's permutation scheme; stored hash values are its uint32s
+SHINGLE_WORDS = 5
+SAME_TEXT = 0.15
+SAME_ENTITIES = 0.5
+MIN_SHARED_ENTITIES = 4
+MAX_DAYS_APART = 7
+MAX_ENTITY_DF = 0.01  # names in more articles than this share (or 20) are too common to count
+
+_WORD = re.compile(r"\w+")
+_BAND_SALT = np.arange(BANDS, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+
+
+def shingle_hashes(body: str) -> MinHash:
+    words = _WORD.findall(unicodedata.normalize("NFKC", body).casefold())
+    grams = {
+        " ".join(words[i : i + SHINGLE_WORDS]).encode()
+        for i in range(max(1, len(words) - SHINGLE_WORDS + 1))
+    }
+    signature = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
+    signature.update_batch(list(grams))
+    return signature
+
+
+def minhash_bytes(body: str) -> bytes:
+    return shingle_hashes(body).hashvalues.astype(np.uint32).tobytes()
+
+
+def band_keys(values: np.ndarray) -> np.ndarray:
+    """One 64-bit key per band of a signature's values (rows: articles, if two-dimensional)."""
+    pairs = values.astype(np.uint64).reshape(*values.shape[:-1], BANDS, ROWS)
+    return ((pairs[..., 0] << np.uint64(32)) | pairs[..., 1]) ^ _BAND_SALT
+
+
+@dataclass
+class Signature:
+    doc_id: str
+    minhash: bytes
+    entities: frozenset[str]
+    published: date | None
+    story_id: str | None = None
+    values: np.ndarray = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.values = np.frombuffer(self.minhash, dtype=np.uint32)
+
+    def similarity(self, other: Signature) -> float:
+        """Estimated Jaccard similarity of the two texts' shingles."""
+        return float(np.mean(self.values == other.values))
+
+
+def assign(new: list[Signature], known: pa.Table) -> dict[str, str]:
+    """doc_id -> story_id for `new`, given `known`: the `signatures` table of the articles
+    already assigned (doc_id, minhash, entities, published, story_id)."""
+    order = sorted(new, key=lambda s: (s.published is None, s.published or date.min, s.doc_id))
+    total = known.num_rows + len(new)
+    limit = max(20, int(MAX_ENTITY_DF * total))
+    rare = _rare_names(new, known, limit)
+    candidates = _known_candidates(order, known, rare)
+    rows = sorted({r for found in candidates.values() for r in found})
+    found_known = _signatures(known.take(pa.array(rows, pa.int64()))) if rows else []
+    by_row = dict(zip(rows, found_known, strict=True))
+    earlier: list[Signature] = []
+    holders: dict[str, list[int]] = {}
+    keys: dict[int, list[int]] = {}
+    assigned: dict[str, str] = {}
+    for signature in order:
+        pool = [by_row[r] for r in sorted(candidates.get(signature.doc_id, ()))]
+        pool += _batch_candidates(signature, earlier, holders, keys, rare)
+        best = _best(signature, pool, rare)
+        signature.story_id = best.story_id if best is not None else signature.doc_id
+        assigned[signature.doc_id] = signature.story_id
+        position = len(earlier)
+        earlier.append(signature)
+        for name in signature.entities & rare:
+            holders.setdefault(name, []).append(position)
+        for key in band_keys(signature.values).tolist():
+            keys.setdefault(key, []).append(position)
+    return assigned
+
+
+def _signatures(table: pa.Table) -> list[Signature]:
+    return [
+        Signature(r["doc_id"], r["minhash"], frozenset(r["entities"]), r["published"],
+                  r["story_id"])
+        for r in table.to_pylist()
+    ]  # fmt: skip
+
+
+def _rare_names(new: list[Signature], known: pa.Table, limit: int) -> frozenset[str]:
+    """The new articles' names that at most `limit` articles carry."""
+    names = Counter(n for s in new for n in s.entities)
+    if known.num_rows and names:
+        flat = pc.list_flatten(known["entities"])
+        seen = flat.filter(pc.is_in(flat, pa.array(sorted(names), pa.string())))
+        for item in pc.value_counts(seen).to_pylist():
+            names[item["values"]] += item["counts"]
+    return frozenset(n for n, count in names.items() if count <= limit)
+
+
+def _known_candidates(
+    new: list[Signature], known: pa.Table, rare: frozenset[str]
+) -> dict[str, set[int]]:
+    """Rows of `known` that share a band or `MIN_SHARED_ENTITIES` rare names with each new
+    article, found with vectorised lookups over all of `known` at once."""
+    found: dict[str, set[int]] = {}
+    if not known.num_rows or not new:
+        return found
+    stored = np.frombuffer(b"".join(known["minhash"].to_pylist()), dtype=np.uint32)
+    stored_keys = band_keys(stored.reshape(known.num_rows, NUM_PERM)).ravel()
+    wanted: dict[int, list[str]] = {}
+    for signature in new:
+        for key in band_keys(signature.values).tolist():
+            wanted.setdefault(key, []).append(signature.doc_id)
+    hits = np.flatnonzero(np.isin(stored_keys, np.fromiter(wanted, dtype=np.uint64)))
+    for flat_index in hits.tolist():
+        for doc_id in wanted[int(stored_keys[flat_index])]:
+            found.setdefault(doc_id, set()).add(flat_index // BANDS)
+    if rare:
+        names = pc.list_flatten(known["entities"])
+        parents = pc.list_parent_indices(known["entities"])
+        mask = pc.is_in(names, pa.array(sorted(rare), pa.string()))
+        holders: dict[str, list[int]] = {}
+        for name, row in zip(
+            names.filter(mask).to_pylist(), parents.filter(mask).to_pylist(), strict=True
+        ):
+            holders.setdefault(name, []).append(row)
+        for signature in new:
+            shared = Counter(r for n in signature.entities & rare for r in holders.get(n, ()))
+            found.setdefault(signature.doc_id, set()).update(
+                r for r, count in shared.items() if count >= MIN_SHARED_ENTITIES
+            )
+    return found
+
+
+def _batch_candidates(
+    signature: Signature,
+    earlier: list[Signature],
+    holders: dict[str, list[int]],
+    keys: dict[int, list[int]],
+    rare: frozenset[str],
+) -> list[Signature]:
+    """The articles assigned earlier in this batch that share a band or rare names."""
+    positions = {p for key in band_keys(signature.values).tolist() for p in keys.get(key, ())}
+    shared = Counter(p for n in signature.entities & rare for p in holders.get(n, ()))
+    positions |= {p for p, count in shared.items() if count >= MIN_SHARED_ENTITIES}
+    return [earlier[p] for p in sorted(positions)]
+
+
+def _best(signature: Signature, pool: list[Signature], rare: frozenset[str]) -> Signature | None:
+    best, best_score = None, 0.0
+    for other in pool:
+        text = signature.similarity(other)
+        score = text if text >= SAME_TEXT else 0.0
+        if _close_in_time(signature.published, other.published):
+            entities = _entity_similarity(signature.entities & rare, other.entities & rare)
+            if entities >= SAME_ENTITIES:
+                score = max(score, entities)
+        if score > best_score:
+            best, best_score = other, score
+    return best
+
+
+def _entity_similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Shared rare names over the smaller set, zero below `MIN_SHARED_ENTITIES` shared."""
+    common = a & b
+    if len(common) < MIN_SHARED_ENTITIES:
+        return 0.0
+    return len(common) / min(len(a), len(b))
+
+
+def _close_in_time(a: date | None, b: date | None) -> bool:
+    return a is None or b is None or abs((a - b).days) <= MAX_DAYS_APART
