@@ -40,7 +40,13 @@ def test_a_copy_joins_the_story_of_its_source() -> None:
 
 
 def test_shared_rare_entities_make_one_story_only_close_in_time() -> None:
-    names = {"john healey", "sebastien lecornu", "brussels", "ukraine defence contact group"}
+    names = {
+        "john healey",
+        "sebastien lecornu",
+        "brussels",
+        "ukraine defence contact group",
+        "kyiv",
+    }
     first = sig("a", "One text about the meeting.", names, date(2025, 4, 10))
     first.story_id = "a"
     near = sig("b", "A wholly different wording here.", names, date(2025, 4, 11))

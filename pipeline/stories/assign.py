@@ -35,7 +35,7 @@ SCHEME = "affine32"  # datasketch's permutation scheme; stored hash values are i
 SHINGLE_WORDS = 5
 SAME_TEXT = 0.15
 SAME_ENTITIES = 0.5
-MIN_SHARED_ENTITIES = 4
+MIN_SHARED_ENTITIES = 5
 MAX_DAYS_APART = 7
 MAX_ENTITY_DF = 0.01  # names in more articles than this share (or 20) are too common to count
 
