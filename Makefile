@@ -7,7 +7,7 @@ export DAGSTER_HOME ?= $(CURDIR)/.dagster
 # `make run` writes only the warehouse, DAGSTER_HOME and .venv: no bytecode caches in the checkout.
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test ui validate clean instance
+.PHONY: run test ui validate notebook clean instance
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,7 +27,7 @@ run: $(STAMP) instance
 
 ## test: the whole test suite, with ruff first
 test: $(STAMP)
-	$(BIN)/ruff check pipeline assets tests benchmarks
+	$(BIN)/ruff check pipeline assets tests benchmarks notebooks
 	$(BIN)/python -m pytest
 
 ## ui: the Dagster UI (and daemon) on http://127.0.0.1:3000
@@ -37,6 +37,10 @@ ui: $(STAMP) instance
 ## validate: load the definitions the way the UI does
 validate: $(STAMP) instance
 	$(BIN)/dagster definitions validate -w workspace.yaml
+
+## notebook: run notebooks/explore.ipynb against the warehouse and save its outputs
+notebook: $(STAMP)
+	$(BIN)/python notebooks/run.py
 
 clean:
 	rm -rf data/warehouse .dagster

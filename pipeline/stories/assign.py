@@ -4,7 +4,9 @@ shingles (text reuse: `BANDS` bands of `ROWS` values, so two texts with a Jaccar
 0.15 share a band with probability about 0.5, of 0.3 about 0.95) and from an inverted index of
 the article's rarer entities (the same people, places and organisations). Known articles are
 searched with vectorised joins over their stored signatures, so a batch costs one linear pass
-over what is known, not a Python loop over it. Each candidate is then scored:
+over what is known, not a Python loop over it; and only a story's first `REPRESENTATIVES`
+articles stand for it, so a story's size does not slow its next article. Each candidate is then
+scored:
 
 - text: the estimated Jaccard similarity of the two articles' word 5-shingles;
 - entities: the overlap of their rarer entity names (a name many articles carry, such as "UK",
@@ -37,6 +39,7 @@ SAME_TEXT = 0.15
 SAME_ENTITIES = 0.5
 MIN_SHARED_ENTITIES = 5
 MAX_DAYS_APART = 7
+REPRESENTATIVES = 5  # articles per story that new articles are compared with
 MAX_ENTITY_DF = 0.01  # names in more articles than this share (or 20) are too common to count
 
 _WORD = re.compile(r"\w+")
@@ -88,7 +91,12 @@ def assign(new: list[Signature], known: pa.Table) -> dict[str, str]:
     total = known.num_rows + len(new)
     limit = max(20, int(MAX_ENTITY_DF * total))
     rare = _rare_names(new, known, limit)
-    candidates = _known_candidates(order, known, rare)
+    members, representative = _representatives(known)
+    candidates = _known_candidates(order, known.filter(pa.array(representative)), rare)
+    candidates = {  # back to rows of `known`
+        doc: {int(r) for r in np.flatnonzero(representative)[sorted(rows)]}
+        for doc, rows in candidates.items()
+    }
     rows = sorted({r for found in candidates.values() for r in found})
     found_known = _signatures(known.take(pa.array(rows, pa.int64()))) if rows else []
     by_row = dict(zip(rows, found_known, strict=True))
@@ -102,6 +110,9 @@ def assign(new: list[Signature], known: pa.Table) -> dict[str, str]:
         best = _best(signature, pool, rare)
         signature.story_id = best.story_id if best is not None else signature.doc_id
         assigned[signature.doc_id] = signature.story_id
+        members[signature.story_id] += 1
+        if members[signature.story_id] > REPRESENTATIVES:
+            continue  # the story is found through its first articles already
         position = len(earlier)
         earlier.append(signature)
         for name in signature.entities & rare:
@@ -109,6 +120,24 @@ def assign(new: list[Signature], known: pa.Table) -> dict[str, str]:
         for key in band_keys(signature.values).tolist():
             keys.setdefault(key, []).append(position)
     return assigned
+
+
+def _representatives(known: pa.Table) -> tuple[Counter[str], np.ndarray]:
+    """Members per story, and which known rows stand for their story: the first
+    `REPRESENTATIVES` of each. A new article is compared with these only, so a story of a
+    thousand copies costs no more to join than one of five."""
+    if not known.num_rows:
+        return Counter(), np.zeros(0, dtype=bool)
+    stories = pc.dictionary_encode(known["story_id"]).combine_chunks()
+    codes = stories.indices.to_numpy(zero_copy_only=False)
+    order = np.argsort(codes, kind="stable")
+    sorted_codes = codes[order]
+    starts = np.searchsorted(sorted_codes, sorted_codes, side="left")
+    rank = np.empty_like(order)
+    rank[order] = np.arange(len(order)) - starts
+    counts = np.bincount(codes, minlength=len(stories.dictionary))
+    members = Counter(dict(zip(stories.dictionary.to_pylist(), counts.tolist(), strict=True)))
+    return members, rank < REPRESENTATIVES
 
 
 def _signatures(table: pa.Table) -> list[Signature]:
@@ -138,7 +167,7 @@ def _known_candidates(
     found: dict[str, set[int]] = {}
     if not known.num_rows or not new:
         return found
-    stored = np.frombuffer(b"".join(known["minhash"].to_pylist()), dtype=np.uint32)
+    stored = _minhash_values(known["minhash"])
     stored_keys = band_keys(stored.reshape(known.num_rows, NUM_PERM)).ravel()
     wanted: dict[int, list[str]] = {}
     for signature in new:
@@ -149,20 +178,36 @@ def _known_candidates(
         for doc_id in wanted[int(stored_keys[flat_index])]:
             found.setdefault(doc_id, set()).add(flat_index // BANDS)
     if rare:
-        names = pc.list_flatten(known["entities"])
-        parents = pc.list_parent_indices(known["entities"])
-        mask = pc.is_in(names, pa.array(sorted(rare), pa.string()))
-        holders: dict[str, list[int]] = {}
-        for name, row in zip(
-            names.filter(mask).to_pylist(), parents.filter(mask).to_pylist(), strict=True
-        ):
-            holders.setdefault(name, []).append(row)
-        for signature in new:
-            shared = Counter(r for n in signature.entities & rare for r in holders.get(n, ()))
-            found.setdefault(signature.doc_id, set()).update(
-                r for r, count in shared.items() if count >= MIN_SHARED_ENTITIES
-            )
+        holders = pa.table(
+            {
+                "row": pc.list_parent_indices(known["entities"]),
+                "name": pc.list_flatten(known["entities"]),
+            }
+        )
+        holders = holders.filter(pc.is_in(holders["name"], pa.array(sorted(rare), pa.string())))
+        wanted_names = [(s.doc_id, n) for s in new for n in sorted(s.entities & rare)]
+        asked = pa.table(
+            {"doc": [d for d, _ in wanted_names], "name": [n for _, n in wanted_names]},
+            schema=pa.schema([("doc", pa.string()), ("name", pa.string())]),
+        )
+        shared = (
+            asked.join(holders, keys="name", join_type="inner", use_threads=False)
+            .group_by(["doc", "row"], use_threads=False)
+            .aggregate([("name", "count")])
+        )
+        shared = shared.filter(pc.greater_equal(shared["name_count"], MIN_SHARED_ENTITIES))
+        for doc_id, row in zip(shared["doc"].to_pylist(), shared["row"].to_pylist(), strict=True):
+            found.setdefault(doc_id, set()).add(row)
     return found
+
+
+def _minhash_values(column: pa.ChunkedArray) -> np.ndarray:
+    """The stored MinHash values of every row, read from the Arrow buffer (no Python list)."""
+    array = column.combine_chunks()
+    offsets = np.frombuffer(array.buffers()[1], dtype=np.int32)
+    offsets = offsets[array.offset : array.offset + len(array) + 1]
+    data = np.frombuffer(array.buffers()[2], dtype=np.uint8)[offsets[0] : offsets[-1]]
+    return data.view(np.uint32)
 
 
 def _batch_candidates(
