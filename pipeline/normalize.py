@@ -14,6 +14,7 @@ LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029\x85]")
 BLANK_RUNS = re.compile(r"\n{3,}")
 SPACE_RUNS = re.compile(r" {2,}")
 EDGE_SPACE = re.compile(r" *\n *")
+WORD = re.compile(r"\w+")
 
 
 def normalize_text(text: str) -> str:
@@ -30,3 +31,16 @@ def normalize_text(text: str) -> str:
     text = EDGE_SPACE.sub("\n", text)
     text = BLANK_RUNS.sub("\n\n", text)
     return text.strip()
+
+
+def folded_words(text: str) -> list[str]:
+    """The words of `text`, compatibility-normalised and case-folded: what comparing texts for
+    reuse (quotations, stories) counts."""
+    return WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+
+
+def word_ngrams(words: list[str], n: int) -> set[tuple[str, ...]]:
+    """The runs of `n` consecutive words; a text shorter than `n` is one run of all its words."""
+    if len(words) < n:
+        return {tuple(words)}
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}

@@ -17,18 +17,14 @@ from pipeline.figures.rules import (
     UNITS_WORDS,
     VULGAR_FRACTIONS,
 )
+from pipeline.wordlist import alternation
 
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-_WORD = _alternation([*UNITS_WORDS, *SCALES, *DOZEN])
-_SCALE_WORD = _alternation(list(SCALES))
-_SCALE_ABBR = _alternation(list(SCALE_ABBREVIATIONS))
-_FRACTION = _alternation(list(FRACTION_WORDS))
+_WORD = alternation([*UNITS_WORDS, *SCALES, *DOZEN])
+_SCALE_WORD = alternation(list(SCALES))
+_SCALE_ABBR = alternation(list(SCALE_ABBREVIATIONS))
+_FRACTION = alternation(list(FRACTION_WORDS))
 _VULGAR = "".join(VULGAR_FRACTIONS)
-_CARDINAL = _alternation([w for w in UNITS_WORDS if w != "zero"])
+_CARDINAL = alternation([w for w in UNITS_WORDS if w != "zero"])
 
 DIGITS = (
     r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+)(?:\.\d+)?"

@@ -30,6 +30,7 @@ from pipeline.figures.rules import (
     STREET_WORDS,
     UNITS,
 )
+from pipeline.wordlist import alternation
 
 
 @dataclass(frozen=True)
@@ -49,12 +50,8 @@ class Amount:
     ordinal: bool = False
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-_MONTH = _alternation(MONTHS)
-_DAY = _alternation(WEEKDAYS)
+_MONTH = alternation(MONTHS)
+_DAY = alternation(WEEKDAYS)
 
 # Spans that are never amounts: times, ISO and numeric dates, phone numbers.
 _MASKS = re.compile(
@@ -72,9 +69,9 @@ _DATE_BEFORE = re.compile(
     rf"(?:\b(?:{_MONTH})\.?|\b(?:{_DAY}),?)\s+(?:the\s+)?$", re.IGNORECASE
 )  # "April 10", "September 2024", "Monday 3"
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
-_QUALIFIER = re.compile(rf"(?<!\w)(?P<q>{_alternation(list(QUALIFIERS))})\s*$", re.IGNORECASE)
+_QUALIFIER = re.compile(rf"(?<!\w)(?P<q>{alternation(list(QUALIFIERS))})\s*$", re.IGNORECASE)
 _SYMBOL = re.compile(
-    rf"(?P<cur>{_alternation(list(CURRENCY_SYMBOLS))}|(?:{'|'.join(sorted(CURRENCY_CODES))})\s)"
+    rf"(?P<cur>{alternation(list(CURRENCY_SYMBOLS))}|(?:{'|'.join(sorted(CURRENCY_CODES))})\s)"
     rf"\s?(?P<sign>[-−])?$"
 )
 _ARTICLE = re.compile(r"(?<![\w'’])an?(?=\s)", re.IGNORECASE)
@@ -98,7 +95,7 @@ def _forms() -> dict[str, tuple[str, str | None]]:
 _FORMS = _forms()
 _FOLDED_FORMS = {f.casefold(): f for f in _FORMS if f not in CASE_SENSITIVE_UNITS}
 _UNIT_AFTER = re.compile(
-    rf"(?P<gap>-|\s?)(?P<unit>{_alternation(list(_FORMS))})(?![\w°/^²³])", re.IGNORECASE
+    rf"(?P<gap>-|\s?)(?P<unit>{alternation(list(_FORMS))})(?![\w°/^²³])", re.IGNORECASE
 )
 
 

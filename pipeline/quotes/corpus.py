@@ -9,34 +9,22 @@ meets its whole in another. The group's id is a hash of its longest text, folded
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from collections import Counter
 
 import pyarrow as pa
 
 from pipeline.entities.resolve import Entity, Resolution
+from pipeline.normalize import folded_words, word_ngrams
 from pipeline.tables import QUOTES
 
 SAME_SHARE = 0.8
 SHINGLE = 3
-_WORD = re.compile(r"\w+")
-
-
-def folded_words(text: str) -> list[str]:
-    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
-
-
-def _shingles(words: list[str]) -> set[tuple[str, ...]]:
-    if len(words) < SHINGLE:
-        return {tuple(words)}
-    return {tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
 
 
 def quote_ids(texts: list[str]) -> list[str]:
     """One id per text; texts carrying the same quotation share it."""
     words = [folded_words(t) for t in texts]
-    shingles = [_shingles(w) for w in words]
+    shingles = [word_ngrams(w, SHINGLE) for w in words]
     order = sorted(range(len(texts)), key=lambda i: -len(words[i]))
     index: dict[tuple[str, ...], list[int]] = {}
     group = list(range(len(texts)))

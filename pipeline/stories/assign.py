@@ -20,8 +20,6 @@ id is the id of its first article.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -30,6 +28,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 from datasketch import MinHash
+
+from pipeline.normalize import folded_words, word_ngrams
 
 NUM_PERM = 64
 BANDS, ROWS = 32, 2
@@ -42,16 +42,11 @@ MAX_DAYS_APART = 7
 REPRESENTATIVES = 5  # articles per story that new articles are compared with
 MAX_ENTITY_DF = 0.01  # names in more articles than this share (or 20) are too common to count
 
-_WORD = re.compile(r"\w+")
 _BAND_SALT = np.arange(BANDS, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
 
 
 def shingle_hashes(body: str) -> MinHash:
-    words = _WORD.findall(unicodedata.normalize("NFKC", body).casefold())
-    grams = {
-        " ".join(words[i : i + SHINGLE_WORDS]).encode()
-        for i in range(max(1, len(words) - SHINGLE_WORDS + 1))
-    }
+    grams = {" ".join(g).encode() for g in word_ngrams(folded_words(body), SHINGLE_WORDS)}
     signature = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
     signature.update_batch(list(grams))
     return signature

@@ -15,10 +15,11 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from pipeline.normalize import folded_words, word_ngrams
+
 SAME_SHARE = 0.8
 MIN_WORDS = 6  # shorter sentences ("He said.") say nothing about reuse
 _SENTENCE = re.compile(r"(?<=[.!?”\"])\s+(?=[“\"‘A-Z0-9])|\n+")
-_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -39,19 +40,15 @@ class Reuse:
 def sentences(body: str) -> list[list[str]]:
     """The body's sentences as folded words, short ones left out."""
     text = unicodedata.normalize("NFKC", body)
-    found = [_WORD.findall(part.casefold()) for part in _SENTENCE.split(text)]
+    found = [folded_words(part) for part in _SENTENCE.split(text)]
     return [words for words in found if len(words) >= MIN_WORDS]
-
-
-def _trigrams(words: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
 
 
 def story_reuse(articles: list[Article]) -> list[Reuse]:
     """Every ordered pair of the story's articles that share text."""
     if len(articles) < 2:
         return []
-    split = {a.doc_id: [_trigrams(s) for s in sentences(a.body)] for a in articles}
+    split = {a.doc_id: [word_ngrams(s, 3) for s in sentences(a.body)] for a in articles}
     index: dict[tuple[str, ...], set[tuple[str, int]]] = {}
     for doc_id, grams in split.items():
         for n, sentence in enumerate(grams):
