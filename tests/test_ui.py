@@ -26,7 +26,7 @@ from .conftest import SAMPLE_CORPUS, instance_env
 CHROMIUM = shutil.which("chromium")
 SCREENSHOT = PROJECT_ROOT / "docs" / "asset-graph.png"
 BIN = Path(sys.executable).parent
-WAIT = 180  # seconds: a sensor tick is every 30 s, a run takes about ten
+WAIT = 300  # seconds: a sensor tick is every 30 s; a run loads the full model, 10-60 s on 2 cores
 
 
 def _free_port() -> int:
