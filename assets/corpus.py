@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 import dagster as dg
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from assets.metadata import asset_spec, column_schema, preview
 from assets.resources import PipelineResource
@@ -11,7 +12,7 @@ from pipeline.entities import entity_tables
 from pipeline.publishers import publisher_table
 from pipeline.quotes.corpus import quote_tables
 from pipeline.store import Warehouse
-from pipeline.stories.tables import story_tables
+from pipeline.stories.tables import StoryTables, changed_stories, story_tables
 from pipeline.tables import (
     ARTICLE_MENTIONS,
     ARTICLE_QUOTES,
@@ -103,13 +104,23 @@ def stories(
     context: dg.AssetExecutionContext, pipeline: PipelineResource
 ) -> Iterator[dg.MaterializeResult]:
     warehouse = pipeline.warehouse()
+    documents = warehouse.read(DOCUMENTS.name, columns=["doc_id", "title", "published", "story_id"])
+    previous = _previous_stories(context, warehouse)
+    changed = changed_stories(documents, previous.stories)
+    in_changed = pc.is_in(documents["story_id"], pa.array(sorted(changed), pa.string()))
+    where = pc.field("doc_id").isin(documents.filter(in_changed)["doc_id"].combine_chunks())
+    context.log.info(
+        f"{len(changed):,} of {pc.count_distinct(documents['story_id']).as_py():,} stories "
+        "have new or changed articles: comparing their texts and figures"
+    )
     tables = story_tables(
-        warehouse.read(
-            DOCUMENTS.name, columns=["doc_id", "title", "published", "story_id", "body"]
-        ),
-        warehouse.read(FIGURES.name),
+        documents,
+        warehouse.read(DOCUMENTS.name, columns=["doc_id", "body"], where=where),
+        warehouse.read(FIGURES.name, where=where),
         warehouse.read(MENTIONS.name, columns=["doc_id", "entity_id"]),
         warehouse.read(ENTITIES.name, columns=["entity_id", "name", "label"]),
+        previous,
+        changed,
     )
     context.log.info(
         f"{tables.stories.num_rows:,} stories, {tables.reuse.num_rows:,} reuse pairs, "
@@ -118,3 +129,16 @@ def stories(
     yield _write(warehouse, STORIES, {"part-0": tables.stories})
     yield _write(warehouse, REUSE, {"part-0": tables.reuse})
     yield _write(warehouse, FIGURE_CONFLICTS, {"part-0": tables.conflicts})
+
+
+def _previous_stories(context: dg.AssetExecutionContext, warehouse: Warehouse) -> StoryTables:
+    """The story tables of the last run; none when they were written with an older schema."""
+    try:
+        return StoryTables(
+            warehouse.read(STORIES.name),
+            warehouse.read(REUSE.name),
+            warehouse.read(FIGURE_CONFLICTS.name),
+        )
+    except (ValueError, pa.ArrowInvalid) as exc:
+        context.log.warning(f"previous story tables not readable ({exc}): recomputing all")
+        return StoryTables.empty()

@@ -23,7 +23,7 @@ import pyarrow as pa
 
 from pipeline.store import Warehouse
 from pipeline.stories.assign import Signature, assign, minhash_bytes
-from pipeline.stories.tables import story_tables
+from pipeline.stories.tables import StoryTables, changed_stories, story_tables
 from pipeline.tables import FIGURES, SIGNATURES
 
 BATCH = 1000
@@ -57,7 +57,8 @@ def main() -> int:
     print(f"\nstories across topic folders: {len(mixed)}")
     for group in mixed:
         print("  " + " | ".join(f"[{topic[d['doc_id']]}] {d['title']}" for d in group))
-    print("\nstage time (assignment in batches of 1,000, then the story tables):")
+    print(f"\nstage time (assignment in batches of {BATCH:,}, each against all before it; the "
+          "story tables from scratch; the story tables updated after the last batch):")  # fmt: skip
     for copies in (0, args.copies):
         rows = _corpus(docs, signatures, copies)
         started = time.perf_counter()
@@ -67,14 +68,29 @@ def main() -> int:
             [{**r["doc"], "doc_id": r["doc_id"], "story_id": story[r["doc_id"]]} for r in rows]
         )  # fmt: skip
         started = time.perf_counter()
-        tables = story_tables(
-            table, _empty_figures(), pa.table({"doc_id": [], "entity_id": []}),
-            pa.table({"entity_id": [], "name": [], "label": []}),
-        )  # fmt: skip
+        tables = _story_tables(table)
         built = time.perf_counter() - started
-        print(f"  {len(rows):>6,} articles: assignment {assign_seconds:6.1f} s, story tables "
-              f"{built:5.1f} s, {tables.stories.num_rows:,} stories")  # fmt: skip
+        before = _story_tables(table.slice(0, table.num_rows - BATCH))
+        started = time.perf_counter()
+        _story_tables(table, before)
+        updated = time.perf_counter() - started
+        print(f"  {len(rows):>6,} articles: assignment {assign_seconds:5.1f} s "
+              f"({assign_seconds / len(rows) * 1e6:4.0f} µs/article), story tables {built:5.1f} s "
+              f"({built / len(rows) * 1e6:4.0f} µs/article), updated for the last {BATCH:,} "
+              f"{updated:4.1f} s; {tables.stories.num_rows:,} stories, "
+              f"{tables.reuse.num_rows:,} reuse pairs")  # fmt: skip
     return 0
+
+
+def _story_tables(documents: pa.Table, previous: StoryTables | None = None) -> StoryTables:
+    changed = None if previous is None else changed_stories(documents, previous.stories)
+    return story_tables(
+        documents, documents.select(["doc_id", "body"]), FIGURES.empty(),
+        pa.table({"doc_id": pa.array([], pa.string()), "entity_id": pa.array([], pa.string())}),
+        pa.table({"entity_id": pa.array([], pa.string()), "name": pa.array([], pa.string()),
+                  "label": pa.array([], pa.string())}),
+        previous, changed,
+    )  # fmt: skip
 
 
 def _corpus(docs: list[dict], signatures: dict[str, dict], copies: int) -> list[dict]:
@@ -118,10 +134,6 @@ def _table(batch: list[Signature]) -> pa.Table:
           "published": s.published, "story_id": s.story_id} for s in batch],
         schema=SIGNATURES.schema,
     )  # fmt: skip
-
-
-def _empty_figures() -> pa.Table:
-    return FIGURES.empty()
 
 
 if __name__ == "__main__":

@@ -99,10 +99,13 @@ class Warehouse:
             return []
         return sorted(p for p in folder.glob("*.parquet") if not p.name.startswith("."))
 
-    def read(self, name: str, columns: list[str] | None = None) -> pa.Table:
-        """A whole table, conformed to its schema (an empty table when it was never written)."""
+    def read(
+        self, name: str, columns: list[str] | None = None, where: pc.Expression | None = None
+    ) -> pa.Table:
+        """A table (its rows matching `where`, if given), conformed to its schema: an empty
+        table when it was never written."""
         spec = TABLES[name]
-        parts = [pq.read_table(p, columns=columns) for p in self.files_of(name)]
+        parts = [pq.read_table(p, columns=columns, filters=where) for p in self.files_of(name)]
         schema = (
             spec.schema if columns is None else pa.schema([spec.schema.field(c) for c in columns])
         )

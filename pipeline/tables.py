@@ -438,6 +438,12 @@ STORIES = TableSpec(
                 pa.list_(pa.string()),
                 "Canonical names of the most mentioned entities (up to 5).",
             ),
+            col(
+                "doc_ids",
+                pa.list_(pa.string()),
+                "The story's articles, sorted (a story whose list is unchanged keeps its "
+                "`reuse` and `figure_conflicts` rows on the next run).",
+            ),
         ]
     ),
 )

@@ -1,13 +1,18 @@
 """Stories: same-story assignment without all pairs, text reuse, conflicting figures."""
 
+import random
+from collections import Counter
 from datetime import date
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
+from pipeline.stories import assign as rules
 from pipeline.stories.assign import Signature, assign, minhash_bytes
 from pipeline.stories.conflicts import Count, disagree, story_conflicts
 from pipeline.stories.reuse import Article, story_reuse
-from pipeline.tables import SIGNATURES
+from pipeline.stories.tables import changed_stories, story_tables
+from pipeline.tables import FIGURES, SIGNATURES
 
 RELEASE = (
     "The Defence Secretary will host defence ministers from about 30 countries in Brussels. "
@@ -97,3 +102,104 @@ def test_conflicts_respect_qualifiers_and_objects() -> None:
         ("people killed", 18, 16),
         ("children killed", 9, 6),
     }
+
+
+def _reference(new: list[Signature], known_rows: list[Signature]) -> dict[str, str]:
+    """Every pair compared in a plain loop, with the rules `assign` applies to its candidates:
+    the array joins must find exactly what this finds."""
+
+    everyone = [*known_rows, *new]
+    limit = max(20, int(rules.MAX_ENTITY_DF * len(everyone)))
+    counts = Counter(n for s in everyone for n in s.entities)
+    rare = frozenset(n for s in new for n in s.entities if counts[n] <= limit)
+    members = Counter(s.story_id for s in known_rows)
+    seen: Counter[str] = Counter()
+    pool = []
+    for s in known_rows:
+        seen[s.story_id] += 1
+        if seen[s.story_id] <= rules.REPRESENTATIVES:
+            pool.append(s)
+    order = sorted(new, key=lambda s: (s.published is None, s.published or date.min, s.doc_id))
+    result = {}
+    for s in order:
+        keys = set(rules.band_keys(s.values).tolist())
+        candidates = [
+            o for o in pool
+            if keys & set(rules.band_keys(o.values).tolist())
+            or len(s.entities & o.entities & rare) >= rules.MIN_SHARED_ENTITIES
+        ]  # fmt: skip
+        best, _ = rules._best(s, candidates, rare)
+        s.story_id = best.story_id if best is not None else s.doc_id
+        result[s.doc_id] = s.story_id
+        members[s.story_id] += 1
+        if members[s.story_id] <= rules.REPRESENTATIVES:
+            pool.append(s)
+    return result
+
+
+def test_assignment_matches_a_plain_all_pairs_loop() -> None:
+    rng = random.Random(7)
+    words = [f"w{n}" for n in range(60)]
+    names = [f"name {n}" for n in range(40)]
+    texts = [" ".join(rng.choices(words, k=80)) for _ in range(12)]
+    made = []
+    for n in range(90):
+        base = texts[n % len(texts)].split()
+        edited = [w if rng.random() > 0.1 * (n % 4) else rng.choice(words) for w in base]
+        day = None if n % 7 == 0 else date(2025, 1, 1 + n % 20)
+        cast = set(rng.sample(names[(n % 3) * 10 : (n % 3) * 10 + 14], 7))
+        made.append(sig(f"d{n:03}", " ".join(edited), cast, day))
+    first, rest = made[:50], made[50:]
+    for s, story in _reference(list(first), []).items():
+        next(x for x in first if x.doc_id == s).story_id = story
+    fresh = [Signature(s.doc_id, s.minhash, s.entities, s.published) for s in rest]
+    expected = _reference(rest, first)
+    assert assign(fresh, known(*first)) == expected
+    joined = Counter("known" if story < "d050" else "batch" for story in expected.values())
+    assert joined["known"] > 5 and joined["batch"] > 0  # both paths are exercised
+
+
+def _docs(*rows: tuple[str, str, str]) -> pa.Table:
+    return pa.table(
+        {
+            "doc_id": [d for d, _, _ in rows],
+            "title": [f"title {d}" for d, _, _ in rows],
+            "published": pa.array([date(2025, 4, 10)] * len(rows), pa.date32()),
+            "story_id": [s for _, s, _ in rows],
+            "body": [b for _, _, b in rows],
+        }
+    )
+
+
+def _tables(docs: pa.Table, previous=None, changed=None, bodies: pa.Table | None = None):
+    none = pa.array([], pa.string())
+    bodies = docs if bodies is None else bodies
+    return story_tables(
+        docs.drop_columns(["body"]), bodies.select(["doc_id", "body"]),
+        FIGURES.empty(),
+        pa.table({"doc_id": none, "entity_id": none}),
+        pa.table({"entity_id": none, "name": none, "label": none}),
+        previous, changed,
+    )  # fmt: skip
+
+
+def test_story_tables_update_only_the_stories_that_changed() -> None:
+    other = "Arsenal beat Chelsea at Highbury on Sunday in a match of many goals and more."
+    before = _docs(
+        ("a", "a", RELEASE), ("b", "a", "Breaking. " + RELEASE),
+        ("c", "c", other), ("d", "c", other + " A late goal decided it."),
+    )  # fmt: skip
+    after = pa.concat_tables([before, _docs(("e", "c", "Report. " + other))])
+    previous = _tables(before)
+    changed = changed_stories(after.drop_columns(["body"]), previous.stories)
+    assert changed == {"c"}
+    assert previous.stories.to_pylist()[0]["doc_ids"] == ["a", "b"]
+    # Only the changed story's bodies are given: the unchanged one's rows come from `previous`.
+    only_changed = after.filter(pc.equal(after["story_id"], "c"))
+    updated = _tables(after, previous, changed, bodies=only_changed)
+    scratch = _tables(after)
+    assert updated.reuse.equals(scratch.reuse)
+    assert updated.stories.equals(scratch.stories)
+    assert {(r["doc_id"], r["source_doc_id"]) for r in updated.reuse.to_pylist()} >= {
+        ("a", "b"), ("b", "a"), ("e", "c"), ("e", "d"),
+    }  # fmt: skip

@@ -100,6 +100,8 @@ def _mention(span: Span, label: str) -> Mention | None:
         doc[first].is_punct or doc[first].is_space or doc[first].text in LEADING_WORDS
     ):
         first += 1
+    if first == last:
+        return None  # punctuation and leading words only
     title_start = first
     if label == "PERSON" or doc[first].text.casefold() in _HONORIFICS:
         while first < last - 1 and _is_title_word(doc[first]):

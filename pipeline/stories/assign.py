@@ -87,23 +87,18 @@ def assign(new: list[Signature], known: pa.Table) -> dict[str, str]:
     limit = max(20, int(MAX_ENTITY_DF * total))
     rare = _rare_names(new, known, limit)
     members, representative = _representatives(known)
-    candidates = _known_candidates(order, known.filter(pa.array(representative)), rare)
-    candidates = {  # back to rows of `known`
-        doc: {int(r) for r in np.flatnonzero(representative)[sorted(rows)]}
-        for doc, rows in candidates.items()
-    }
-    rows = sorted({r for found in candidates.values() for r in found})
-    found_known = _signatures(known.take(pa.array(rows, pa.int64()))) if rows else []
-    by_row = dict(zip(rows, found_known, strict=True))
+    from_known = _best_known(order, known.filter(pa.array(representative)), rare)
     earlier: list[Signature] = []
     holders: dict[str, list[int]] = {}
     keys: dict[int, list[int]] = {}
     assigned: dict[str, str] = {}
-    for signature in order:
-        pool = [by_row[r] for r in sorted(candidates.get(signature.doc_id, ()))]
-        pool += _batch_candidates(signature, earlier, holders, keys, rare)
-        best = _best(signature, pool, rare)
-        signature.story_id = best.story_id if best is not None else signature.doc_id
+    for signature, (known_story, known_score) in zip(order, from_known, strict=True):
+        pool = _batch_candidates(signature, earlier, holders, keys, rare)
+        best, score = _best(signature, pool, rare)
+        if best is not None and score > known_score:
+            signature.story_id = best.story_id
+        else:
+            signature.story_id = known_story or signature.doc_id
         assigned[signature.doc_id] = signature.story_id
         members[signature.story_id] += 1
         if members[signature.story_id] > REPRESENTATIVES:
@@ -135,14 +130,6 @@ def _representatives(known: pa.Table) -> tuple[Counter[str], np.ndarray]:
     return members, rank < REPRESENTATIVES
 
 
-def _signatures(table: pa.Table) -> list[Signature]:
-    return [
-        Signature(r["doc_id"], r["minhash"], frozenset(r["entities"]), r["published"],
-                  r["story_id"])
-        for r in table.to_pylist()
-    ]  # fmt: skip
-
-
 def _rare_names(new: list[Signature], known: pa.Table, limit: int) -> frozenset[str]:
     """The new articles' names that at most `limit` articles carry."""
     names = Counter(n for s in new for n in s.entities)
@@ -154,46 +141,97 @@ def _rare_names(new: list[Signature], known: pa.Table, limit: int) -> frozenset[
     return frozenset(n for n, count in names.items() if count <= limit)
 
 
-def _known_candidates(
+def _best_known(
     new: list[Signature], known: pa.Table, rare: frozenset[str]
-) -> dict[str, set[int]]:
-    """Rows of `known` that share a band or `MIN_SHARED_ENTITIES` rare names with each new
-    article, found with vectorised lookups over all of `known` at once."""
-    found: dict[str, set[int]] = {}
+) -> list[tuple[str | None, float]]:
+    """For each new article, the story of its best-scoring known article and the score (None
+    and 0.0 when none qualifies). Candidates and scores are computed with array operations
+    over all of `known` at once: one linear pass per batch, no Python loop over known rows."""
     if not known.num_rows or not new:
-        return found
-    stored = _minhash_values(known["minhash"])
-    stored_keys = band_keys(stored.reshape(known.num_rows, NUM_PERM)).ravel()
-    wanted: dict[int, list[str]] = {}
-    for signature in new:
-        for key in band_keys(signature.values).tolist():
-            wanted.setdefault(key, []).append(signature.doc_id)
-    hits = np.flatnonzero(np.isin(stored_keys, np.fromiter(wanted, dtype=np.uint64)))
-    for flat_index in hits.tolist():
-        for doc_id in wanted[int(stored_keys[flat_index])]:
-            found.setdefault(doc_id, set()).add(flat_index // BANDS)
-    if rare:
-        holders = pa.table(
-            {
-                "row": pc.list_parent_indices(known["entities"]),
-                "name": pc.list_flatten(known["entities"]),
-            }
-        )
-        holders = holders.filter(pc.is_in(holders["name"], pa.array(sorted(rare), pa.string())))
-        wanted_names = [(s.doc_id, n) for s in new for n in sorted(s.entities & rare)]
-        asked = pa.table(
-            {"doc": [d for d, _ in wanted_names], "name": [n for _, n in wanted_names]},
-            schema=pa.schema([("doc", pa.string()), ("name", pa.string())]),
-        )
-        shared = (
-            asked.join(holders, keys="name", join_type="inner", use_threads=False)
-            .group_by(["doc", "row"], use_threads=False)
-            .aggregate([("name", "count")])
-        )
-        shared = shared.filter(pc.greater_equal(shared["name_count"], MIN_SHARED_ENTITIES))
-        for doc_id, row in zip(shared["doc"].to_pylist(), shared["row"].to_pylist(), strict=True):
-            found.setdefault(doc_id, set()).add(row)
+        return [(None, 0.0)] * len(new)
+    stored = _minhash_values(known["minhash"]).reshape(known.num_rows, NUM_PERM)
+    values = np.stack([s.values for s in new])
+    band_pairs = _shared_keys(band_keys(values), band_keys(stored))
+    entity_pairs, shared, known_rare = _shared_names(new, known, rare)
+    pairs, where = np.unique(np.concatenate([band_pairs, entity_pairs]), return_inverse=True)
+    names_shared = np.zeros(len(pairs), dtype=np.int64)
+    names_shared[where[len(band_pairs) :]] = shared
+    i, r = pairs // known.num_rows, pairs % known.num_rows
+    text = (values[i] == stored[r]).mean(axis=1)
+    score = np.where(text >= SAME_TEXT, text, 0.0)
+    new_rare = np.array([len(s.entities & rare) for s in new], dtype=np.int64)
+    smaller = np.maximum(np.minimum(new_rare[i], known_rare[r]), 1)
+    entities = np.where(names_shared >= MIN_SHARED_ENTITIES, names_shared / smaller, 0.0)
+    close = _close_days(_days([s.published for s in new])[i], _days(known["published"])[r])
+    score = np.maximum(score, np.where(close & (entities >= SAME_ENTITIES), entities, 0.0))
+    keep = score > 0
+    i, r, score = i[keep], r[keep], score[keep]
+    first = np.lexsort((r, -score, i))  # per new article: best score, then earliest known row
+    i, r, score = i[first], r[first], score[first]
+    lead = np.flatnonzero(np.r_[True, i[1:] != i[:-1]]) if len(i) else np.zeros(0, dtype=int)
+    stories = known["story_id"].take(pa.array(r[lead])).to_pylist()
+    found: list[tuple[str | None, float]] = [(None, 0.0)] * len(new)
+    for n, story, best in zip(i[lead].tolist(), stories, score[lead].tolist(), strict=True):
+        found[n] = (story, best)
     return found
+
+
+def _shared_keys(new_keys: np.ndarray, stored_keys: np.ndarray) -> np.ndarray:
+    """Pair codes (new index * known rows + known row) of every shared band key, by a sorted
+    join: each new key is looked up with a binary search, not compared with every stored one."""
+    rows = len(stored_keys)
+    flat = stored_keys.ravel()
+    by_key = np.argsort(flat, kind="stable")
+    sorted_keys = flat[by_key]
+    wanted = new_keys.ravel()
+    left = np.searchsorted(sorted_keys, wanted, side="left")
+    right = np.searchsorted(sorted_keys, wanted, side="right")
+    counts = right - left
+    if not counts.sum():
+        return np.zeros(0, dtype=np.int64)
+    starts = np.repeat(left - np.cumsum(counts) + counts, counts)
+    matched = by_key[starts + np.arange(counts.sum())] // BANDS
+    owners = np.repeat(np.arange(len(wanted)) // BANDS, counts)
+    return np.unique(owners.astype(np.int64) * rows + matched)
+
+
+def _shared_names(
+    new: list[Signature], known: pa.Table, rare: frozenset[str]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pair codes of new and known articles sharing at least `MIN_SHARED_ENTITIES` rare names,
+    how many they share, and each known row's number of rare names."""
+    holders = pa.table(
+        {
+            "row": pc.list_parent_indices(known["entities"]),
+            "name": pc.list_flatten(known["entities"]),
+        }
+    )
+    holders = holders.filter(pc.is_in(holders["name"], pa.array(sorted(rare), pa.string())))
+    known_rare = np.bincount(holders["row"].to_numpy(), minlength=known.num_rows)
+    wanted = [(n, name) for n, s in enumerate(new) for name in sorted(s.entities & rare)]
+    asked = pa.table(
+        {"new": [n for n, _ in wanted], "name": [name for _, name in wanted]},
+        schema=pa.schema([("new", pa.int64()), ("name", pa.string())]),
+    )
+    shared = (
+        asked.join(holders, keys="name", join_type="inner", use_threads=False)
+        .group_by(["new", "row"], use_threads=False)
+        .aggregate([("name", "count")])
+    )
+    shared = shared.filter(pc.greater_equal(shared["name_count"], MIN_SHARED_ENTITIES))
+    codes = shared["new"].to_numpy() * known.num_rows + shared["row"].to_numpy()
+    return codes.astype(np.int64), shared["name_count"].to_numpy(), known_rare
+
+
+def _days(published: list | pa.ChunkedArray) -> np.ndarray:
+    """Publication dates as day numbers, NaN where unknown."""
+    array = pa.array(published, pa.date32()) if isinstance(published, list) else published
+    days = pc.cast(array, pa.int32()).to_numpy(zero_copy_only=False)
+    return np.asarray(days, dtype=np.float64)
+
+
+def _close_days(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return np.isnan(a) | np.isnan(b) | (np.abs(a - b) <= MAX_DAYS_APART)
 
 
 def _minhash_values(column: pa.ChunkedArray) -> np.ndarray:
@@ -219,7 +257,9 @@ def _batch_candidates(
     return [earlier[p] for p in sorted(positions)]
 
 
-def _best(signature: Signature, pool: list[Signature], rare: frozenset[str]) -> Signature | None:
+def _best(
+    signature: Signature, pool: list[Signature], rare: frozenset[str]
+) -> tuple[Signature | None, float]:
     best, best_score = None, 0.0
     for other in pool:
         text = signature.similarity(other)
@@ -230,7 +270,7 @@ def _best(signature: Signature, pool: list[Signature], rare: frozenset[str]) -> 
                 score = max(score, entities)
         if score > best_score:
             best, best_score = other, score
-    return best
+    return best, best_score
 
 
 def _entity_similarity(a: frozenset[str], b: frozenset[str]) -> float:

@@ -2,9 +2,10 @@
 stand, verbatim or nearly, in another, and which of the two is the likely origin.
 
 A sentence stands in another article when at least `SAME_SHARE` of its word trigrams occur in
-one sentence there. An inverted index of trigrams per story finds them; no pair of articles is
-compared unless they share a trigram. The likely origin of shared text is the earlier article
-when both are dated differently, else the one that holds more of the other.
+one sentence there. An inverted index of trigrams over the story's distinct sentences finds
+them; no pair of articles is compared unless they share a trigram. The likely origin of shared
+text is the earlier article when both are dated differently, else the one that holds more of
+the other.
 """
 
 from __future__ import annotations
@@ -45,35 +46,58 @@ def sentences(body: str) -> list[list[str]]:
 
 
 def story_reuse(articles: list[Article]) -> list[Reuse]:
-    """Every ordered pair of the story's articles that share text."""
+    """Every ordered pair of the story's articles that share text.
+
+    Work is over the story's distinct sentences: copies repeat most of their sentences, so a
+    story of many near-copies costs about as much as one of its articles, and each distinct
+    sentence is matched once, not once per article that carries it."""
     if len(articles) < 2:
         return []
-    split = {a.doc_id: [word_ngrams(s, 3) for s in sentences(a.body)] for a in articles}
-    index: dict[tuple[str, ...], set[tuple[str, int]]] = {}
-    for doc_id, grams in split.items():
-        for n, sentence in enumerate(grams):
-            for gram in sentence:
-                index.setdefault(gram, set()).add((doc_id, n))
-    shared: dict[tuple[str, str], int] = Counter()
-    for doc_id, grams in split.items():
-        for sentence in grams:
-            hits: Counter[tuple[str, int]] = Counter()
-            for gram in sentence:
-                hits.update(index.get(gram, ()))
-            found_in = {
-                other for (other, _), count in hits.items()
-                if other != doc_id and count >= SAME_SHARE * len(sentence)
-            }  # fmt: skip
-            for other in found_in:
-                shared[(doc_id, other)] += 1
+    distinct: dict[tuple[str, ...], int] = {}
+    holders: list[set[int]] = []  # distinct sentence -> the articles that carry it
+    carried: list[list[int]] = []  # article -> its sentences, as distinct sentence numbers
+    for n, article in enumerate(articles):
+        numbers = []
+        for words in sentences(article.body):
+            number = distinct.setdefault(tuple(words), len(distinct))
+            if number == len(holders):
+                holders.append(set())
+            holders[number].add(n)
+            numbers.append(number)
+        carried.append(numbers)
+    standing = _standing_in(list(distinct), holders)
+    shared: Counter[tuple[int, int]] = Counter()
+    for n, numbers in enumerate(carried):
+        for others, count in Counter(standing[number] for number in numbers).items():
+            for other in others - {n}:
+                shared[(n, other)] += count
     by_id = {a.doc_id: a for a in articles}
     rows = []
-    for (doc_id, source), count in sorted(shared.items()):
-        share = count / len(split[doc_id])
-        back = shared.get((source, doc_id), 0) / max(len(split[source]), 1)
+    for (n, other), count in sorted(
+        shared.items(), key=lambda item: (articles[item[0][0]].doc_id, articles[item[0][1]].doc_id)
+    ):
+        doc_id, source = articles[n].doc_id, articles[other].doc_id
+        share = count / len(carried[n])
+        back = shared.get((other, n), 0) / max(len(carried[other]), 1)
         rows.append(Reuse(doc_id, source, round(share, 4), _origin(by_id, doc_id, source, share,
                                                                    back)))  # fmt: skip
     return rows
+
+
+def _standing_in(distinct: list[tuple[str, ...]], holders: list[set[int]]) -> list[frozenset[int]]:
+    """For each distinct sentence, the articles where it stands: those carrying a sentence that
+    holds at least `SAME_SHARE` of its word trigrams (itself included)."""
+    grams = [word_ngrams(list(words), 3) for words in distinct]
+    index: dict[tuple[str, ...], list[int]] = {}
+    for number, found in enumerate(grams):
+        for gram in found:
+            index.setdefault(gram, []).append(number)
+    standing = []
+    for found in grams:
+        hits = Counter(other for gram in found for other in index[gram])
+        near = [other for other, count in hits.items() if count >= SAME_SHARE * len(found)]
+        standing.append(frozenset().union(*(holders[other] for other in near)))
+    return standing
 
 
 def _origin(by_id: dict[str, Article], doc_id: str, source: str, share: float, back: float) -> bool:

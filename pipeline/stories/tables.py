@@ -1,7 +1,10 @@
 """The story tables from the article and entity tables: `stories`, `reuse`, `figure_conflicts`.
 
 Work is per story (only stories of two or more articles are compared), so it grows with the
-articles, not with their pairs.
+articles, not with their pairs. It is also incremental: a story whose articles are the same as
+in the previous `stories` table keeps its `reuse` and `figure_conflicts` rows (an article's
+`doc_id` is a hash of its bytes, so the same ids mean the same texts and figures); only stories
+that gained or lost articles are compared again, and only their bodies and figures are read.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from pipeline.stories.conflicts import Count, story_conflicts
 from pipeline.stories.reuse import Article, story_reuse
@@ -24,26 +28,74 @@ class StoryTables:
     reuse: pa.Table
     conflicts: pa.Table
 
+    @classmethod
+    def empty(cls) -> StoryTables:
+        return cls(STORIES.empty(), REUSE.empty(), FIGURE_CONFLICTS.empty())
+
+
+def changed_stories(documents: pa.Table, previous: pa.Table) -> set[str]:
+    """The stories of `documents` (doc_id, story_id) whose articles differ from those the
+    `previous` stories table lists: the ones whose reuse and conflicts must be computed."""
+    now = _members(documents)
+    before = dict(
+        zip(previous["story_id"].to_pylist(), previous["doc_ids"].to_pylist(), strict=True)
+    )
+    return {story for story, docs in now.items() if before.get(story) != docs}
+
 
 def story_tables(
-    documents: pa.Table, figures: pa.Table, mentions: pa.Table, entities: pa.Table
+    documents: pa.Table,
+    bodies: pa.Table,
+    figures: pa.Table,
+    mentions: pa.Table,
+    entities: pa.Table,
+    previous: StoryTables | None = None,
+    changed: set[str] | None = None,
 ) -> StoryTables:
-    """`documents` needs doc_id, title, published, story_id, body; `figures` the figure columns;
-    `mentions` doc_id, entity_id; `entities` entity_id, name, label."""
+    """`documents` needs doc_id, title, published, story_id for every article; `bodies` doc_id
+    and body, and `figures` the figure columns, at least for the articles of the `changed`
+    stories (all stories when None); `mentions` doc_id, entity_id; `entities` entity_id, name,
+    label. Unchanged stories keep their rows from `previous`."""
+    previous = previous or StoryTables.empty()
     docs = documents.select(["doc_id", "title", "published", "story_id"]).to_pylist()
     members: dict[str, list[dict]] = {}
     for doc in docs:
         members.setdefault(doc["story_id"], []).append(doc)
-    story_of = {d["doc_id"]: d["story_id"] for d in docs}
-    stories = _stories(members, mentions, entities)
-    multi = {s for s, m in members.items() if len(m) > 1}
-    reuse_rows = _reuse(documents, multi)
-    conflict_rows = _conflicts(figures, story_of)
-    return StoryTables(
-        stories=pa.Table.from_pylist(stories, schema=STORIES.schema),
-        reuse=pa.Table.from_pylist(reuse_rows, schema=REUSE.schema),
-        conflicts=pa.Table.from_pylist(conflict_rows, schema=FIGURE_CONFLICTS.schema),
+    changed = set(members) if changed is None else changed & set(members)
+    kept = pa.array(sorted(set(members) - changed), pa.string())
+    story_of = {d["doc_id"]: d["story_id"] for d in docs if d["story_id"] in changed}
+    multi = {s for s in changed if len(members[s]) > 1}
+    reuse = pa.concat_tables(
+        [
+            _kept(previous.reuse, kept, REUSE.schema),
+            pa.Table.from_pylist(_reuse(members, bodies, multi), schema=REUSE.schema),
+        ]
     )
+    conflicts = pa.concat_tables(
+        [
+            _kept(previous.conflicts, kept, FIGURE_CONFLICTS.schema),
+            pa.Table.from_pylist(_conflicts(figures, story_of), schema=FIGURE_CONFLICTS.schema),
+        ]
+    )
+    return StoryTables(
+        stories=pa.Table.from_pylist(_stories(members, mentions, entities), schema=STORIES.schema),
+        reuse=reuse.sort_by([(c, "ascending") for c in ("story_id", "doc_id", "source_doc_id")]),
+        conflicts=conflicts.sort_by([("story_id", "ascending")]),
+    )
+
+
+def _members(documents: pa.Table) -> dict[str, list[str]]:
+    """story_id -> its articles' doc_ids, sorted (as the `stories` table lists them)."""
+    found: dict[str, list[str]] = {}
+    for doc_id, story in zip(
+        documents["doc_id"].to_pylist(), documents["story_id"].to_pylist(), strict=True
+    ):
+        found.setdefault(story, []).append(doc_id)
+    return {story: sorted(docs) for story, docs in found.items()}
+
+
+def _kept(table: pa.Table, stories: pa.Array, schema: pa.Schema) -> pa.Table:
+    return table.filter(pc.is_in(table["story_id"], stories)).cast(schema)
 
 
 def _stories(members: dict[str, list[dict]], mentions: pa.Table, entities: pa.Table) -> list:
@@ -71,22 +123,19 @@ def _stories(members: dict[str, list[dict]], mentions: pa.Table, entities: pa.Ta
                 "first_published": first["published"] if first else None,
                 "headline": lead["title"] or next((d["title"] for d in docs if d["title"]), ""),
                 "top_entities": [names[e] for e, _ in top],
+                "doc_ids": sorted(d["doc_id"] for d in docs),
             }
         )
     return rows
 
 
-def _reuse(documents: pa.Table, multi: set[str]) -> list[dict]:
-    if not multi:
-        return []
-    keep = [s in multi for s in documents["story_id"].to_pylist()]
-    chosen = documents.filter(pa.array(keep)).select(["doc_id", "body", "published", "story_id"])
-    by_story: dict[str, list[Article]] = {}
-    for row in chosen.to_pylist():
-        article = Article(row["doc_id"], row["body"], row["published"])
-        by_story.setdefault(row["story_id"], []).append(article)
+def _reuse(members: dict[str, list[dict]], bodies: pa.Table, multi: set[str]) -> list[dict]:
+    body = dict(zip(bodies["doc_id"].to_pylist(), bodies["body"].to_pylist(), strict=True))
     rows = []
-    for story_id, articles in sorted(by_story.items()):
+    for story_id in sorted(multi):
+        articles = [
+            Article(d["doc_id"], body[d["doc_id"]], d["published"]) for d in members[story_id]
+        ]
         for found in story_reuse(articles):
             rows.append({**found.__dict__, "story_id": story_id})
     return rows
@@ -95,9 +144,11 @@ def _reuse(documents: pa.Table, multi: set[str]) -> list[dict]:
 def _conflicts(figures: pa.Table, story_of: dict[str, str]) -> list[dict]:
     """Within every story, one article alone included."""
     counts: dict[str, list[tuple[Count, dict]]] = {}
-    for row in figures.to_pylist():
-        if row["kind"] != "count" or row["event"] is None or row["value_high"] is not None:
-            continue
+    compared = pc.and_(
+        pc.and_(pc.equal(figures["kind"], "count"), pc.is_valid(figures["event"])),
+        pc.is_null(figures["value_high"]),
+    )
+    for row in figures.filter(compared).to_pylist():
         story = story_of.get(row["doc_id"])
         if story is None:
             continue
