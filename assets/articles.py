@@ -27,7 +27,7 @@ def article_tables(
         pipeline.settings(),
         warehouse,
         context.partition_key,
-        load_nlp=spacy_model.load,
+        spacy_model.analyser(),
         logger=context.log,
     )
     context.log.info(

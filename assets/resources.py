@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import dagster as dg
-from spacy.language import Language
 
 from pipeline import nlp
 from pipeline.settings import Settings
 from pipeline.store import Warehouse
+from pipeline.workers import Analyser
 
 
 class PipelineResource(dg.ConfigurableResource):
@@ -42,10 +42,12 @@ class PipelineResource(dg.ConfigurableResource):
 
 
 class SpacyModel(dg.ConfigurableResource):
-    """The spaCy model by name; loaded once per process, only when an asset has text to parse."""
+    """The spaCy model by name, and how many processes parse with it (each loads it once, and
+    only when a batch has text to parse)."""
 
     model: str = nlp.DEFAULT_MODEL
+    workers: int = 1
     batch_size: int = 64
 
-    def load(self, components: tuple[str, ...] = ()) -> Language:
-        return nlp.load_model(self.model, components)
+    def analyser(self) -> Analyser:
+        return Analyser(self.model, self.workers, self.batch_size)

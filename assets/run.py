@@ -14,10 +14,11 @@ from pathlib import Path
 
 import dagster as dg
 
-from assets.definitions import defs, settings
+from assets.definitions import build_corpus_job, build_ingest_job, defs, settings
 from assets.partitions import batches
 from pipeline.ingest import plan_batches
 from pipeline.store import Warehouse
+from pipeline.workers import stop_workers
 
 log = logging.getLogger("newsroom.run")
 # The console shows the pipeline's own progress; Dagster's step events stay in the instance.
@@ -25,6 +26,7 @@ QUIET = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
 # Runs started here are tagged with their process, so a later `make run` can tell a run that is
 # still going from one whose process was killed.
 PID_TAG, HOST_TAG = "newsroom/pid", "newsroom/host"
+JOB_BUILDERS = {"ingest": build_ingest_job, "corpus": build_corpus_job}
 UNFINISHED = [dg.DagsterRunStatus.STARTED, dg.DagsterRunStatus.STARTING]
 
 
@@ -73,6 +75,28 @@ def reap_dead_runs(instance: dg.DagsterInstance) -> int:
     return reaped
 
 
+def execute(
+    name: str, instance: dg.DagsterInstance, tags: dict[str, str], partition: str | None = None
+) -> tuple[str, bool]:
+    """Run job `name` to its end: in this process by default, else through the configured
+    executor (`PIPELINE_EXECUTOR`: a process per step, Celery workers), which rebuilds the job
+    by import in the processes it starts."""
+    if settings.executor in ("", "in_process"):
+        result = defs.resolve_job_def(name).execute_in_process(
+            run_config=QUIET,
+            instance=instance,
+            partition_key=partition,
+            raise_on_error=False,
+            tags=tags,
+        )
+        return result.run_id, result.success
+    job = dg.reconstructable(JOB_BUILDERS[name])
+    if partition is not None:
+        tags = {**tags, "dagster/partition": partition}
+    with dg.execute_job(job, instance, run_config=QUIET, tags=tags) as result:
+        return result.run_id, result.success
+
+
 def main() -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     warehouse = Warehouse(settings.warehouse_dir)
@@ -91,21 +115,17 @@ def main() -> int:
         log.warning(f"marked {reaped} run(s) of killed processes as failed, freeing their slots")
     instance.add_dynamic_partitions(batches.name, plan.batches)
     tags = {PID_TAG: str(os.getpid()), HOST_TAG: socket.gethostname()}
-    job = defs.resolve_job_def("ingest")
     for i, key in enumerate(plan.batches, start=1):
         log.info(f"run {i}/{len(plan.batches)}: batch {key}")
-        result = job.execute_in_process(
-            run_config=QUIET, instance=instance, partition_key=key, raise_on_error=False, tags=tags
-        )
-        if not result.success:
-            log.error(f"run {result.run_id} for batch {key} failed; see `make ui` for its logs")
+        run_id, success = execute("ingest", instance, tags, partition=key)
+        if not success:
+            log.error(f"run {run_id} for batch {key} failed; see `make ui` for its logs")
             return 1
+    stop_workers()  # the corpus tables parse nothing: free the analysis processes' memory
     log.info("recomputing the corpus tables")
-    result = defs.resolve_job_def("corpus").execute_in_process(
-        run_config=QUIET, instance=instance, raise_on_error=False, tags=tags
-    )
-    if not result.success:
-        log.error(f"corpus run {result.run_id} failed; see `make ui` for its logs")
+    run_id, success = execute("corpus", instance, tags)
+    if not success:
+        log.error(f"corpus run {run_id} failed; see `make ui` for its logs")
         return 1
     log.info(f"done: tables are in {settings.warehouse_dir}")
     return 0

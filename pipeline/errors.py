@@ -10,3 +10,6 @@ class RejectedInput(Exception):
         super().__init__(message)
         self.stage = stage
         self.message = message
+
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        return RejectedInput, (self.stage, self.message)  # crosses to and from worker processes

@@ -12,21 +12,16 @@ import hashlib
 import logging
 import os
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
-from pipeline import nlp, sources
-from pipeline.analysis import ANALYSES, COMPONENTS
+from pipeline import sources
 from pipeline.clean import Cleaned, clean_article
 from pipeline.errors import RejectedInput
 from pipeline.formats import RawArticle, read_articles
-from pipeline.parsed import ParsedArticle
 from pipeline.settings import Settings
 from pipeline.sources import UNREADABLE, Known, Scan, changed_ns, display_path
 from pipeline.store import Commit, Warehouse
@@ -40,6 +35,7 @@ from pipeline.tables import (
     SIGNATURES,
     conform,
 )
+from pipeline.workers import Analyser, Body
 
 log = logging.getLogger(__name__)
 PROGRESS_EVERY = 500
@@ -192,7 +188,7 @@ def run_batch(
     settings: Settings,
     warehouse: Warehouse,
     batch: str,
-    load_nlp: Callable[[tuple[str, ...]], Language],
+    analyser: Analyser,
     logger: Any = log,
     now: datetime | None = None,
 ) -> BatchReport:
@@ -213,8 +209,13 @@ def run_batch(
         report.read = len(reads)
         report.deleted = len(gone)
         if prepared:
-            logger.info(f"analysing {len(prepared)} article(s) with spaCy")
-            _analyse(prepared, load_nlp)
+            where = (
+                f"{analyser.workers} processes"
+                if analyser.in_workers(len(prepared))
+                else ("this process")
+            )
+            logger.info(f"analysing {len(prepared)} article(s) with spaCy on {where}")
+            _analyse(prepared, analyser)
             _assign_stories(prepared, warehouse)
             report.nlp_docs = sum(p.failure is None for p in prepared)
         rows = _rows(reads, prepared, batch, now, report)
@@ -323,33 +324,17 @@ def _prepare(
     return prepared
 
 
-def _analyse(prepared: list[Prepared], load_nlp: Callable[[tuple[str, ...]], Language]) -> None:
-    """One batched spaCy pass feeding every analysis; an article the model or an extractor
-    cannot handle is set aside with the reason, and the rest of the batch goes on."""
-    model = load_nlp(COMPONENTS)
-    for item in prepared:
-        if len(item.cleaned.body) > model.max_length:
-            item.failure = RejectedInput(
-                "nlp",
-                f"article body is {len(item.cleaned.body):,} characters, over the "
-                f"{model.max_length:,}-character limit of the NLP model; split the file into "
-                "articles",
-            )
-    fits = [p for p in prepared if p.failure is None]
-    try:
-        docs = list(nlp.parse(model, (p.cleaned.body for p in fits)))
-    except Exception:  # find the article that broke the batch: analyse one at a time
-        docs = []
-        for item in fits:
-            try:
-                docs.append(model(item.cleaned.body))
-            except Exception as exc:
-                message = f"the NLP model failed on this article: {exc!r}"
-                item.failure = RejectedInput("nlp", message)
-                docs.append(None)
-    for item, doc in zip(fits, docs, strict=True):
-        if doc is not None:
-            _extract(item, doc)
+def _analyse(prepared: list[Prepared], analyser: Analyser) -> None:
+    """Parse and extract every prepared article (on the analyser's workers); an article the
+    model or an extractor cannot handle is set aside with the reason."""
+    found = analyser.analyse([Body(p.cleaned.body, p.cleaned.published) for p in prepared])
+    for item, result in zip(prepared, found, strict=True):
+        item.n_words, item.failure = result.n_words, result.failure
+        doc_id = item.article.doc_id
+        item.rows = {
+            table: [{"doc_id": doc_id, **row} for row in rows]
+            for table, rows in result.rows.items()
+        }
 
 
 def _assign_stories(prepared: list[Prepared], warehouse: Warehouse) -> None:
@@ -366,21 +351,6 @@ def _assign_stories(prepared: list[Prepared], warehouse: Warehouse) -> None:
     for item in analysed:
         item.story_id = stories[item.article.doc_id]
         item.rows[SIGNATURES.name][0]["story_id"] = item.story_id
-
-
-def _extract(item: Prepared, doc: Doc) -> None:
-    item.n_words = nlp.count_words(doc)
-    doc_id = item.article.doc_id
-    parsed = ParsedArticle(doc, item.cleaned.published)
-    for analysis in ANALYSES:
-        try:
-            found = analysis.rows(parsed)
-        except Exception as exc:  # a bug in one extractor must not lose the batch
-            item.failure = RejectedInput(
-                "extract", f"extracting {analysis.table.name} failed: {exc!r}"
-            )
-            return
-        item.rows[analysis.table.name] = [{"doc_id": doc_id, **row} for row in found]
 
 
 def _rows(

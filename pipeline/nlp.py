@@ -49,6 +49,18 @@ def parse(nlp: Language, texts: Iterable[str], batch_size: int = 64) -> Iterator
     return nlp.pipe(texts, batch_size=batch_size)
 
 
+def doc_text(doc: Doc) -> str:
+    """The doc's text, joined once and kept: spaCy's `Doc.text` joins every token on each
+    access, and extractors read slices of it thousands of times per article."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+_TEXT = "newsroom.text"
+
+
 def count_words(doc: Doc) -> int:
     """Words are tokens that are neither punctuation nor whitespace."""
     return sum(1 for t in doc if not (t.is_punct or t.is_space))

@@ -1,20 +1,19 @@
 """Shared fixtures and helpers: a temporary raw folder and warehouse, the real spaCy model, and
 the environment and command of a `make run` process."""
 
-import functools
 import os
 import shutil
+import socket
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from spacy.language import Language
 
 from pipeline import nlp
 from pipeline.settings import PROJECT_ROOT, Settings
 from pipeline.store import Warehouse
+from pipeline.workers import Analyser
 
 SAMPLE_CORPUS = PROJECT_ROOT / "data" / "raw"
 SHARED = PROJECT_ROOT.parent / "shared"
@@ -35,6 +34,13 @@ def instance_env(
         "PIPELINE_WAREHOUSE_DIR": str(warehouse),
         **extra,
     }
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now, for a server a test starts."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def run_cli(env: dict[str, str]) -> subprocess.CompletedProcess:
@@ -62,6 +68,7 @@ def warehouse(settings: Settings) -> Warehouse:
 
 
 @pytest.fixture
-def load_nlp() -> Callable[[tuple[str, ...]], Language]:
-    """The configured model, as the Dagster resource loads it (cached per process)."""
-    return functools.partial(nlp.load_model, nlp.DEFAULT_MODEL)
+def analyser() -> Analyser:
+    """The configured model in this process (cached per process); `tests/test_workers.py`
+    checks that worker processes give the same rows."""
+    return Analyser(nlp.DEFAULT_MODEL, workers=1)

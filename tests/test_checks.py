@@ -1,6 +1,5 @@
 """Asset checks pass on a clean warehouse and fail, with examples, on a broken one."""
 
-import functools
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,6 +20,7 @@ from pipeline.ingest import plan_batches, run_batch
 from pipeline.settings import Settings
 from pipeline.store import Warehouse
 from pipeline.tables import DOCUMENTS, conform
+from pipeline.workers import Analyser
 
 from .conftest import SAMPLE_CORPUS
 
@@ -35,7 +35,7 @@ def loaded(tmp_path: Path) -> tuple[Settings, PipelineResource]:
     settings = Settings(raw_dir=tmp_path / "raw", warehouse_dir=tmp_path / "warehouse")
     warehouse = Warehouse(settings.warehouse_dir)
     for key in plan_batches(settings, warehouse).batches:
-        run_batch(settings, warehouse, key, functools.partial(nlp.load_model, nlp.DEFAULT_MODEL))
+        run_batch(settings, warehouse, key, Analyser(nlp.DEFAULT_MODEL))
     return settings, PipelineResource.from_settings(settings)
 
 
@@ -85,7 +85,7 @@ def test_rejected_share_warns(loaded) -> None:
         (settings.raw_dir / f"empty{i}.txt").write_bytes(b"")
     warehouse = Warehouse(settings.warehouse_dir)
     for key in plan_batches(settings, warehouse).batches:
-        run_batch(settings, warehouse, key, functools.partial(nlp.load_model, nlp.DEFAULT_MODEL))
+        run_batch(settings, warehouse, key, Analyser(nlp.DEFAULT_MODEL))
     result = rejected_share(pipeline=resource)
     assert not result.passed and result.metadata["rejected_share"].value > MAX_REJECTED_SHARE
 

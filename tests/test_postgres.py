@@ -6,7 +6,6 @@ A PostgreSQL server is started on 127.0.0.1 in a temporary folder and stopped af
 
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -16,18 +15,12 @@ import pandas as pd
 import psycopg2
 import pytest
 
-from .conftest import SAMPLE_CORPUS, instance_env, run_cli
+from .conftest import SAMPLE_CORPUS, free_port, instance_env, run_cli
 
 PG_BINS = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"))
 pytestmark = pytest.mark.skipif(
     not PG_BINS, reason="needs Debian's postgresql package (.ci/run installs it)"
 )
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _as_postgres(args: list[str]) -> list[str]:
@@ -45,7 +38,7 @@ def postgres() -> Iterator[dict[str, str]]:
     if os.geteuid() == 0:
         shutil.chown(root, "postgres")
         shutil.chown(sock, "postgres")
-    port = _free_port()
+    port = free_port()
     run = lambda *args: subprocess.run(_as_postgres(list(args)), check=True, capture_output=True)  # noqa: E731
     run(str(bin_dir / "initdb"), "-D", str(data), "-U", "dagster", "--auth=trust")
     options = f"-p {port} -k {sock} -c listen_addresses=127.0.0.1"

@@ -4,7 +4,6 @@ Each issue adds the checks it makes true: documents' metadata, bodies and boiler
 corpus's entities; figures; quotes and dates; stories, reuse and conflicting figures.
 """
 
-import functools
 import json
 import shutil
 import unicodedata
@@ -19,6 +18,7 @@ from pipeline import nlp
 from pipeline.ingest import plan_batches, run_batch
 from pipeline.settings import Settings
 from pipeline.store import Warehouse
+from pipeline.workers import Analyser
 
 from .conftest import SAMPLE_CORPUS
 
@@ -37,7 +37,7 @@ def seed_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Warehouse:
     settings = Settings(raw_dir=root / "raw", warehouse_dir=root / "warehouse")
     warehouse = Warehouse(settings.warehouse_dir)
     for key in plan_batches(settings, warehouse).batches:
-        run_batch(settings, warehouse, key, functools.partial(nlp.load_model, nlp.DEFAULT_MODEL))
+        run_batch(settings, warehouse, key, Analyser(nlp.DEFAULT_MODEL))
     resources = {"pipeline": PipelineResource.from_settings(settings)}
     assert dg.materialize([publishers, entities, stories], resources=resources).success
     return warehouse

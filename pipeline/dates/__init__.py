@@ -10,6 +10,7 @@ from spacy.tokens import Span
 
 from pipeline.dates.resolve import Resolved, resolve
 from pipeline.dates.rules import ANCHOR
+from pipeline.nlp import doc_text
 from pipeline.parsed import ParsedArticle
 
 __all__ = ["COMPONENTS", "Resolved", "date_rows", "resolve"]
@@ -25,7 +26,7 @@ def date_rows(article: ParsedArticle) -> list[dict]:
         if ent.label_ not in {"DATE", "TIME"} or not ANCHOR.search(ent.text):
             continue
         start, end = _trimmed(ent)
-        text = article.doc.text[start:end]
+        text = doc_text(article.doc)[start:end]
         found = resolve(text, article.published, _tense(ent))
         if ent.label_ == "TIME" and found.granularity == "day":
             found = Resolved(found.value, found.value_end, "time")

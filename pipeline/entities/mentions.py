@@ -24,6 +24,7 @@ from pipeline.entities.rules import (
     TITLE_DEPARTMENTS,
     TITLE_LINKS,
 )
+from pipeline.nlp import doc_text
 
 _TITLE_WORDS = frozenset(w.casefold() for w in HONORIFICS | OFFICES | OFFICE_HEADS)
 _DEPARTMENTS = frozenset(w.casefold() for w in TITLE_DEPARTMENTS)
@@ -66,9 +67,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
 def _in_title_case_line(span: Span) -> bool:
     """A headline-style line, where capitals say nothing about names."""
     doc = span.doc
-    start = doc.text.rfind("\n", 0, span.start_char) + 1
-    end = doc.text.find("\n", span.end_char)
-    line = doc.text[start : end if end >= 0 else len(doc.text)].split()
+    start = doc_text(doc).rfind("\n", 0, span.start_char) + 1
+    end = doc_text(doc).find("\n", span.end_char)
+    line = doc_text(doc)[start : end if end >= 0 else len(doc_text(doc))].split()
     long_words = [w for w in line if len(w) > 3 and w[:1].isalpha()]
     return len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
 
@@ -121,14 +122,14 @@ def _mention(span: Span, label: str) -> Mention | None:
     if first >= last:
         return None
     start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     for suffix in _POSSESSIVE:  # "Putin’s" tokenised as one token
         if text.endswith(suffix) and len(text) > len(suffix) + 1:
             text, end = text[: -len(suffix)], end - len(suffix)
             break
     if not any(c.isupper() for c in text) or not any(c.isalpha() for c in text):
         return None
-    if CREDIT.match(doc.text, end) or CREDIT.search(text):
+    if CREDIT.match(doc_text(doc), end) or CREDIT.search(text):
         return None
     if label == "PERSON" and doc[last - 1].text in ORG_HEADS:
         label = "ORG"
@@ -157,4 +158,4 @@ def _title_before(doc: Doc, title_start: int, first: int) -> str | None:
         begin += 1
     if begin >= first:
         return None
-    return doc.text[doc[begin].idx : doc[first - 1].idx + len(doc[first - 1].text)]
+    return doc_text(doc)[doc[begin].idx : doc[first - 1].idx + len(doc[first - 1].text)]

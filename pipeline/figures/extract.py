@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.figures.rules import EVENTS, NAME_LABELS, ORDINAL_WORDS, PEOPLE
 from pipeline.figures.scan import Amount, scan
+from pipeline.nlp import doc_text
 
 _OBJECT_PARTS = {"compound", "amod", "nmod", "nummod", "poss"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
@@ -45,7 +46,7 @@ def find_figures(doc: Doc) -> list[Figure]:
     names = _name_chars(doc)
     found = (
         _figure(doc, amount)
-        for amount in scan(doc.text)
+        for amount in scan(doc_text(doc))
         if not any(names[amount.number_start : amount.number_end])
     )
     figures = [f for f in found if f is not None]
@@ -56,7 +57,7 @@ def find_figures(doc: Doc) -> list[Figure]:
 def _name_chars(doc: Doc) -> list[bool]:
     """Characters inside names; a 'name' of digits alone ('-99.99' as PERSON) is the model's
     mistake, not a name."""
-    inside = [False] * (len(doc.text) + 1)
+    inside = [False] * (len(doc_text(doc)) + 1)
     for ent in doc.ents:
         if ent.label_ in NAME_LABELS and any(c.isalpha() for c in ent.text):
             inside[ent.start_char : ent.end_char] = [True] * (ent.end_char - ent.start_char)
@@ -78,12 +79,12 @@ def _figure(doc: Doc, amount: Amount) -> Figure | None:
     obj = None
     if noun is not None:
         first = _object_start(noun, doc, amount.end)
-        obj = doc.text[first.idx : noun.idx + len(noun.text)]
-        if doc.text[amount.end : first.idx].strip() == "":
+        obj = doc_text(doc)[first.idx : noun.idx + len(noun.text)]
+        if doc_text(doc)[amount.end : first.idx].strip() == "":
             end = noun.idx + len(noun.text)  # "at least 18 people": the object is in the surface
     kind = amount.kind
     event = None
-    written = doc.text[amount.number_start : amount.number_end]
+    written = doc_text(doc)[amount.number_start : amount.number_end]
     if noun is None and amount.unit is None and amount.value == 1 and written.isalpha():
         return None  # "the one who...": a pronoun, not a count
     people = noun is None or noun.lemma_.casefold() in PEOPLE or noun.lower_ in PEOPLE
@@ -92,7 +93,7 @@ def _figure(doc: Doc, amount: Amount) -> Figure | None:
     return Figure(
         start=amount.start,
         end=end,
-        text=doc.text[amount.start : end],
+        text=doc_text(doc)[amount.start : end],
         value=amount.value,
         value_high=amount.value_high,
         kind=kind,

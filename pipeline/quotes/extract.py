@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.entities.local import Named
+from pipeline.nlp import doc_text
 from pipeline.parsed import ParsedArticle
 from pipeline.quotes.rules import (
     CUE_VERBS,
@@ -105,8 +106,8 @@ def _ends(text: str, i: int) -> bool:
 
 def find_quotes(article: ParsedArticle) -> list[Quote]:
     doc = article.doc
-    spans = find_spans(doc.text)
-    inside = [False] * (len(doc.text) + 1)
+    spans = find_spans(doc_text(doc))
+    inside = [False] * (len(doc_text(doc)) + 1)
     for s in spans:
         inside[s.open_at : s.close_at + 1] = [True] * (s.close_at + 1 - s.open_at)
     quotes: list[Quote] = []
@@ -118,10 +119,11 @@ def find_quotes(article: ParsedArticle) -> list[Quote]:
         if kind == "statement":
             speaker, cue = _attribution(article, span, inside, previous)
             if speaker is None and cue is None and previous is not None:
-                between = doc.text[previous.end : span.open_at]
+                between = doc_text(doc)[previous.end : span.open_at]
                 if previous.kind == "statement" and len(between) < 200:
                     speaker = previous.speaker  # the next quotation of the same speech
-        quote = Quote(span.start, span.end, doc.text[span.start : span.end], speaker, cue, kind)
+        text = doc_text(doc)[span.start : span.end]
+        quote = Quote(span.start, span.end, text, speaker, cue, kind)
         quotes.append(quote)
         if kind == "statement":
             previous = quote
@@ -151,15 +153,15 @@ def _attribution(
 ) -> tuple[str | None, str | None]:
     """(speaker, cue) from the quotation's frame, or from the sentence before it."""
     doc = article.doc
-    first_start, _ = _paragraph(doc.text, span.open_at)
-    _, last_end = _paragraph(doc.text, span.close_at)
+    first_start, _ = _paragraph(doc_text(doc), span.open_at)
+    _, last_end = _paragraph(doc_text(doc), span.close_at)
     after = [t for t in _tokens(doc, span.close_at + 1, last_end) if not inside[t.idx]]
     before = [t for t in _tokens(doc, first_start, span.open_at) if not inside[t.idx]]
     after_cue = next((t for t in after if t.lemma_ in CUE_VERBS), None)
     before_cue = next((t for t in reversed(before) if t.lemma_ in CUE_VERBS), None)
     runs_on = (  # "“…,” he said", "“…”, Number 10 said"
-        doc.text[span.end - 1 : span.end] in {",", "—", "-"}
-        or doc.text[span.close_at + 1 : span.close_at + 2] == ","
+        doc_text(doc)[span.end - 1 : span.end] in {",", "—", "-"}
+        or doc_text(doc)[span.close_at + 1 : span.close_at + 2] == ","
     )
     ordered = [after_cue, before_cue] if runs_on or not before else [before_cue, after_cue]
     for cue in filter(None, ordered):
@@ -167,13 +169,13 @@ def _attribution(
         if subject is not None and not inside[subject.idx]:
             return _speaker(article, subject, span.open_at, previous), _cue_text(cue)
         return _nearest_person(article, span.open_at, since=first_start), _cue_text(cue)
-    introduced = doc.text[first_start : span.open_at].rstrip()
+    introduced = doc_text(doc)[first_start : span.open_at].rstrip()
     if introduced.endswith(":"):  # "In Mr Healey’s words: “…”"
         speaker = _nearest_person(article, span.open_at, since=first_start)
         if speaker is not None:
             return speaker, None
     sentence_before = _sentence_before(doc, first_start)
-    if sentence_before is not None and doc.text[span.open_at - 2 : span.open_at].strip() in (
+    if sentence_before is not None and doc_text(doc)[span.open_at - 2 : span.open_at].strip() in (
         ":",
         "",
     ):

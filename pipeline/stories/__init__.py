@@ -5,6 +5,7 @@ much text each repeats from another (`reuse.py`) and figures about the same thin
 from __future__ import annotations
 
 from pipeline.entities.names import fold
+from pipeline.nlp import doc_text
 from pipeline.parsed import ParsedArticle
 from pipeline.stories.assign import minhash_bytes
 
@@ -22,7 +23,7 @@ def signature_rows(article: ParsedArticle) -> list[dict]:
     names = {fold(m.name) for m in article.mentions if m.label in STORY_LABELS}
     return [
         {
-            "minhash": minhash_bytes(article.doc.text),
+            "minhash": minhash_bytes(doc_text(article.doc)),
             "entities": sorted(n for n in names if n),
             "published": article.published,
             "story_id": None,

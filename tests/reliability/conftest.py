@@ -1,6 +1,5 @@
 """Helpers for the reliability suite: real runs of the pipeline, in-process and as processes."""
 
-import functools
 import subprocess
 import sys
 from collections.abc import Callable
@@ -13,6 +12,7 @@ from pipeline import nlp
 from pipeline.ingest import BatchReport, plan_batches, run_batch
 from pipeline.settings import PROJECT_ROOT, Settings
 from pipeline.store import Warehouse
+from pipeline.workers import Analyser
 
 SAMPLE_CORPUS = PROJECT_ROOT / "data" / "raw"
 
@@ -21,8 +21,8 @@ def run_core(settings: Settings) -> list[BatchReport]:
     """Plan and run every batch in this process, as the Dagster asset does."""
     warehouse = Warehouse(settings.warehouse_dir)
     plan = plan_batches(settings, warehouse)
-    model = functools.partial(nlp.load_model, nlp.DEFAULT_MODEL)
-    return [run_batch(settings, warehouse, key, model) for key in plan.batches]
+    analyser = Analyser(nlp.DEFAULT_MODEL)
+    return [run_batch(settings, warehouse, key, analyser) for key in plan.batches]
 
 
 def start_cli(env: dict[str, str], prefix: tuple[str, ...] = ()) -> subprocess.Popen:

@@ -14,13 +14,12 @@ from pipeline import nlp
 from pipeline.ingest import plan_batches, run_batch
 from pipeline.settings import PROJECT_ROOT
 from pipeline.store import Warehouse
+from pipeline.workers import Analyser
 
 from .conftest import run_core
 from .test_bad_input import GOOD
 
-
-def model(components: tuple[str, ...] = ()):
-    return nlp.load_model(nlp.DEFAULT_MODEL, components)
+model = Analyser(nlp.DEFAULT_MODEL)
 
 
 def test_file_that_vanishes_after_planning_is_not_an_error(make_settings) -> None:

@@ -1,0 +1,48 @@
+"""The executor, picked by configuration (`PIPELINE_EXECUTOR`): the same definitions run in one
+process, in a process per step, or on Celery workers, with no code change."""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from pipeline.settings import Settings
+
+EXECUTORS = ("", "in_process", "multiprocess", "celery")
+
+
+def executor(settings: Settings) -> dg.ExecutorDefinition | None:
+    """The `Definitions`' executor; None keeps Dagster's default."""
+    if settings.executor not in EXECUTORS:
+        raise ValueError(
+            f"PIPELINE_EXECUTOR={settings.executor!r}: expected one of "
+            f"{', '.join(repr(e) for e in EXECUTORS if e)} (or unset)"
+        )
+    if settings.executor == "in_process":
+        return dg.in_process_executor
+    if settings.executor == "multiprocess":
+        return dg.multiprocess_executor
+    if settings.executor == "celery":
+        return celery_executor(settings)
+    return None
+
+
+def celery_executor(settings: Settings) -> dg.ExecutorDefinition:
+    try:
+        from dagster_celery import celery_executor as celery
+    except ImportError as exc:
+        raise RuntimeError(
+            "PIPELINE_EXECUTOR=celery needs dagster-celery: .venv/bin/pip install -e '.[celery]'"
+        ) from exc
+    return celery.configured(celery_app_args(settings), name="celery")
+
+
+def celery_app_args(settings: Settings) -> dict:
+    """Broker, result backend and task settings, shared by the executor and the workers
+    (`celery_app.py`). A step is long (it parses a batch), so a worker takes one task at a time
+    and acknowledges it when done: an idle worker gets the next step, and a step whose worker
+    dies goes back to the queue."""
+    return {
+        "broker": settings.celery_broker,
+        "backend": settings.celery_backend or settings.celery_broker,
+        "config_source": {"worker_prefetch_multiplier": 1, "task_acks_late": True},
+    }

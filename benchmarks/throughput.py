@@ -1,0 +1,163 @@
+"""Throughput benchmark: the whole pipeline through Dagster against a bare spaCy pass.
+
+    python benchmarks/throughput.py [--sizes 1 8]
+
+Over the BBC corpus (`../shared/corpora/bbc`, 2,225 files) and versions of it `--sizes` times as
+large (the corpus and copies of it whose first line is changed, so each copy is a new article),
+each corpus is processed three ways, each in its own process tree:
+
+- bare: one process loads the configured spaCy model with all its components and runs
+  `nlp.pipe` (batches of 64) over the files' texts: the cost floor of the NLP pass;
+- pipeline: `python -m assets.run` (what `make run` runs) on a fresh warehouse and a fresh
+  SQLite Dagster instance: every ingest batch and the corpus tables, end to end;
+- no-op: the same command again, with nothing new to do.
+
+It prints articles/s and words/s (words counted by the bare pass, spaCy tokens that are not
+punctuation or space), the pipeline's throughput over the bare pass's, and the peak resident
+memory of each process tree (the sum over its processes, sampled every 0.1 s).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+from common import SHARED
+
+from pipeline.nlp import count_words
+from pipeline.settings import Settings
+
+PROJECT = Path(__file__).resolve().parents[1]
+MIB = 1024 * 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", type=Path, default=SHARED)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 8], help="corpus multiples")
+    parser.add_argument("--bare-pass", type=Path, help=argparse.SUPPRESS)  # the child's job
+    args = parser.parse_args()
+    if args.bare_pass:
+        print(json.dumps(_bare_pass(args.bare_pass)))
+        return 0
+    corpus = args.shared / "corpora" / "bbc"
+    if not corpus.is_dir():
+        print(f"skipped: {corpus} is absent")
+        return 0
+    workers = os.environ.get("PIPELINE_WORKERS", "default")
+    print(f"{os.cpu_count()} cores; model {_model()}; PIPELINE_WORKERS {workers}")
+    with tempfile.TemporaryDirectory(prefix="throughput-") as tmp:
+        for size in args.sizes:
+            raw = corpus if size == 1 else _copies(corpus, Path(tmp) / f"raw-{size}x", size)
+            _measure(f"{size}x", raw, Path(tmp) / f"{size}x")
+    return 0
+
+
+def _model() -> str:
+    return Settings.from_env().spacy_model
+
+
+def _copies(corpus: Path, target: Path, copies: int) -> Path:
+    """The corpus and `copies - 1` copies of it, each copy's first line changed."""
+    files = sorted(p for p in corpus.rglob("*") if p.is_file())
+    for n in range(copies):
+        for path in files:
+            out = target / f"copy-{n}" / path.relative_to(corpus)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            data = path.read_bytes()
+            if n:
+                first, _, rest = data.partition(b"\n")
+                data = first + f" (edition {n})".encode() + b"\n" + rest
+            out.write_bytes(data)
+    return target
+
+
+def _measure(label: str, raw: Path, work: Path) -> None:
+    files = sum(1 for p in raw.rglob("*") if p.is_file())
+    print(f"\n{label}: {files:,} files in {raw}")
+    bare_out, bare_seconds, bare_rss = _run(
+        [sys.executable, __file__, "--bare-pass", str(raw)], dict(os.environ)
+    )
+    bare = json.loads(bare_out.strip().splitlines()[-1])
+    words = bare["words"]
+    home = work / "dagster"
+    home.mkdir(parents=True)
+    shutil.copy(PROJECT / "deploy" / "dagster.yaml", home / "dagster.yaml")
+    env = {
+        **os.environ,
+        "PIPELINE_RAW_DIR": str(raw),
+        "PIPELINE_WAREHOUSE_DIR": str(work / "warehouse"),
+        "DAGSTER_HOME": str(home),
+    }
+    command = [sys.executable, "-m", "assets.run"]
+    _, seconds, rss = _run(command, env)
+    _, noop_seconds, noop_rss = _run(command, env)
+    rows = (
+        ("bare spaCy, 1 process", bare_seconds, bare_rss),
+        ("pipeline through Dagster", seconds, rss),
+    )
+    for name, spent, peak in rows:
+        print(
+            f"  {name:26} {spent:7.1f} s  {bare['articles'] / spent:6.1f} articles/s  "
+            f"{words / spent:8,.0f} words/s  peak RSS {peak / MIB:6,.0f} MiB"
+        )
+    print(f"  pipeline throughput / bare spaCy throughput: {bare_seconds / seconds:.2f}x")
+    print(f"  no-op rerun: {noop_seconds:.1f} s, peak RSS {noop_rss / MIB:,.0f} MiB")
+
+
+def _run(command: list[str], env: dict[str, str]) -> tuple[str, float, int]:
+    """Run `command` to its end: its output, wall seconds and the peak RSS of its process tree."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen(command, cwd=PROJECT, env=env, stdout=out, stderr=err)
+        root, peak = psutil.Process(proc.pid), 0
+        while proc.poll() is None:
+            peak = max(peak, _tree_rss(root))
+            time.sleep(0.1)
+        seconds = time.perf_counter() - started
+        if proc.returncode:
+            err.seek(0)
+            tail = err.read().decode(errors="replace")[-3000:]
+            raise SystemExit(f"{' '.join(command)} failed ({proc.returncode}):\n{tail}")
+        out.seek(0)
+        return out.read().decode(), seconds, peak
+
+
+def _tree_rss(root: psutil.Process) -> int:
+    total = 0
+    try:
+        processes = [root, *root.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return 0
+    for process in processes:
+        try:
+            total += process.memory_info().rss
+        except psutil.NoSuchProcess:
+            continue
+    return total
+
+
+def _bare_pass(raw: Path) -> dict[str, int]:
+    """The NLP floor: the configured model, every component, one process, `nlp.pipe`."""
+    import spacy  # here, so the parent process never loads the model
+
+    nlp = spacy.load(_model())
+    texts = [
+        p.read_bytes().decode("utf-8", errors="replace")
+        for p in sorted(raw.rglob("*"))
+        if p.is_file()
+    ]
+    words = sum(count_words(doc) for doc in nlp.pipe(texts, batch_size=64))
+    return {"articles": len(texts), "words": words}
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,165 @@
+"""Where the per-article analysis runs: the spaCy parse and every extractor, on all the cores.
+
+Worker processes each load the model once and are kept for every later batch; the calling
+process reads, cleans, assigns stories and commits meanwhile. Workers get bodies in chunks and
+send back each article's rows, never a `Doc`, so little crosses a process boundary. With one
+worker (`PIPELINE_WORKERS=1`), a batch of one chunk, or in a process that may not start
+children (a daemonic one, such as a Celery prefork child), the analysis runs in the calling
+process; the rows are the same either way. Chunks also bound memory: at most `CHUNK` parsed
+`Doc`s are alive per process.
+"""
+
+from __future__ import annotations
+
+import atexit
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline import nlp
+from pipeline.analysis import ANALYSES, COMPONENTS
+from pipeline.errors import RejectedInput
+from pipeline.parsed import ParsedArticle
+
+CHUNK = 16  # articles per task: small enough to keep both workers busy, large for nlp.pipe
+# A worker is replaced after this many chunks (4,000 articles): the model's string store grows
+# with every new word it meets, and a fresh worker keeps memory flat however long the corpus
+# (reloading the model costs about two seconds).
+CHUNKS_PER_WORKER = 250
+
+
+@dataclass(frozen=True)
+class Body:
+    """What the analysis needs of one article."""
+
+    text: str
+    published: date | None
+
+
+@dataclass
+class Analysed:
+    """One article's analysis: its word count and rows per table (without `doc_id`), or why it
+    could not be analysed."""
+
+    n_words: int = 0
+    rows: dict[str, list[dict]] = field(default_factory=dict)
+    failure: RejectedInput | None = None
+
+
+@dataclass(frozen=True)
+class Analyser:
+    """Analyses bodies with the spaCy model `model` on `workers` processes."""
+
+    model: str = nlp.DEFAULT_MODEL
+    workers: int = 1
+    batch_size: int = 64
+
+    def in_workers(self, n_bodies: int) -> bool:
+        return (
+            self.workers > 1 and n_bodies > CHUNK and not multiprocessing.current_process().daemon
+        )
+
+    def analyse(self, bodies: list[Body]) -> list[Analysed]:
+        chunks = [bodies[i : i + CHUNK] for i in range(0, len(bodies), CHUNK)]
+        if not self.in_workers(len(bodies)):
+            model = nlp.load_model(self.model, COMPONENTS)
+            return [found for chunk in chunks for found in analyse(chunk, model, self.batch_size)]
+        key = (self.model, self.workers, self.batch_size)
+        pool = _pool(*key)
+        try:
+            return [found for part in pool.map(_analyse_in_worker, chunks) for found in part]
+        except Exception:
+            del _POOLS[key]  # a worker died (killed, out of memory): a new pool next time
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+def analyse(bodies: list[Body], model: Language, batch_size: int = 64) -> list[Analysed]:
+    """One batched spaCy pass feeding every analysis; an article the model or an extractor
+    cannot handle gets the reason, and the others go on."""
+    results = [Analysed() for _ in bodies]
+    fits = []
+    for body, result in zip(bodies, results, strict=True):
+        if len(body.text) > model.max_length:
+            result.failure = RejectedInput(
+                "nlp",
+                f"article body is {len(body.text):,} characters, over the "
+                f"{model.max_length:,}-character limit of the NLP model; split the file into "
+                "articles",
+            )
+        else:
+            fits.append((body, result))
+    try:
+        docs = list(nlp.parse(model, (body.text for body, _ in fits), batch_size=batch_size))
+    except Exception:  # find the article that broke the chunk: parse one at a time
+        docs = [_parse_one(model, body, result) for body, result in fits]
+    for (body, result), doc in zip(fits, docs, strict=True):
+        if doc is not None:
+            _extract(body, doc, result)
+    return results
+
+
+def _parse_one(model: Language, body: Body, result: Analysed) -> Doc | None:
+    try:
+        return model(body.text)
+    except Exception as exc:
+        result.failure = RejectedInput("nlp", f"the NLP model failed on this article: {exc!r}")
+        return None
+
+
+def _extract(body: Body, doc: Doc, result: Analysed) -> None:
+    result.n_words = nlp.count_words(doc)
+    parsed = ParsedArticle(doc, body.published)
+    for analysis in ANALYSES:
+        try:
+            result.rows[analysis.table.name] = analysis.rows(parsed)
+        except Exception as exc:  # a bug in one extractor must not lose the batch
+            result.failure = RejectedInput(
+                "extract", f"extracting {analysis.table.name} failed: {exc!r}"
+            )
+            result.rows = {}
+            return
+
+
+# -- the worker processes ----------------------------------------------------------------------
+
+_POOLS: dict[tuple[str, int, int], ProcessPoolExecutor] = {}
+_WORKER: dict[str, Language | int] = {}
+
+
+def _pool(model: str, workers: int, batch_size: int) -> ProcessPoolExecutor:
+    """One pool per process and configuration, kept for every later batch, so the model loads
+    once per worker. Workers are spawned, not forked: the parent runs threads (Dagster's) that
+    a fork would copy mid-flight."""
+    key = (model, workers, batch_size)
+    if key not in _POOLS:
+        _POOLS[key] = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(model, batch_size),
+            max_tasks_per_child=CHUNKS_PER_WORKER,
+        )
+    return _POOLS[key]
+
+
+def _start_worker(model: str, batch_size: int) -> None:
+    _WORKER["model"] = nlp.load_model(model, COMPONENTS)
+    _WORKER["batch_size"] = batch_size
+
+
+def _analyse_in_worker(bodies: list[Body]) -> list[Analysed]:
+    return analyse(bodies, _WORKER["model"], _WORKER["batch_size"])  # type: ignore[arg-type]
+
+
+@atexit.register
+def stop_workers() -> None:
+    """End the worker processes (a later analysis starts new ones): frees their memory when
+    a process has no more text to parse."""
+    for pool in _POOLS.values():
+        pool.shutdown(cancel_futures=True)
+    _POOLS.clear()
