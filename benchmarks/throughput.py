@@ -43,6 +43,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=SHARED)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 8], help="corpus multiples")
+    parser.add_argument(
+        "--skip-bare", action="store_true", help="the pipeline only (words are not counted)"
+    )
+    parser.add_argument("--skip-pipeline", action="store_true", help="the bare pass only")
     parser.add_argument("--bare-pass", type=Path, help=argparse.SUPPRESS)  # the child's job
     args = parser.parse_args()
     if args.bare_pass:
@@ -57,7 +61,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="throughput-") as tmp:
         for size in args.sizes:
             raw = corpus if size == 1 else _copies(corpus, Path(tmp) / f"raw-{size}x", size)
-            _measure(f"{size}x", raw, Path(tmp) / f"{size}x")
+            _measure(
+                f"{size}x", raw, Path(tmp) / f"{size}x", not args.skip_bare, not args.skip_pipeline
+            )
     return 0
 
 
@@ -80,14 +86,18 @@ def _copies(corpus: Path, target: Path, copies: int) -> Path:
     return target
 
 
-def _measure(label: str, raw: Path, work: Path) -> None:
-    files = sum(1 for p in raw.rglob("*") if p.is_file())
-    print(f"\n{label}: {files:,} files in {raw}")
-    bare_out, bare_seconds, bare_rss = _run(
-        [sys.executable, __file__, "--bare-pass", str(raw)], dict(os.environ)
-    )
-    bare = json.loads(bare_out.strip().splitlines()[-1])
-    words = bare["words"]
+def _measure(label: str, raw: Path, work: Path, bare: bool, pipeline: bool) -> None:
+    """Each figure is printed as soon as it is measured."""
+    articles = sum(1 for p in raw.rglob("*") if p.is_file())
+    print(f"\n{label}: {articles:,} files in {raw}", flush=True)
+    words, bare_seconds = None, None
+    if bare:
+        out, bare_seconds, peak = _run([sys.executable, __file__, "--bare-pass", str(raw)], {
+            **os.environ})  # fmt: skip
+        words = json.loads(out.strip().splitlines()[-1])["words"]
+        _report("bare spaCy, 1 process", articles, words, bare_seconds, peak)
+    if not pipeline:
+        return
     home = work / "dagster"
     home.mkdir(parents=True)
     shutil.copy(PROJECT / "deploy" / "dagster.yaml", home / "dagster.yaml")
@@ -98,19 +108,21 @@ def _measure(label: str, raw: Path, work: Path) -> None:
         "DAGSTER_HOME": str(home),
     }
     command = [sys.executable, "-m", "assets.run"]
-    _, seconds, rss = _run(command, env)
-    _, noop_seconds, noop_rss = _run(command, env)
-    rows = (
-        ("bare spaCy, 1 process", bare_seconds, bare_rss),
-        ("pipeline through Dagster", seconds, rss),
+    _, seconds, peak = _run(command, env)
+    _report("pipeline through Dagster", articles, words, seconds, peak)
+    if bare_seconds is not None:
+        print(f"  pipeline throughput / bare spaCy throughput: {bare_seconds / seconds:.2f}x")
+    _, noop_seconds, noop_peak = _run(command, env)
+    print(f"  no-op rerun: {noop_seconds:.1f} s, peak RSS {noop_peak / MIB:,.0f} MiB", flush=True)
+
+
+def _report(name: str, articles: int, words: int | None, seconds: float, peak: int) -> None:
+    rate = f"{words / seconds:8,.0f} words/s" if words else ""
+    print(
+        f"  {name:26} {seconds:7.1f} s  {articles / seconds:6.1f} articles/s  {rate}  "
+        f"peak RSS {peak / MIB:6,.0f} MiB",
+        flush=True,
     )
-    for name, spent, peak in rows:
-        print(
-            f"  {name:26} {spent:7.1f} s  {bare['articles'] / spent:6.1f} articles/s  "
-            f"{words / spent:8,.0f} words/s  peak RSS {peak / MIB:6,.0f} MiB"
-        )
-    print(f"  pipeline throughput / bare spaCy throughput: {bare_seconds / seconds:.2f}x")
-    print(f"  no-op rerun: {noop_seconds:.1f} s, peak RSS {noop_rss / MIB:,.0f} MiB")
 
 
 def _run(command: list[str], env: dict[str, str]) -> tuple[str, float, int]:

@@ -1,5 +1,12 @@
 """The analysis in worker processes gives exactly the rows of the analysis in this process."""
 
+import signal
+import subprocess
+import sys
+
+import psutil
+
+from pipeline import workers
 from pipeline.clean import clean_article
 from pipeline.formats import read_articles
 from pipeline.workers import CHUNK, Analyser, Body
@@ -33,3 +40,29 @@ def test_workers_give_the_rows_of_one_process_and_keep_failures_apart() -> None:
     assert there[len(seeds)][2][0] == "nlp"  # the long article is set aside, the rest go on
     assert all(o[2] is None and o[1]["figures"] for o in there[: len(seeds)])
     assert parallel.analyse(bodies[:3]) and _outcome(parallel.analyse(bodies)) == here  # pool kept
+
+
+def test_workers_are_replaced_after_their_share_and_give_the_same_rows(monkeypatch) -> None:
+    monkeypatch.setattr(workers, "CHUNKS_PER_WORKER", 1)
+    bodies = _bodies() * 4
+    first = _outcome(Analyser(workers=2).analyse(bodies))
+    assert not workers._POOLS  # served its share: stopped, new workers next time
+    assert _outcome(Analyser(workers=2).analyse(bodies)) == first
+
+
+def test_workers_end_when_their_parent_is_killed() -> None:
+    script = (
+        "import sys, time\n"
+        "from pipeline.workers import Analyser, Body\n"
+        "Analyser(workers=2).analyse([Body('Mr Smith said 3 things.', None)] * 40)\n"
+        "print('ready', flush=True)\n"
+        "time.sleep(600)\n"
+    )
+    parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert parent.stdout.readline().strip() == "ready"
+    children = psutil.Process(parent.pid).children()
+    assert len([c for c in children if "spawn_main" in " ".join(c.cmdline())]) == 2
+    parent.send_signal(signal.SIGKILL)  # no shutdown, no atexit
+    parent.wait()
+    _gone, alive = psutil.wait_procs(children, timeout=60)
+    assert not alive, f"orphaned workers still running: {[p.pid for p in alive]}"
