@@ -157,13 +157,13 @@ def _best_known(
     names_shared = np.zeros(len(pairs), dtype=np.int64)
     names_shared[where[len(band_pairs) :]] = shared
     i, r = pairs // known.num_rows, pairs % known.num_rows
-    text = (values[i] == stored[r]).mean(axis=1)
-    score = np.where(text >= SAME_TEXT, text, 0.0)
     new_rare = np.array([len(s.entities & rare) for s in new], dtype=np.int64)
-    smaller = np.maximum(np.minimum(new_rare[i], known_rare[r]), 1)
-    entities = np.where(names_shared >= MIN_SHARED_ENTITIES, names_shared / smaller, 0.0)
-    close = _close_days(_days([s.published for s in new])[i], _days(known["published"])[r])
-    score = np.maximum(score, np.where(close & (entities >= SAME_ENTITIES), entities, 0.0))
+    score = _score(
+        text=(values[i] == stored[r]).mean(axis=1),
+        shared=names_shared,
+        smaller=np.minimum(new_rare[i], known_rare[r]),
+        close=_close_days(_days([s.published for s in new])[i], _days(known["published"])[r]),
+    )
     keep = score > 0
     i, r, score = i[keep], r[keep], score[keep]
     first = np.lexsort((r, -score, i))  # per new article: best score, then earliest known row
@@ -260,26 +260,31 @@ def _batch_candidates(
 def _best(
     signature: Signature, pool: list[Signature], rare: frozenset[str]
 ) -> tuple[Signature | None, float]:
-    best, best_score = None, 0.0
-    for other in pool:
-        text = signature.similarity(other)
-        score = text if text >= SAME_TEXT else 0.0
-        if _close_in_time(signature.published, other.published):
-            entities = _entity_similarity(signature.entities & rare, other.entities & rare)
-            if entities >= SAME_ENTITIES:
-                score = max(score, entities)
-        if score > best_score:
-            best, best_score = other, score
-    return best, best_score
+    """The best-scoring article of `pool` (the first of equals) and its score."""
+    if not pool:
+        return None, 0.0
+    mine = signature.entities & rare
+    theirs = [other.entities & rare for other in pool]
+    scores = _score(
+        text=np.array([signature.similarity(other) for other in pool]),
+        shared=np.array([len(mine & names) for names in theirs]),
+        smaller=np.array([min(len(mine), len(names)) for names in theirs]),
+        close=_close_days(
+            _days([signature.published] * len(pool)), _days([o.published for o in pool])
+        ),
+    )
+    best = int(np.argmax(scores))
+    return (pool[best], float(scores[best])) if scores[best] > 0 else (None, 0.0)
 
 
-def _entity_similarity(a: frozenset[str], b: frozenset[str]) -> float:
-    """Shared rare names over the smaller set, zero below `MIN_SHARED_ENTITIES` shared."""
-    common = a & b
-    if len(common) < MIN_SHARED_ENTITIES:
-        return 0.0
-    return len(common) / min(len(a), len(b))
-
-
-def _close_in_time(a: date | None, b: date | None) -> bool:
-    return a is None or b is None or abs((a - b).days) <= MAX_DAYS_APART
+def _score(
+    text: np.ndarray, shared: np.ndarray, smaller: np.ndarray, close: np.ndarray
+) -> np.ndarray:
+    """The same-story score of candidate pairs: their text similarity when it reaches
+    `SAME_TEXT`; or, within the time window, their shared rare names over the smaller set when
+    at least `MIN_SHARED_ENTITIES` are shared and that share reaches `SAME_ENTITIES`; else 0."""
+    entities = np.where(shared >= MIN_SHARED_ENTITIES, shared / np.maximum(smaller, 1), 0.0)
+    return np.maximum(
+        np.where(text >= SAME_TEXT, text, 0.0),
+        np.where(close & (entities >= SAME_ENTITIES), entities, 0.0),
+    )
