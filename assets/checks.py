@@ -1,14 +1,25 @@
 """Asset checks: blocking ones for the data contract, warnings for drift. Each says what failed
-and shows examples."""
+and shows examples.
+
+A check reads its table one file at a time, so its memory is one batch's, however large the
+corpus. In an ingest run (one batch partition) the checks that look at rows read only that
+batch's files: the run added rows there and only removed rows elsewhere. Global properties
+(unique keys, schemas, the share of rejected files) are read from one column or the footers of
+every file.
+"""
 
 from collections.abc import Iterable
+from pathlib import Path
 
 import dagster as dg
+import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from assets.metadata import table_rows
 from assets.resources import PipelineResource
 from pipeline.clean import ANYWHERE_RULES
+from pipeline.store import Warehouse
 from pipeline.tables import (
     ARTICLE_MENTIONS,
     DOCUMENTS,
@@ -32,14 +43,45 @@ def _examples(values: Iterable[object]) -> dg.MetadataValue:
     return dg.MetadataValue.json([str(v)[:200] for v in list(values)[:EXAMPLES]])
 
 
-def _share_warning(measure: str, found: list, total: int, limit: float) -> dg.AssetCheckResult:
-    """A warning when `found` is more than `limit` of `total`, with examples."""
-    share = len(found) / total if total else 0.0
+def _share_warning(
+    measure: str, count: int, total: int, examples: list, limit: float, **facts: int
+) -> dg.AssetCheckResult:
+    """A warning when `count` is more than `limit` of `total`, with examples."""
+    share = count / total if total else 0.0
     return dg.AssetCheckResult(
         passed=share <= limit,
         severity=dg.AssetCheckSeverity.WARN,
-        metadata={measure: round(share, 4), "examples": _examples(found)},
+        metadata={measure: round(share, 4), "examples": _examples(examples), **facts},
     )
+
+
+def _files_to_check(
+    context: dg.AssetCheckExecutionContext, warehouse: Warehouse, name: str
+) -> list[Path]:
+    """The files of table `name` whose rows a check reads: in a batch partition's run, that
+    batch's file; otherwise every file."""
+    files = warehouse.files_of(name)
+    if context.has_partition_key:
+        return [p for p in files if p.stem == context.partition_key]
+    return files
+
+
+def _rows_of(
+    warehouse: Warehouse, name: str, columns: list[str], doc_ids: pa.Array, stem: str
+) -> pa.Table:
+    """The rows of table `name` for `doc_ids`. A batch's articles have their rows in the files
+    named by the batch, so that file is read first, and the others only for ids it lacks."""
+    schema = pa.schema([TABLES[name].schema.field(c) for c in columns])
+    files = sorted(warehouse.files_of(name), key=lambda p: p.stem != stem)
+    found: list[pa.Table] = []
+    wanted = doc_ids
+    for path in files:
+        if not len(wanted):
+            break
+        part = pq.read_table(path, columns=columns, filters=pc.field("doc_id").isin(wanted))
+        found.append(part.cast(schema))
+        wanted = wanted.filter(pc.invert(pc.is_in(wanted, part["doc_id"].combine_chunks())))
+    return pa.concat_tables(found) if found else schema.empty_table()
 
 
 def _schema_check(spec: TableSpec) -> dg.AssetChecksDefinition:
@@ -74,10 +116,13 @@ def _unique_check(spec: TableSpec) -> dg.AssetChecksDefinition:
     def check(pipeline: PipelineResource) -> dg.AssetCheckResult:
         keys = pipeline.warehouse().read(spec.name, columns=[spec.key])[spec.key]
         counts = pc.value_counts(keys)
-        repeated = [v["values"] for v in counts.to_pylist() if v["counts"] > 1]
+        repeated = counts.filter(pc.greater(pc.struct_field(counts, "counts"), 1))
         return dg.AssetCheckResult(
-            passed=not repeated,
-            metadata={"repeated_keys": len(repeated), "examples": _examples(repeated)},
+            passed=not len(repeated),
+            metadata={
+                "repeated_keys": len(repeated),
+                "examples": _examples(pc.struct_field(repeated, "values").to_pylist()[:EXAMPLES]),
+            },
         )
 
     return check
@@ -92,15 +137,33 @@ def _offset_check(spec: TableSpec) -> dg.AssetChecksDefinition:
         blocking=True,
         description=f"Every `{spec.name}` row's `body[start:end]` equals its `text`.",
     )
-    def check(pipeline: PipelineResource) -> dg.AssetCheckResult:
+    def check(
+        context: dg.AssetCheckExecutionContext, pipeline: PipelineResource
+    ) -> dg.AssetCheckResult:
         warehouse = pipeline.warehouse()
-        documents = warehouse.read(DOCUMENTS.name, columns=["doc_id", "body"]).to_pylist()
-        bodies = {d["doc_id"]: d["body"] for d in documents}
-        rows = warehouse.read(spec.name, columns=["doc_id", "start", "end", "text"]).to_pylist()
-        wrong = [r for r in rows if bodies.get(r["doc_id"], "")[r["start"] : r["end"]] != r["text"]]
+        files = _files_to_check(context, warehouse, spec.name)
+        wrong, examples, checked = 0, [], 0
+        for path in files:
+            part = pq.read_table(path, columns=["doc_id", "start", "end", "text"])
+            ids = pc.unique(part["doc_id"].combine_chunks())
+            documents = _rows_of(warehouse, DOCUMENTS.name, ["doc_id", "body"], ids, path.stem)
+            bodies = dict(
+                zip(documents["doc_id"].to_pylist(), documents["body"].to_pylist(), strict=True)
+            )
+            for row in part.to_pylist():
+                if bodies.get(row["doc_id"], "")[row["start"] : row["end"]] != row["text"]:
+                    wrong += 1
+                    if len(examples) < EXAMPLES:
+                        examples.append(row)
+            checked += part.num_rows
         return dg.AssetCheckResult(
             passed=not wrong,
-            metadata={"rows_off": len(wrong), "examples": _examples(wrong)},
+            metadata={
+                "rows_off": wrong,
+                "rows_checked": checked,
+                "files_checked": len(files),
+                "examples": _examples(examples),
+            },
         )
 
     return check
@@ -117,19 +180,30 @@ OFFSET_TABLES = [
     blocking=True,
     description="No paragraph of any body is still a line the boilerplate rules remove.",
 )
-def no_boilerplate_in_bodies(pipeline: PipelineResource) -> dg.AssetCheckResult:
-    documents = pipeline.warehouse().read(DOCUMENTS.name, columns=["doc_id", "body"])
-    found = []
-    for doc_id, body in zip(
-        documents["doc_id"].to_pylist(), documents["body"].to_pylist(), strict=True
-    ):
-        for paragraph in body.split("\n\n"):
-            rule = next((r.name for r in ANYWHERE_RULES if r.matches(paragraph)), None)
-            if rule:
-                found.append(f"{doc_id} [{rule}] {paragraph}")
+def no_boilerplate_in_bodies(
+    context: dg.AssetCheckExecutionContext, pipeline: PipelineResource
+) -> dg.AssetCheckResult:
+    warehouse = pipeline.warehouse()
+    files = _files_to_check(context, warehouse, DOCUMENTS.name)
+    left, examples = 0, []
+    for path in files:
+        documents = pq.read_table(path, columns=["doc_id", "body"])
+        for doc_id, body in zip(
+            documents["doc_id"].to_pylist(), documents["body"].to_pylist(), strict=True
+        ):
+            for paragraph in body.split("\n\n"):
+                rule = next((r.name for r in ANYWHERE_RULES if r.matches(paragraph)), None)
+                if rule:
+                    left += 1
+                    if len(examples) < EXAMPLES:
+                        examples.append(f"{doc_id} [{rule}] {paragraph}")
     return dg.AssetCheckResult(
-        passed=not found,
-        metadata={"paragraphs_left": len(found), "examples": _examples(found)},
+        passed=not left,
+        metadata={
+            "paragraphs_left": left,
+            "files_checked": len(files),
+            "examples": _examples(examples),
+        },
     )
 
 
@@ -139,12 +213,14 @@ def no_boilerplate_in_bodies(pipeline: PipelineResource) -> dg.AssetCheckResult:
 )
 def rejected_share(pipeline: PipelineResource) -> dg.AssetCheckResult:
     files = pipeline.warehouse().read(FILES.name, columns=["source_path", "status"])
-    rejected = [
-        p
-        for p, s in zip(files["source_path"].to_pylist(), files["status"].to_pylist(), strict=True)
-        if s == "rejected"
-    ]
-    return _share_warning("rejected_share", rejected, files.num_rows, MAX_REJECTED_SHARE)
+    rejected = files.filter(pc.equal(files["status"], "rejected"))["source_path"]
+    return _share_warning(
+        "rejected_share",
+        len(rejected),
+        files.num_rows,
+        rejected.slice(0, EXAMPLES).to_pylist(),
+        MAX_REJECTED_SHARE,
+    )
 
 
 @dg.asset_check(
@@ -154,7 +230,7 @@ def rejected_share(pipeline: PipelineResource) -> dg.AssetCheckResult:
 def documents_row_drop(
     context: dg.AssetCheckExecutionContext, pipeline: PipelineResource
 ) -> dg.AssetCheckResult:
-    now = pipeline.warehouse().read(DOCUMENTS.name, columns=["doc_id"]).num_rows
+    now = table_rows(pipeline.warehouse().table_dir(DOCUMENTS.name))
     records = context.instance.fetch_materializations(dg.AssetKey(DOCUMENTS.name), limit=2).records
     counts = [
         r.asset_materialization.metadata["dagster/row_count"].value
@@ -172,15 +248,30 @@ def documents_row_drop(
 
 @dg.asset_check(
     asset=ARTICLE_MENTIONS.name,
-    description=f"Warns when more than {MAX_NO_ENTITY_SHARE:.0%} of the articles mention no "
-    "entity at all.",
+    description=f"Warns when more than {MAX_NO_ENTITY_SHARE:.0%} of the articles (of the run's "
+    "batch, in an ingest run) mention no entity at all.",
 )
-def articles_without_entities(pipeline: PipelineResource) -> dg.AssetCheckResult:
+def articles_without_entities(
+    context: dg.AssetCheckExecutionContext, pipeline: PipelineResource
+) -> dg.AssetCheckResult:
     warehouse = pipeline.warehouse()
-    docs = warehouse.read(DOCUMENTS.name, columns=["doc_id"])["doc_id"]
-    named = pc.unique(warehouse.read(ARTICLE_MENTIONS.name, columns=["doc_id"])["doc_id"])
-    without = docs.filter(pc.invert(pc.is_in(docs, named))).to_pylist()
-    return _share_warning("share_without_entities", without, len(docs), MAX_NO_ENTITY_SHARE)
+    files = _files_to_check(context, warehouse, DOCUMENTS.name)
+    total, without, examples = 0, 0, []
+    for path in files:
+        docs = pq.read_table(path, columns=["doc_id"])["doc_id"].combine_chunks()
+        named = _rows_of(warehouse, ARTICLE_MENTIONS.name, ["doc_id"], docs, path.stem)
+        unnamed = docs.filter(pc.invert(pc.is_in(docs, named["doc_id"].combine_chunks())))
+        total += len(docs)
+        without += len(unnamed)
+        examples.extend(unnamed.slice(0, EXAMPLES - len(examples)).to_pylist())
+    return _share_warning(
+        "share_without_entities",
+        without,
+        total,
+        examples,
+        MAX_NO_ENTITY_SHARE,
+        articles_checked=total,
+    )
 
 
 def _links_to_entities(spec: TableSpec) -> dg.AssetChecksDefinition:
@@ -195,12 +286,17 @@ def _links_to_entities(spec: TableSpec) -> dg.AssetChecksDefinition:
     )
     def check(pipeline: PipelineResource) -> dg.AssetCheckResult:
         warehouse = pipeline.warehouse()
-        ids = warehouse.read(ENTITIES.name, columns=["entity_id"])["entity_id"]
-        linked = pc.drop_null(warehouse.read(spec.name, columns=["entity_id"])["entity_id"])
-        dangling = pc.unique(linked.filter(pc.invert(pc.is_in(linked, ids)))).to_pylist()
+        ids = warehouse.read(ENTITIES.name, columns=["entity_id"])["entity_id"].combine_chunks()
+        dangling: set[str] = set()
+        for path in warehouse.files_of(spec.name):
+            linked = pc.drop_null(pq.read_table(path, columns=["entity_id"])["entity_id"])
+            dangling.update(pc.unique(linked.filter(pc.invert(pc.is_in(linked, ids)))).to_pylist())
         return dg.AssetCheckResult(
             passed=not dangling,
-            metadata={"dangling_entity_ids": len(dangling), "examples": _examples(dangling)},
+            metadata={
+                "dangling_entity_ids": len(dangling),
+                "examples": _examples(sorted(dangling)),
+            },
         )
 
     return check
