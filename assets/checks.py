@@ -9,6 +9,7 @@ every file.
 """
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import dagster as dg
@@ -43,15 +44,29 @@ def _examples(values: Iterable[object]) -> dg.MetadataValue:
     return dg.MetadataValue.json([str(v)[:200] for v in list(values)[:EXAMPLES]])
 
 
+@dataclass
+class _Found:
+    """What a check found: how many, and the first few as examples (not all of them: a broken
+    table can have millions)."""
+
+    count: int = 0
+    examples: list = field(default_factory=list)
+
+    def add(self, example: object) -> None:
+        self.count += 1
+        if len(self.examples) < EXAMPLES:
+            self.examples.append(example)
+
+
 def _share_warning(
-    measure: str, count: int, total: int, examples: list, limit: float, **facts: int
+    measure: str, found: _Found, total: int, limit: float, **facts: int
 ) -> dg.AssetCheckResult:
-    """A warning when `count` is more than `limit` of `total`, with examples."""
-    share = count / total if total else 0.0
+    """A warning when `found` is more than `limit` of `total`, with examples."""
+    share = found.count / total if total else 0.0
     return dg.AssetCheckResult(
         passed=share <= limit,
         severity=dg.AssetCheckSeverity.WARN,
-        metadata={measure: round(share, 4), "examples": _examples(examples), **facts},
+        metadata={measure: round(share, 4), "examples": _examples(found.examples), **facts},
     )
 
 
@@ -71,17 +86,16 @@ def _rows_of(
 ) -> pa.Table:
     """The rows of table `name` for `doc_ids`. A batch's articles have their rows in the files
     named by the batch, so that file is read first, and the others only for ids it lacks."""
-    schema = pa.schema([TABLES[name].schema.field(c) for c in columns])
     files = sorted(warehouse.files_of(name), key=lambda p: p.stem != stem)
-    found: list[pa.Table] = []
+    found = [TABLES[name].columns_schema(columns).empty_table()]
     wanted = doc_ids
     for path in files:
         if not len(wanted):
             break
-        part = pq.read_table(path, columns=columns, filters=pc.field("doc_id").isin(wanted))
-        found.append(part.cast(schema))
+        part = warehouse.read_file(name, path, columns, where=pc.field("doc_id").isin(wanted))
+        found.append(part)
         wanted = wanted.filter(pc.invert(pc.is_in(wanted, part["doc_id"].combine_chunks())))
-    return pa.concat_tables(found) if found else schema.empty_table()
+    return pa.concat_tables(found)
 
 
 def _schema_check(spec: TableSpec) -> dg.AssetChecksDefinition:
@@ -142,9 +156,9 @@ def _offset_check(spec: TableSpec) -> dg.AssetChecksDefinition:
     ) -> dg.AssetCheckResult:
         warehouse = pipeline.warehouse()
         files = _files_to_check(context, warehouse, spec.name)
-        wrong, examples, checked = 0, [], 0
+        wrong, checked = _Found(), 0
         for path in files:
-            part = pq.read_table(path, columns=["doc_id", "start", "end", "text"])
+            part = warehouse.read_file(spec.name, path, ["doc_id", "start", "end", "text"])
             ids = pc.unique(part["doc_id"].combine_chunks())
             documents = _rows_of(warehouse, DOCUMENTS.name, ["doc_id", "body"], ids, path.stem)
             bodies = dict(
@@ -152,17 +166,15 @@ def _offset_check(spec: TableSpec) -> dg.AssetChecksDefinition:
             )
             for row in part.to_pylist():
                 if bodies.get(row["doc_id"], "")[row["start"] : row["end"]] != row["text"]:
-                    wrong += 1
-                    if len(examples) < EXAMPLES:
-                        examples.append(row)
+                    wrong.add(row)
             checked += part.num_rows
         return dg.AssetCheckResult(
-            passed=not wrong,
+            passed=not wrong.count,
             metadata={
-                "rows_off": wrong,
+                "rows_off": wrong.count,
                 "rows_checked": checked,
                 "files_checked": len(files),
-                "examples": _examples(examples),
+                "examples": _examples(wrong.examples),
             },
         )
 
@@ -185,24 +197,22 @@ def no_boilerplate_in_bodies(
 ) -> dg.AssetCheckResult:
     warehouse = pipeline.warehouse()
     files = _files_to_check(context, warehouse, DOCUMENTS.name)
-    left, examples = 0, []
+    left = _Found()
     for path in files:
-        documents = pq.read_table(path, columns=["doc_id", "body"])
+        documents = warehouse.read_file(DOCUMENTS.name, path, ["doc_id", "body"])
         for doc_id, body in zip(
             documents["doc_id"].to_pylist(), documents["body"].to_pylist(), strict=True
         ):
             for paragraph in body.split("\n\n"):
                 rule = next((r.name for r in ANYWHERE_RULES if r.matches(paragraph)), None)
                 if rule:
-                    left += 1
-                    if len(examples) < EXAMPLES:
-                        examples.append(f"{doc_id} [{rule}] {paragraph}")
+                    left.add(f"{doc_id} [{rule}] {paragraph}")
     return dg.AssetCheckResult(
-        passed=not left,
+        passed=not left.count,
         metadata={
-            "paragraphs_left": left,
+            "paragraphs_left": left.count,
             "files_checked": len(files),
-            "examples": _examples(examples),
+            "examples": _examples(left.examples),
         },
     )
 
@@ -214,13 +224,8 @@ def no_boilerplate_in_bodies(
 def rejected_share(pipeline: PipelineResource) -> dg.AssetCheckResult:
     files = pipeline.warehouse().read(FILES.name, columns=["source_path", "status"])
     rejected = files.filter(pc.equal(files["status"], "rejected"))["source_path"]
-    return _share_warning(
-        "rejected_share",
-        len(rejected),
-        files.num_rows,
-        rejected.slice(0, EXAMPLES).to_pylist(),
-        MAX_REJECTED_SHARE,
-    )
+    found = _Found(len(rejected), rejected.slice(0, EXAMPLES).to_pylist())
+    return _share_warning("rejected_share", found, files.num_rows, MAX_REJECTED_SHARE)
 
 
 @dg.asset_check(
@@ -256,21 +261,15 @@ def articles_without_entities(
 ) -> dg.AssetCheckResult:
     warehouse = pipeline.warehouse()
     files = _files_to_check(context, warehouse, DOCUMENTS.name)
-    total, without, examples = 0, 0, []
+    total, without = 0, _Found()
     for path in files:
-        docs = pq.read_table(path, columns=["doc_id"])["doc_id"].combine_chunks()
+        docs = warehouse.read_file(DOCUMENTS.name, path, ["doc_id"])["doc_id"].combine_chunks()
         named = _rows_of(warehouse, ARTICLE_MENTIONS.name, ["doc_id"], docs, path.stem)
-        unnamed = docs.filter(pc.invert(pc.is_in(docs, named["doc_id"].combine_chunks())))
         total += len(docs)
-        without += len(unnamed)
-        examples.extend(unnamed.slice(0, EXAMPLES - len(examples)).to_pylist())
+        for doc_id in docs.filter(pc.invert(pc.is_in(docs, named["doc_id"].combine_chunks()))):
+            without.add(doc_id.as_py())
     return _share_warning(
-        "share_without_entities",
-        without,
-        total,
-        examples,
-        MAX_NO_ENTITY_SHARE,
-        articles_checked=total,
+        "share_without_entities", without, total, MAX_NO_ENTITY_SHARE, articles_checked=total
     )
 
 
@@ -289,7 +288,7 @@ def _links_to_entities(spec: TableSpec) -> dg.AssetChecksDefinition:
         ids = warehouse.read(ENTITIES.name, columns=["entity_id"])["entity_id"].combine_chunks()
         dangling: set[str] = set()
         for path in warehouse.files_of(spec.name):
-            linked = pc.drop_null(pq.read_table(path, columns=["entity_id"])["entity_id"])
+            linked = pc.drop_null(warehouse.read_file(spec.name, path, ["entity_id"])["entity_id"])
             dangling.update(pc.unique(linked.filter(pc.invert(pc.is_in(linked, ids)))).to_pylist())
         return dg.AssetCheckResult(
             passed=not dangling,

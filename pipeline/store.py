@@ -104,19 +104,26 @@ class Warehouse:
     ) -> pa.Table:
         """A table (its rows matching `where`, if given), conformed to its schema: an empty
         table when it was never written."""
-        spec = TABLES[name]
-        parts = [pq.read_table(p, columns=columns, filters=where) for p in self.files_of(name)]
-        schema = (
-            spec.schema if columns is None else pa.schema([spec.schema.field(c) for c in columns])
-        )
+        parts = [self.read_file(name, p, columns, where) for p in self.files_of(name)]
         if not parts:
-            return schema.empty_table()
-        return pa.concat_tables([t.cast(schema) for t in parts])
+            return TABLES[name].columns_schema(columns).empty_table()
+        return pa.concat_tables(parts)
+
+    def read_file(
+        self,
+        name: str,
+        path: Path,
+        columns: list[str] | None = None,
+        where: pc.Expression | None = None,
+    ) -> pa.Table:
+        """One file of table `name` (its rows matching `where`), conformed to the schema: for
+        work that must hold one batch at a time, not the table."""
+        table = pq.read_table(path, columns=columns, filters=where)
+        return table.cast(TABLES[name].columns_schema(columns))
 
     def read_parts(self, name: str) -> dict[str, pa.Table]:
         """A table's files one by one (file stem -> rows), for work that follows the batches."""
-        schema = TABLES[name].schema
-        return {p.stem: pq.read_table(p).cast(schema) for p in self.files_of(name)}
+        return {p.stem: self.read_file(name, p) for p in self.files_of(name)}
 
     # -- batch plans ---------------------------------------------------------------------------
 

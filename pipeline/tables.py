@@ -39,6 +39,12 @@ class TableSpec:
     def empty(self) -> pa.Table:
         return self.schema.empty_table()
 
+    def columns_schema(self, columns: list[str] | None = None) -> pa.Schema:
+        """The schema of `columns` (all of them when None), in that order."""
+        if columns is None:
+            return self.schema
+        return pa.schema([self.schema.field(c) for c in columns])
+
 
 DOCUMENTS = TableSpec(
     name="documents",
