@@ -17,7 +17,9 @@ import time
 from pathlib import Path
 
 from pipeline import sources
+from pipeline.settings import Settings
 from pipeline.sources import Known
+from pipeline.versions import stage_versions
 
 ARTICLE = "Ministers met in Brussels on Thursday to discuss support. " * 40
 
@@ -38,7 +40,7 @@ def build(root: Path, n: int) -> dict[str, Known]:
 
 def timed(label: str, root: Path, known: dict[str, Known]) -> None:
     start = time.perf_counter()
-    scan = sources.scan(root, known)
+    scan = sources.scan(root, known, stage_versions(Settings()))
     seconds = time.perf_counter() - start
     print(
         f"  {label:<34} {seconds:7.2f} s  {scan.n_files / seconds:10,.0f} files/s  "

@@ -12,6 +12,7 @@ import hashlib
 import logging
 import os
 import time
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -35,6 +36,7 @@ from pipeline.tables import (
     SIGNATURES,
     conform,
 )
+from pipeline.versions import retry_key, stage_versions
 from pipeline.workers import Analyser, Body
 
 log = logging.getLogger(__name__)
@@ -46,7 +48,13 @@ def known_files(warehouse: Warehouse) -> dict[str, Known]:
     table = warehouse.read(FILES.name).to_pylist()
     return {
         r["source_path"]: Known(
-            r["content_hash"], r["size_bytes"], r["changed_ns"], tuple(r["doc_ids"]), r["batch"]
+            r["content_hash"],
+            r["size_bytes"],
+            r["changed_ns"],
+            tuple(r["doc_ids"]),
+            r["batch"],
+            r["status"],
+            r["retry_key"],
         )
         for r in table
     }
@@ -79,7 +87,7 @@ def plan_batches(
     with warehouse.lock():
         warehouse.recover()
         known = known_files(warehouse)
-    found = sources.scan(settings.raw_dir, known)
+    found = sources.scan(settings.raw_dir, known, stage_versions(settings))
     changes = [c for c in found.changes if c.fs_rel not in exclude]
     keys: list[str] = []
     for chunk in sources.split(changes, settings.batch_files):
@@ -100,6 +108,13 @@ class FileRead:
     changed_ns: int
     articles: list[RawArticle] = field(default_factory=list)
     problems: list[RejectedInput] = field(default_factory=list)
+    failed: set[str] = field(default_factory=set)  # articles rejected after reading
+
+    def reject(self, article: RawArticle, stage: str, message: str) -> None:
+        """Set one article aside with the reason, naming its record in a file of many."""
+        where = f"record {article.record}: " if article.record is not None else ""
+        self.problems.append(RejectedInput(stage, where + message))
+        self.failed.add(article.doc_id)
 
 
 def read_file(raw_dir: Path, fs_rel: str, max_bytes: int) -> FileRead | None:
@@ -155,6 +170,8 @@ def read_file(raw_dir: Path, fs_rel: str, max_bytes: int) -> FileRead | None:
         result = read_articles(data, rel, max_bytes=max_bytes)
     except RejectedInput as problem:
         found.problems.append(problem)
+    except Exception as exc:  # a bug in one reader must not block every batch after it
+        found.problems.append(RejectedInput("read", f"reading failed: {exc!r}; please report it"))
     else:
         found.articles, found.problems = result.articles, result.problems
     return found
@@ -178,6 +195,7 @@ class BatchReport:
     deleted: int = 0
     rejected_files: int = 0
     duplicates: int = 0
+    kept: int = 0  # articles of a changed file that it already held: their rows stay
     nlp_docs: int = 0
     seconds: float = 0.0
     rows: dict[str, int] = field(default_factory=dict)
@@ -201,11 +219,13 @@ def run_batch(
         if rolled := warehouse.recover():
             logger.warning(f"rolled forward {rolled} interrupted commit(s)")
         known = known_files(warehouse)
-        reads, gone = _look_at(settings, planned, known, report, logger)
+        versions = stage_versions(settings)
+        reads, gone = _look_at(settings, planned, known, versions, report, logger)
         _reread_shared(settings, known, reads, gone, logger)
         affected = set(reads) | gone
         surviving = {d for rel, k in known.items() if rel not in affected for d in k.doc_ids}
-        prepared = _prepare(reads, surviving, report)
+        kept = _kept_articles(reads, known)
+        prepared = _prepare(reads, surviving, kept, report)
         report.read = len(reads)
         report.deleted = len(gone)
         if prepared:
@@ -218,8 +238,8 @@ def run_batch(
             _analyse(prepared, analyser)
             _assign_stories(prepared, warehouse)
             report.nlp_docs = sum(p.failure is None for p in prepared)
-        rows = _rows(reads, prepared, batch, now, report)
-        old_docs = {d for rel in affected if rel in known for d in known[rel].doc_ids}
+        rows = _rows(reads, prepared, batch, now, versions, report)
+        old_docs = {d for rel in affected if rel in known for d in known[rel].doc_ids} - kept
         commit = Commit(
             batch=batch,
             add={spec.name: conform(spec, rows[spec.name]) for spec in ARTICLE_TABLES},
@@ -239,10 +259,12 @@ def _look_at(
     settings: Settings,
     planned: list[str],
     known: Mapping[str, Known],
+    versions: Mapping[str, str],
     report: BatchReport,
     logger: Any,
 ) -> tuple[dict[str, FileRead], set[str]]:
-    """Read each planned file whose bytes differ from the manifest; note the ones now gone."""
+    """Read each planned file whose bytes differ from the manifest, or that is worth another
+    try; note the ones now gone."""
     reads: dict[str, FileRead] = {}
     gone: set[str] = set()
     for i, fs_rel in enumerate(planned, start=1):
@@ -255,7 +277,11 @@ def _look_at(
                 gone.add(rel)
             continue
         old = known.get(rel)
-        if old is not None and old.content_hash == found.content_hash:
+        if (
+            old is not None
+            and old.content_hash == found.content_hash
+            and not old.worth_retrying(found.changed_ns, versions)
+        ):
             report.unchanged += 1
             continue
         reads[rel] = found
@@ -301,16 +327,32 @@ class Prepared:
     failure: RejectedInput | None = None  # why it could not be analysed
 
 
+def _kept_articles(reads: Mapping[str, FileRead], known: Mapping[str, Known]) -> set[str]:
+    """Articles a changed file held before and holds again (the unchanged records of a feed):
+    their rows stay as they are, so one changed record costs one article's analysis. An article
+    other files hold too is written again, since its rows may name another file."""
+    holders = Counter(d for k in known.values() for d in set(k.doc_ids))
+    kept: set[str] = set()
+    for rel, found in reads.items():
+        if rel in known:
+            before = {d for d in known[rel].doc_ids if holders[d] == 1}
+            kept.update(a.doc_id for a in found.articles if a.doc_id in before)
+    return kept
+
+
 def _prepare(
-    reads: Mapping[str, FileRead], surviving: set[str], report: BatchReport
+    reads: Mapping[str, FileRead], surviving: set[str], kept: set[str], report: BatchReport
 ) -> list[Prepared]:
     """Clean every article not already in the tables; a failure is the file's problem, not the
     batch's."""
     prepared: list[Prepared] = []
-    emitted: set[str] = set(surviving)
+    emitted: set[str] = surviving | kept
     for rel in sorted(reads):
         found = reads[rel]
         for article in found.articles:
+            if article.doc_id in kept:
+                report.kept += 1
+                continue
             if article.doc_id in emitted:
                 report.duplicates += 1
                 continue
@@ -318,10 +360,22 @@ def _prepare(
             try:
                 cleaned = clean_article(article)
             except Exception as exc:  # a bug in one rule must not lose the batch
-                found.problems.append(RejectedInput("clean", f"cleaning failed: {exc!r}"))
+                found.reject(article, "clean", f"cleaning failed: {exc!r}")
+                continue
+            if not cleaned.body:
+                found.reject(article, "clean", _emptied(cleaned))
                 continue
             prepared.append(Prepared(rel, article, cleaned))
     return prepared
+
+
+def _emptied(cleaned: Cleaned) -> str:
+    kinds = sorted({r.kind for r in cleaned.removed})
+    rules = sorted({r.rule for r in cleaned.removed})
+    return (
+        f"nothing left after cleaning: every line was removed as {', '.join(kinds) or 'empty'} "
+        f"(rules {', '.join(rules) or 'none'}); if this is an article, report those rules"
+    )
 
 
 def _analyse(prepared: list[Prepared], analyser: Analyser) -> None:
@@ -358,6 +412,7 @@ def _rows(
     prepared: list[Prepared],
     batch: str,
     now: datetime,
+    versions: Mapping[str, str],
     report: BatchReport,
 ) -> dict[str, list[dict]]:
     """The rows the batch adds, per table."""
@@ -367,11 +422,9 @@ def _rows(
         by_file.setdefault(item.rel, []).append(item)
     for rel in sorted(reads):
         found = reads[rel]
-        failed = set()
         for item in by_file.get(rel, []):
             if item.failure:
-                found.problems.append(item.failure)
-                failed.add(item.article.doc_id)
+                found.reject(item.article, item.failure.stage, item.failure.message)
                 continue
             rows[DOCUMENTS.name].append(_document_row(item, now))
             for table, found_rows in item.rows.items():
@@ -395,8 +448,9 @@ def _rows(
                     "seen_at": now,
                 }
             )
-        doc_ids = [a.doc_id for a in found.articles if a.doc_id not in failed]
+        doc_ids = [a.doc_id for a in found.articles if a.doc_id not in found.failed]
         status = "ok" if not found.problems else ("partial" if doc_ids else "rejected")
+        stages = [p.stage for p in found.problems]
         report.rejected_files += status == "rejected"
         rows[FILES.name].append(
             {
@@ -405,6 +459,7 @@ def _rows(
                 "size_bytes": found.size,
                 "changed_ns": found.changed_ns,
                 "status": status,
+                "retry_key": retry_key(stages, versions) if stages else None,
                 "doc_ids": doc_ids,
                 "batch": batch,
                 "seen_at": now,

@@ -10,6 +10,13 @@ from pipeline.formats.encoding import CONTROL_CHARS
 # Characters that are spaces or line breaks in all but name.
 SPACE_LIKE = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")
+# Bidirectional controls (marks, embeddings, overrides, isolates): they reorder how text is shown,
+# never what it says, and a right-to-left override can disguise a word ("Pay\u202epal").
+BIDI_CONTROLS = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Zero-width (non-)joiners are spelling in Persian, Arabic and Indic scripts; next to anything
+# else (Latin letters, digits, emoji sequences) they only hide one word inside another.
+JOINER = re.compile(r"[\u200c\u200d]")
+JOINING_SCRIPTS = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u0900-\u0dff\ufb50-\ufdff\ufe70-\ufeff]")
 LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029\x85]")
 BLANK_RUNS = re.compile(r"\n{3,}")
 SPACE_RUNS = re.compile(r" {2,}")
@@ -24,6 +31,8 @@ def normalize_text(text: str) -> str:
     """
     text = LINE_BREAKS.sub("\n", text)
     text = INVISIBLE.sub("", text)
+    text = BIDI_CONTROLS.sub("", text)
+    text = JOINER.sub(_joiner, text)
     text = SPACE_LIKE.sub(" ", text)
     text = CONTROL_CHARS.sub("", text)
     text = unicodedata.normalize("NFC", text)
@@ -31,6 +40,14 @@ def normalize_text(text: str) -> str:
     text = EDGE_SPACE.sub("\n", text)
     text = BLANK_RUNS.sub("\n\n", text)
     return text.strip()
+
+
+def _joiner(match: re.Match[str]) -> str:
+    """Keep a joiner only between two letters of a script that spells with it."""
+    text, at = match.string, match.start()
+    before, after = text[at - 1 : at], text[at + 1 : at + 2]
+    joined = JOINING_SCRIPTS.match(before) and JOINING_SCRIPTS.match(after)
+    return match.group(0) if joined else ""
 
 
 def folded_words(text: str) -> list[str]:

@@ -13,6 +13,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.settings import SettingsError
+from pipeline.versions import is_stale
+
 HASH_CHUNK = 1024 * 1024
 # The content hash recorded for a file that could not be read.
 UNREADABLE = "unreadable"
@@ -37,11 +40,20 @@ class Known:
     changed_ns: int
     doc_ids: tuple[str, ...]
     batch: str
+    status: str = "ok"
+    retry_key: str | None = None  # for a rejection: the fingerprints of the stages that made it
+
+    def worth_retrying(self, changed_ns: int, versions: Mapping[str, str]) -> bool:
+        """A file rejected in whole or part is looked at again, even with the same bytes, once
+        it is touched or a stage that rejected it has changed (a raised limit, new rules)."""
+        if self.status == "ok":
+            return False
+        return changed_ns != self.changed_ns or is_stale(self.retry_key, versions)
 
 
 @dataclass(frozen=True)
 class Change:
-    """A path whose content differs from the manifest: `new`, `changed` or `deleted`."""
+    """A path to process: `new`, `changed`, `deleted`, or `retried` (rejected before)."""
 
     rel: str
     fs_rel: str
@@ -128,8 +140,17 @@ class Scan:
     n_unchanged: int
 
 
-def scan(raw_dir: Path, known: Mapping[str, Known]) -> Scan:
-    """Compare the folder with the manifest; only real content changes are returned."""
+def scan(raw_dir: Path, known: Mapping[str, Known], versions: Mapping[str, str]) -> Scan:
+    """Compare the folder with the manifest: content changes, and rejected files worth another
+    try (`Known.worth_retrying`).
+
+    A folder that is gone, or holds no file while the manifest knows some, is refused: an
+    unmounted share would otherwise read as every article deleted."""
+    if not raw_dir.is_dir():
+        raise SettingsError(
+            f"PIPELINE_RAW_DIR={raw_dir}: the folder is gone; nothing was read or deleted. "
+            "Mount or restore it and run again, or point PIPELINE_RAW_DIR at the raw articles"
+        )
     changes: list[Change] = []
     seen: set[str] = set()
     n_files = 0
@@ -140,6 +161,9 @@ def scan(raw_dir: Path, known: Mapping[str, Known]) -> Scan:
         if old is None:
             changes.append(Change(source.rel, source.fs_rel, "new"))
             continue
+        if old.worth_retrying(source.changed_ns, versions):
+            changes.append(Change(source.rel, source.fs_rel, "retried"))
+            continue
         if old.size == source.size and old.changed_ns == source.changed_ns:
             continue
         try:
@@ -149,6 +173,13 @@ def scan(raw_dir: Path, known: Mapping[str, Known]) -> Scan:
             if old.content_hash == UNREADABLE:
                 continue  # still unreadable, as the rejected table already says
         changes.append(Change(source.rel, source.fs_rel, "changed"))
+    if known and not n_files:
+        raise SettingsError(
+            f"PIPELINE_RAW_DIR={raw_dir} holds no files, but the warehouse records "
+            f"{len(known)} from earlier runs; nothing was deleted. If the folder is an unmounted "
+            "or unsynced share, mount it and run again; if every file was removed on purpose, "
+            "delete the warehouse (PIPELINE_WAREHOUSE_DIR) to start empty"
+        )
     changes.extend(Change(rel, rel, "deleted") for rel in sorted(set(known) - seen))
     return Scan(changes, n_files, n_files - sum(c.kind != "deleted" for c in changes))
 

@@ -63,6 +63,30 @@ def atomic_write_text(path: Path, text: str) -> None:
     _fsync_dir(path.parent)
 
 
+def read_conformed(
+    spec: TableSpec,
+    path: Path,
+    columns: list[str] | None = None,
+    where: pc.Expression | None = None,
+) -> pa.Table:
+    """One Parquet file of `spec`'s table with the current schema: a nullable column added
+    since the file was written reads as null (until its rows are written again). A missing
+    column that may not be null is an error, never a guess."""
+    schema = spec.columns_schema(columns)
+    present = set(pq.read_schema(path).names)
+    table = pq.read_table(path, columns=[c for c in schema.names if c in present], filters=where)
+    for wanted in schema:
+        if wanted.name in present:
+            continue
+        if not wanted.nullable:
+            raise ValueError(
+                f"{path} has no column {wanted.name!r}, which {spec.name} requires; it was "
+                "written by a version of the pipeline whose files need migrating"
+            )
+        table = table.append_column(wanted, pa.nulls(table.num_rows, wanted.type))
+    return table.select(schema.names).cast(schema)
+
+
 @dataclass
 class Commit:
     """The changes of one batch: rows to remove (by key, from named files) and rows to add."""
@@ -118,8 +142,7 @@ class Warehouse:
     ) -> pa.Table:
         """One file of table `name` (its rows matching `where`), conformed to the schema: for
         work that must hold one batch at a time, not the table."""
-        table = pq.read_table(path, columns=columns, filters=where)
-        return table.cast(TABLES[name].columns_schema(columns))
+        return read_conformed(TABLES[name], path, columns, where)
 
     def read_parts(self, name: str) -> dict[str, pa.Table]:
         """A table's files one by one (file stem -> rows), for work that follows the batches."""
@@ -196,7 +219,7 @@ class Warehouse:
         out: dict[str, pa.Table | None] = {}
         for file_name in sorted({f"{b}.parquet" for b in change.files_to_check} | {target}):
             path = self.table_dir(spec.name) / file_name
-            existing = pq.read_table(path).cast(spec.schema) if path.exists() else None
+            existing = read_conformed(spec, path) if path.exists() else None
             kept = existing
             if existing is not None and len(drop):
                 kept = existing.filter(pc.invert(pc.is_in(existing[spec.key], drop)))
@@ -248,7 +271,7 @@ class Warehouse:
         for stem, table in parts.items():
             table = table.cast(spec.schema)
             dst = self.table_dir(name) / f"{stem}.parquet"
-            if dst.exists() and pq.read_table(dst).cast(spec.schema).equals(table):
+            if dst.exists() and read_conformed(spec, dst).equals(table):
                 continue
             contents[dst.name] = table
         wanted = {f"{stem}.parquet" for stem in parts}

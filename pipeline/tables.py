@@ -57,7 +57,9 @@ DOCUMENTS = TableSpec(
             ),
             col("source_path", pa.string(), "Path of the raw file, relative to PIPELINE_RAW_DIR."),
             col(
-                "source_format", pa.string(), "`txt`, `html` or `json`, detected from the content."
+                "source_format",
+                pa.string(),
+                "`txt`, `html`, `json` or `feed` (RSS/Atom), detected from the content.",
             ),
             col("publisher", pa.string(), "Publisher, when known.", nullable=True),
             col("title", pa.string(), "The headline.", nullable=True),
@@ -104,7 +106,12 @@ REJECTED = TableSpec(
     schema=pa.schema(
         [
             col("source_path", pa.string(), "Path of the raw file, relative to PIPELINE_RAW_DIR."),
-            col("stage", pa.string(), "Where it failed: `read`, `decode`, `parse` or `clean`."),
+            col(
+                "stage",
+                pa.string(),
+                "Where it failed: `read`, `decode`, `parse`, `clean` (nothing left after "
+                "cleaning) or `nlp` (the model or an extractor could not handle the article).",
+            ),
             col("error", pa.string(), "What is wrong and what to do about it."),
             col("seen_at", TIMESTAMP, "When the file was looked at."),
         ]
@@ -130,6 +137,14 @@ FILES = TableSpec(
                 "makes the next scan hash the file again.",
             ),
             col("status", pa.string(), "`ok`, `partial` (some articles rejected) or `rejected`."),
+            col(
+                "retry_key",
+                pa.string(),
+                "For a file rejected in whole or part: the fingerprints of the stages that "
+                "rejected it (`pipeline/versions.py`). When one changes (a raised size limit, new "
+                "rules, another model), or the file is touched, it is read again.",
+                nullable=True,
+            ),
             col("doc_ids", pa.list_(pa.string()), "Articles read from the file."),
             col("batch", pa.string(), "The ingest batch (Dagster partition) that last read it."),
             col("seen_at", TIMESTAMP, "When the file was read."),

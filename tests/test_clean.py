@@ -230,7 +230,8 @@ def test_standfirst_never_empties_the_body() -> None:
 
 
 def test_hard_wrapped_paragraphs_are_one_paragraph() -> None:
-    """Lines cut at 72 characters go on in lower case: together they are prose, not a menu."""
+    """Lines cut at 72 characters go on in lower case: together they are prose, not a menu,
+    and one paragraph of the body."""
     wrapped = [
         "The old mill by the river was rebuilt over three summers by a group of",
         "volunteers who had never laid a stone before, and it now grinds flour",
@@ -238,7 +239,7 @@ def test_hard_wrapped_paragraphs_are_one_paragraph() -> None:
     ]
     text = "\n".join([*MENU, "Mill turns again", *wrapped, *FOOTER])
     cleaned = clean(text)
-    assert cleaned.body == "\n\n".join(wrapped)
+    assert cleaned.body == " ".join(wrapped)
 
 
 def test_a_comments_link_beside_the_byline_does_not_cut_the_article() -> None:

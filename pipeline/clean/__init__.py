@@ -14,6 +14,7 @@ from pipeline.clean import engine
 from pipeline.clean.bylines import clean_authors
 from pipeline.clean.rules import LINE_RULES
 from pipeline.formats.base import RawArticle
+from pipeline.metadata import numeric_order
 
 ANYWHERE_RULES = tuple(r for r in LINE_RULES if r.where == "any")
 HEADER_RULES = tuple(r for r in LINE_RULES if r.where == "header")
@@ -58,7 +59,7 @@ def clean(text: str, hints: Hints | None = None, *, extracted: bool = False) -> 
     among menus and footers that a whole pasted page needs.
     """
     hints = hints or Hints()
-    blocks = [engine.Block(line.strip()) for line in text.split("\n") if line.strip()]
+    blocks = engine.blocks_of(text)
     engine.apply_line_rules(blocks, ANYWHERE_RULES, head_end=0)
     engine.mark_repeated_lines(blocks)
     engine.mark_link_lists(blocks)
@@ -73,19 +74,21 @@ def clean(text: str, hints: Hints | None = None, *, extracted: bool = False) -> 
         if start is None:
             start = _start_without_prose(blocks)
     engine.apply_line_rules(blocks[:start], HEADER_RULES, head_end=start)
-    engine.parse_head(blocks, start, hints.title, head, guess_title=not extracted)
+    engine.parse_head(
+        blocks, start, hints.title, head, guess_title=not extracted, order=numeric_order(text)
+    )
     engine.cut_comments(blocks, start)
     if spans:
         engine.trim_outside(blocks, spans)
         engine.mark_navigation_runs(blocks)
     engine.mark_author_bios(blocks)
-    body_blocks = [b for b in blocks if not b.removed and b.role == "body"]
+    paragraphs = engine.body_paragraphs(blocks)
     publisher = hints.publisher or head.publisher
     return Cleaned(
-        body="\n\n".join(b.text for b in body_blocks),
+        body="\n\n".join(b.text for b in paragraphs),
         title=hints.title or head.title,
         standfirst=head.standfirst,
-        subheadings=tuple(engine.subheadings(blocks)),
+        subheadings=tuple(engine.subheadings(paragraphs)),
         authors=clean_authors(_author_names(hints, head, publisher), publisher),
         publisher=publisher,
         published=hints.published or head.published,

@@ -51,6 +51,8 @@ BIO_TAIL_BLOCKS = 5  # an author box stands among the last few blocks of a page'
 BIO_HEADING_REACH = 5  # an author box's name heading stands this few lines above its biography
 WRAPPED_LINE_MIN_WORDS = 6  # a hard-wrapped paragraph's lines are long; menu labels are not
 WRAP_WIDTH_MAX = 80  # text is hard-wrapped at 72-80 characters (mail, fill-column)
+WRAP_MIN_FULL_BREAKS = 3  # line breaks at the fill width that show a text is hard-wrapped...
+WRAP_MIN_FULL_SHARE = 0.5  # ... and their share of the breaks after long lines
 
 # Tuned on the benchmark's pasted pages (trafilatura, dragnet and fundus sets together).
 LINE_PENALTY = 12.0  # what a lone non-prose line (menu item, label, link) costs a span
@@ -66,6 +68,7 @@ class Block:
     kind: str | None = None  # boilerplate kind once removed
     rule: str | None = None
     role: str = "body"  # body | title | standfirst
+    gap: bool = False  # a blank line stands above it: a paragraph break even in wrapped text
 
     @property
     def removed(self) -> bool:
@@ -165,20 +168,28 @@ def first_prose(blocks: list[Block]) -> int | None:
 
 
 def parse_head(
-    blocks: list[Block], start: int, title_hint: str | None, head: Head, *, guess_title: bool
+    blocks: list[Block],
+    start: int,
+    title_hint: str | None,
+    head: Head,
+    *,
+    guess_title: bool,
+    order: str | None = None,
 ) -> None:
     """Datelines, bylines, masthead, title and standfirst above the first paragraph.
 
-    Without `guess_title`, only a line equal to the hinted title is taken as the title.
+    Without `guess_title`, only a line equal to the hinted title is taken as the title; `order`
+    is the article's numeric date convention (`metadata.numeric_order`), for its datelines.
     """
     for block in blocks[:start]:
-        dated = parse_date_publisher(block.text)
+        dated = parse_date_publisher(block.text, order)
         if dated and not block.removed:
-            head.published, head.publisher = dated
+            when, head.publisher = dated
+            head.published = when or head.published
             block.remove("dateline", "date_publisher_line")
             continue
         if block.rule in ("published_line", "date_only_line"):
-            head.published = head.published or _date_in(block.text)
+            head.published = head.published or _date_in(block.text, order)
             continue
         byline = parse_byline(block.text) if not block.removed else None
         if byline:
@@ -273,11 +284,11 @@ def _is_title_over_standfirst(upper: Block, lower: Block) -> bool:
     )
 
 
-def _date_in(text: str) -> date | None:
+def _date_in(text: str, order: str | None) -> date | None:
     rest = DATELINE_WORDS.sub("", text).strip(" :,")
     rest = re.sub(r"^(?:on|at)\s+", "", rest, flags=re.IGNORECASE)
     for piece in [rest, *re.split(r"\s*[,|·•]\s*|\s+at\s+", rest)]:
-        found = parse_date(piece)
+        found = parse_date(piece, order)
         if found:
             return found
     return None
@@ -354,6 +365,66 @@ def _continues(prev: Block, block: Block) -> bool:
         and SENTENCE_END.search(prev.text) is None
         and not prev.text.endswith(":")
     )
+
+
+def blocks_of(text: str) -> list[Block]:
+    """One block per non-blank line, remembering which lines had a blank line above them."""
+    blocks: list[Block] = []
+    gap = False
+    for line in text.split("\n"):
+        if line.strip():
+            blocks.append(Block(line.strip(), gap=gap))
+            gap = False
+        else:
+            gap = True
+    return blocks
+
+
+def wrap_width(blocks: list[Block]) -> int | None:
+    """The column a hard-wrapped text is filled to, or None when it is not hard-wrapped.
+
+    Greedy filling (mail, `fmt`, an editor's fill-column) breaks a line where the next word
+    would pass the width. So in wrapped text most breaks inside a paragraph are "full": the
+    line plus the next line's first word would not fit in the longest line's width. Pasted
+    pages, whose lines are paragraphs, headings or menu labels, have no such width.
+    """
+    long_lines = [len(b.text) for b in blocks if b.words >= WRAPPED_LINE_MIN_WORDS]
+    if not long_lines or max(long_lines) > WRAP_WIDTH_MAX:
+        return None
+    width = max(long_lines)
+    inside = [
+        (prev, block)
+        for prev, block in itertools.pairwise(blocks)
+        if not block.gap and prev.words >= WRAPPED_LINE_MIN_WORDS
+    ]
+    full = sum(_fills(prev, block, width) for prev, block in inside)
+    if full >= WRAP_MIN_FULL_BREAKS and full >= WRAP_MIN_FULL_SHARE * len(inside):
+        return width
+    return None
+
+
+def _fills(prev: Block, block: Block, width: int) -> bool:
+    """`prev` was broken because `block`'s first word would not fit after it."""
+    return len(prev.text) + 1 + len(block.text.split(" ", 1)[0]) > width
+
+
+def body_paragraphs(blocks: list[Block]) -> list[Block]:
+    """The body's paragraphs: a hard-wrapped paragraph's lines, next to each other and with no
+    blank line between them, become one paragraph again."""
+    width = wrap_width(blocks)
+    paragraphs: list[list[Block]] = []
+    last = -2
+    for i, block in enumerate(blocks):
+        if block.removed or block.role != "body":
+            continue
+        prev = blocks[i - 1]
+        wrapped = _continues(prev, block) or (width is not None and _fills(prev, block, width))
+        if last == i - 1 and not block.gap and wrapped:
+            paragraphs[-1].append(block)
+        else:
+            paragraphs.append([block])
+        last = i
+    return [p[0] if len(p) == 1 else Block(" ".join(b.text for b in p)) for p in paragraphs]
 
 
 def _units(blocks: list[Block]) -> list[tuple[float, int, int]]:
@@ -495,9 +566,8 @@ def _named_above(blocks: list[Block], at: int) -> bool:
     return False
 
 
-def subheadings(blocks: list[Block]) -> list[str]:
+def subheadings(body: list[Block]) -> list[str]:
     """Headline-like lines standing between paragraphs of the body."""
-    body = [b for b in blocks if not b.removed and b.role == "body"]
     found = []
     for prev, block, nxt in zip(body, body[1:], body[2:], strict=False):
         if (

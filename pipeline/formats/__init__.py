@@ -16,7 +16,7 @@ import re
 import zlib
 
 from pipeline.errors import RejectedInput
-from pipeline.formats import html, json_format, text
+from pipeline.formats import feed, html, json_format, text
 from pipeline.formats.base import RawArticle, ReadResult
 from pipeline.formats.encoding import decode
 
@@ -44,24 +44,41 @@ GZIP_MAGIC = b"\x1f\x8b"
 
 
 def gunzip_bounded(data: bytes, limit: int) -> bytes:
-    """Decompress gzip data, refusing to expand past `limit` bytes (a gzip bomb stops here)."""
+    """Decompress gzip data, refusing to expand past `limit` bytes (a gzip bomb stops here).
+
+    Every member is read: `cat a.gz b.gz` (log rotation, feed tools) is one valid gzip file whose
+    members are decompressed one after the other, all under the one bound.
+    """
     out = io.BytesIO()
-    decompressor = zlib.decompressobj(wbits=zlib.MAX_WBITS | 16)
+    rest = data
     try:
-        chunk = decompressor.decompress(data, limit + 1)
-        out.write(chunk)
-        while decompressor.unconsumed_tail and out.tell() <= limit:
-            out.write(decompressor.decompress(decompressor.unconsumed_tail, limit + 1 - out.tell()))
+        while rest:
+            decompressor = zlib.decompressobj(wbits=zlib.MAX_WBITS | 16)
+            out.write(decompressor.decompress(rest, limit + 1 - out.tell()))
+            while decompressor.unconsumed_tail and out.tell() <= limit:
+                tail = decompressor.unconsumed_tail
+                out.write(decompressor.decompress(tail, limit + 1 - out.tell()))
+            if out.tell() > limit:
+                raise RejectedInput(
+                    "decode",
+                    f"gzip data expands beyond the {limit:,}-byte limit (PIPELINE_MAX_FILE_BYTES); "
+                    "split the file or raise the limit",
+                )
+            if not decompressor.eof:
+                raise RejectedInput(
+                    "decode", "corrupt gzip data (truncated stream); re-compress the file"
+                )
+            rest = decompressor.unused_data
+            if not rest.strip(b"\x00"):
+                break  # block padding after the last member, as gzip(1) accepts
+            if not rest.startswith(GZIP_MAGIC):
+                raise RejectedInput(
+                    "decode",
+                    f"{len(rest):,} bytes after the gzip data are not gzip; re-compress the file "
+                    "(nothing of it was read, so nothing is lost silently)",
+                )
     except (zlib.error, gzip.BadGzipFile, EOFError) as exc:
         raise RejectedInput("decode", f"corrupt gzip data ({exc}); re-compress the file") from exc
-    if out.tell() <= limit and not decompressor.eof:
-        raise RejectedInput("decode", "corrupt gzip data (truncated stream); re-compress the file")
-    if out.tell() > limit:
-        raise RejectedInput(
-            "decode",
-            f"gzip data expands beyond the {limit:,}-byte limit (PIPELINE_MAX_FILE_BYTES); "
-            "split the file or raise the limit",
-        )
     return out.getvalue()
 
 
@@ -72,33 +89,65 @@ HTML_START = re.compile(
 )
 
 
+# A document that opens with an XML declaration or a feed's root element (RSS 1.0/2.0, Atom).
+XML_START = re.compile(r"\A\s*(?:<\?xml[\s?]|<(?:rss|feed|rdf:RDF)\b)", re.IGNORECASE)
+# HTML elements that mark a fragment (a scraper's `<span>...</span>`) as markup, not prose.
+HTML_TAG = re.compile(
+    r"</?(?:a|b|blockquote|br|div|em|figure|figcaption|h[1-6]|i|img|li|ol|p|span|strong|table|"
+    r"td|th|tr|u|ul)\b[^<>]{0,500}>",
+    re.IGNORECASE,
+)
+# Tags that make text markup when it does not open with one: a prose mention of `<br>` is one.
+MARKUP_MIN_TAGS = 3
+# Lines of a text looked at to tell JSON Lines from a text that opens with a JSON value, and the
+# share of them that must be JSON objects.
+JSON_LINES_PROBE = 20
+JSON_LINES_MIN_SHARE = 0.8
+
 JSON_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson"})
-READERS = {"json": json_format.read, "html": html.read, "txt": text.read}
+XML_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
+READERS = {"json": json_format.read, "html": html.read, "feed": feed.read, "txt": text.read}
 
 
 def detect_format(text: str, suffix: str) -> str:
-    """`json`, `html` or `txt`, from the text itself (the suffix only breaks ties)."""
+    """`json`, `html`, `feed` or `txt`, from the text itself (the suffix only breaks ties)."""
     stripped = text.lstrip()
-    if stripped[:1] in ("{", "[") and (suffix in JSON_SUFFIXES or _parses_as_json(stripped)):
-        return "json"  # a text article may open with "[Updated]": only real JSON counts
+    if stripped[:1] in ("{", "[") and (suffix in JSON_SUFFIXES or _holds_json_objects(stripped)):
+        return "json"  # a text article may open with "[Updated]" or "[1]": only objects count
     if HTML_START.match(text[:4096]):
         return "html"
+    if XML_START.match(text[:4096]) or suffix in XML_SUFFIXES:
+        return "feed"
     if suffix in JSON_SUFFIXES:
         return "json"
     if suffix in {".html", ".htm", ".xhtml"} and "<" in text[:4096]:
         return "html"
+    if HTML_TAG.match(stripped) or _count_at_least(HTML_TAG, text, MARKUP_MIN_TAGS):
+        return "html"  # a fragment, or text a scraper left its tags in
     return "txt"
 
 
-def _parses_as_json(text: str) -> bool:
-    first_line = text.split("\n", 1)[0]
-    for candidate in (first_line, text):
-        try:
-            json.loads(candidate)
-        except json.JSONDecodeError:
-            continue
-        return True
-    return False
+def _holds_json_objects(text: str) -> bool:
+    """The whole text is a JSON object or a list of objects, or its lines are JSON objects."""
+    value = _json_or_none(text)
+    if value is not None:
+        return isinstance(value, dict) or (
+            isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
+        )
+    lines = [line for line in text.split("\n", JSON_LINES_PROBE)[:JSON_LINES_PROBE] if line.strip()]
+    objects = [isinstance(_json_or_none(line), dict) for line in lines]
+    return bool(objects) and objects[0] and sum(objects) >= JSON_LINES_MIN_SHARE * len(objects)
+
+
+def _json_or_none(text: str) -> object:
+    try:
+        return json.loads(text)
+    except (json.JSONDecodeError, RecursionError):
+        return None  # nesting thousands deep is no article either way
+
+
+def _count_at_least(pattern: re.Pattern[str], text: str, n: int) -> bool:
+    return sum(1 for _ in zip(range(n), pattern.finditer(text), strict=False)) >= n
 
 
 def read_articles(

@@ -72,7 +72,7 @@ def read(text: str, payload: bytes, source_path: str) -> ReadResult:
                 )
             ]
         )
-    body = _body_text(text)
+    body = visible_text(text)
     if not body.strip():
         raise RejectedInput("parse", "HTML page holds no visible article text")
     return ReadResult(articles=[make_article(payload, source_path, "html", body)])
@@ -116,8 +116,8 @@ def _copyright_holder(root: lxml.html.HtmlElement) -> tuple[str, ...]:
     return ()
 
 
-def _body_text(markup: str) -> str:
-    """Visible text of a small page, one line per block element."""
+def visible_text(markup: str) -> str:
+    """Visible text of a small page or fragment, one line per block element."""
     try:
         root = lxml.html.document_fromstring(markup)
     except (ValueError, lxml.etree.LxmlError) as exc:

@@ -27,13 +27,15 @@ DATE_FIELDS = (
     "pubdate",
     "date",
 )
+# What a record nested past Python's recursion limit is told (no article nests that deep).
+TOO_DEEP = "JSON nested too deeply to be an article (thousands of levels)"
 PUBLISHER_FIELDS = ("publisher", "source", "site_name", "sitename", "source_name", "outlet")
 
 
 def read(text: str, payload: bytes, source_path: str) -> ReadResult:
     try:
         value = json.loads(text)
-    except json.JSONDecodeError as exc:
+    except (json.JSONDecodeError, RecursionError) as exc:
         records = _json_lines(text, exc)
         return _read_records(records, source_path)
     if isinstance(value, dict):
@@ -49,27 +51,40 @@ def read(text: str, payload: bytes, source_path: str) -> ReadResult:
     )
 
 
-def _json_lines(text: str, first_error: json.JSONDecodeError) -> list[tuple[int, Any, bytes]]:
+def _json_lines(
+    text: str, first_error: json.JSONDecodeError | RecursionError
+) -> list[tuple[int, Any, bytes]]:
+    """One record per non-blank line; a line that is not JSON is a record problem, unless no
+    line before it was JSON (then the file is no JSON Lines at all)."""
     lines = [(i, line) for i, line in enumerate(text.split("\n"), start=1) if line.strip()]
     records: list[tuple[int, Any, bytes]] = []
     for number, line in lines:
         try:
             records.append((number, json.loads(line), line.strip().encode()))
+        except RecursionError:
+            records.append((number, TOO_DEEP, b""))
         except json.JSONDecodeError:
             if len(records) == 0:
-                raise RejectedInput(
-                    "parse",
-                    f"invalid JSON: {first_error.msg} at line {first_error.lineno} column "
-                    f"{first_error.colno}; fix the file or save it as JSON Lines",
-                ) from first_error
+                raise RejectedInput("parse", _invalid(first_error)) from first_error
             records.append((number, None, b""))
     return records
+
+
+def _invalid(error: json.JSONDecodeError | RecursionError) -> str:
+    if isinstance(error, RecursionError):
+        return f"invalid JSON: {TOO_DEEP}; fix the file"
+    return (
+        f"invalid JSON: {error.msg} at line {error.lineno} column {error.colno}; fix the file "
+        "or save it as JSON Lines"
+    )
 
 
 def _read_records(records: list[tuple[int, Any, bytes]], source_path: str) -> ReadResult:
     result = ReadResult()
     for number, value, raw in records:
         try:
+            if value is TOO_DEEP:
+                raise RejectedInput("parse", f"record {number}: {TOO_DEEP}")
             if value is None and not raw:
                 raise RejectedInput("parse", f"record {number}: invalid JSON on this line")
             result.articles.append(_article(value, raw, source_path, number))
