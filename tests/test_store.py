@@ -107,3 +107,34 @@ def test_schemas_are_enforced(tmp_path: Path) -> None:
     schema = pq.read_schema(wh.files_of("rejected")[0])
     assert schema.equals(REJECTED.schema, check_metadata=False)
     assert wh.read(FILES.name).schema.equals(FILES.schema)
+
+
+def test_a_file_written_before_a_nullable_column_existed_reads_it_as_null(tmp_path: Path) -> None:
+    """A warehouse from an earlier release: its `files` manifest has no `retry_key`."""
+    wh = Warehouse(tmp_path)
+    row = {
+        "source_path": "a.txt",
+        "content_hash": "h",
+        "size_bytes": 1,
+        "changed_ns": 1,
+        "status": "rejected",
+        "doc_ids": [],
+        "batch": "b1",
+        "seen_at": NOW,
+    }
+    old = conform(FILES, [row]).drop_columns(["retry_key"])
+    wh.table_dir("files").mkdir(parents=True)
+    pq.write_table(old, wh.table_dir("files") / "b1.parquet")
+    [read] = wh.read("files").to_pylist()
+    assert read == {**row, "retry_key": None}
+    wh.commit(Commit("b2", add={FILES.name: conform(FILES, [{**row, "source_path": "b.txt"}])}))
+    assert sorted(wh.read("files")["source_path"].to_pylist()) == ["a.txt", "b.txt"]
+
+
+def test_a_file_missing_a_required_column_is_an_error_not_a_guess(tmp_path: Path) -> None:
+    wh = Warehouse(tmp_path)
+    old = conform(REJECTED, [{"source_path": "a", "stage": "read", "error": "e", "seen_at": NOW}])
+    wh.table_dir("rejected").mkdir(parents=True)
+    pq.write_table(old.drop_columns(["stage"]), wh.table_dir("rejected") / "b1.parquet")
+    with pytest.raises(ValueError, match="no column 'stage'"):
+        wh.read("rejected")
