@@ -6,15 +6,25 @@ import re
 from collections.abc import Iterable
 from datetime import date, datetime
 
-DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%Y/%m/%d", "%d/%m/%Y")
+DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%Y/%m/%d")
+# A date in numbers alone, day and month in either order: "06/01/2024", "6.1.24", "13-01-2024".
+NUMERIC_DATE = re.compile(
+    r"(?<![\d/.-])(?P<first>\d{1,2})(?P<sep>[/.-])(?P<second>\d{1,2})(?P=sep)"
+    r"(?P<year>\d{4}|\d{2})(?![\d/.-]?\d)"
+)
+DAY_FIRST, MONTH_FIRST = "day_first", "month_first"  # "13/01/2024", "01/13/2024"
+# Two-digit years from this one on are the 1900s ("6/1/99"), below it the 2000s, as strptime's.
+CENTURY_PIVOT = 69
 WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
 ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b", re.IGNORECASE)
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 AUTHOR_SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*")
 
 
-def parse_date(value: object) -> date | None:
-    """A calendar date from an ISO timestamp, a Unix time or a common written form."""
+def parse_date(value: object, order: str | None = None) -> date | None:
+    """A calendar date from an ISO timestamp, a Unix time or a common written form. A numeric
+    date that reads as two days ("06/01/2024") needs `order` (`DAY_FIRST` or `MONTH_FIRST`):
+    without it the date is unknown, not guessed."""
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, datetime):
@@ -34,6 +44,9 @@ def parse_date(value: object) -> date | None:
         except ValueError:
             return None
     text = WEEKDAY.sub("", text)
+    numeric = NUMERIC_DATE.fullmatch(text)
+    if numeric:
+        return numeric_date(numeric, order)
     text = ORDINAL.sub("", text).replace(",", " ").replace(".", " ")
     text = re.sub(r"\bsept\b", "Sep", " ".join(text.split()), flags=re.IGNORECASE)
     for fmt in DATE_FORMATS:
@@ -42,6 +55,47 @@ def parse_date(value: object) -> date | None:
         except ValueError:
             continue
     return None
+
+
+def is_date(value: object) -> bool:
+    """Whether `value` names a calendar day in some convention: a date, even one `parse_date`
+    leaves unknown for want of the order of its day and month."""
+    return any(parse_date(value, order) for order in (DAY_FIRST, MONTH_FIRST))
+
+
+def numeric_order(text: str) -> str | None:
+    """The convention `text`'s numeric dates show: day first when one has a first number over 12
+    ("13/01/2024"), month first when one has a second number over 12; None when none does or
+    both kinds occur."""
+    seen = set()
+    for match in NUMERIC_DATE.finditer(text):
+        first, second = int(match["first"]), int(match["second"])
+        if first > 12 >= second:
+            seen.add(DAY_FIRST)
+        elif second > 12 >= first:
+            seen.add(MONTH_FIRST)
+    return seen.pop() if len(seen) == 1 else None
+
+
+def numeric_date(match: re.Match[str], order: str | None) -> date | None:
+    """The day a `NUMERIC_DATE` match names: None when it names none, or when both readings are
+    days ("06/01/2024": 6 January or 1 June) and `order` does not say which."""
+    first, second = int(match["first"]), int(match["second"])
+    year = int(match["year"])
+    if len(match["year"]) == 2:
+        year += 1900 if year >= CENTURY_PIVOT else 2000
+    day_first = _calendar_day(year, second, first)
+    month_first = _calendar_day(year, first, second)
+    if day_first and month_first and day_first != month_first:
+        return {DAY_FIRST: day_first, MONTH_FIRST: month_first}.get(order or "")
+    return day_first or month_first
+
+
+def _calendar_day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:  # 30 February, month 13, year 0
+        return None
 
 
 def split_authors(value: object) -> tuple[str, ...]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from pipeline.clean.rules import ROLE_WORDS, TIME, WRITTEN_DATE
-from pipeline.metadata import parse_date
+from pipeline.metadata import is_date, parse_date
 
 # "By ...", "Words by ...", or a signature dash ("– David Dunkley").
 BY_PREFIX = re.compile(
@@ -150,16 +150,19 @@ def _is_org(text: str) -> bool:
     return 1 <= len(words) <= 6 and all(w[0].isupper() or w in {"&", "of", "and"} for w in words)
 
 
-def parse_date_publisher(line: str) -> tuple[date, str] | None:
-    """A line that is only a date and a publisher ("date 2025-04-10 Ministry of Defence")."""
+def parse_date_publisher(line: str, order: str | None = None) -> tuple[date | None, str] | None:
+    """A line that is only a date and a publisher ("date 2025-04-10 Ministry of Defence"). Its
+    date is None when day and month could be either way round and `order` does not say which
+    (`metadata.parse_date`): the line is a dateline all the same."""
     text = line.strip()
     for pattern in DATE_PUBLISHER:
         match = pattern.match(text)
         if match:
-            when = parse_date(match.group("date"))
+            written = match.group("date")
             publisher = match.group("publisher").strip(" ,|-")
-            if when and len(publisher.split()) <= 8 and publisher.lower() not in DATELINE_WORDS:
-                return when, publisher
+            short = len(publisher.split()) <= 8 and publisher.lower() not in DATELINE_WORDS
+            if short and is_date(written):
+                return parse_date(written, order), publisher
     return None
 
 

@@ -10,6 +10,7 @@ from spacy.tokens import Span
 
 from pipeline.dates.resolve import Resolved, resolve
 from pipeline.dates.rules import ANCHOR
+from pipeline.metadata import numeric_order
 from pipeline.nlp import doc_text
 from pipeline.parsed import ParsedArticle
 
@@ -20,14 +21,16 @@ _FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 
 
 def date_rows(article: ParsedArticle) -> list[dict]:
-    """The `dates` rows of one parsed body (without `doc_id`)."""
+    """The `dates` rows of one parsed body (without `doc_id`). Its numeric dates are read by
+    the convention its unambiguous ones show ("13/01/2024" makes "06/01/2024" 6 January)."""
+    order = numeric_order(doc_text(article.doc))
     rows = []
     for ent in article.doc.ents:
         if ent.label_ not in {"DATE", "TIME"} or not ANCHOR.search(ent.text):
             continue
         start, end = _trimmed(ent)
         text = doc_text(article.doc)[start:end]
-        found = resolve(text, article.published, _tense(ent))
+        found = resolve(text, article.published, _tense(ent), order)
         if ent.label_ == "TIME" and found.granularity == "day":
             found = Resolved(found.value, found.value_end, "time")
         rows.append(

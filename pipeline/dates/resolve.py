@@ -4,7 +4,9 @@ Relative expressions ("Thursday", "last weekend", "next week", "tomorrow", "two 
 "this financial year") are resolved here by rule against the article's publication date, with
 the verb's tense choosing between last and next for a bare weekday. Explicit dates ("6
 September 2024", "February 2025", "April 10", "2027") go to dateparser, whose `period` gives the
-granularity. What neither can place ("the coming weeks", "spring") is kept unresolved.
+granularity. Numeric dates ("06/01/2024") are read by the article's convention (see
+`metadata.numeric_date`). What none can place ("the coming weeks", "spring", a day either way
+round, a day beyond the calendar's years 1 to 9999) is kept unresolved.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from datetime import date, datetime, timedelta
 from dateparser.date import DateDataParser
 
 from pipeline.dates.rules import NUMBER_WORDS, PERIODS, RELATIVE_DAYS, WEEKDAYS
+from pipeline.metadata import NUMERIC_DATE, numeric_date
 
 _PARSER = DateDataParser(
     languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_TIME_AS_PERIOD": True}
@@ -52,11 +55,25 @@ class Resolved:
 UNRESOLVED = Resolved(None, None, "unresolved")
 
 
-def resolve(text: str, base: date | None, tense: str = "unknown") -> Resolved:
-    """Place `text` on the calendar. `tense` is 'past', 'future' or 'unknown'."""
+def resolve(
+    text: str, base: date | None, tense: str = "unknown", order: str | None = None
+) -> Resolved:
+    """Place `text` on the calendar. `tense` is 'past', 'future' or 'unknown'; `order` the
+    article's numeric date convention (`metadata.DAY_FIRST`, `MONTH_FIRST` or None)."""
+    try:
+        return _resolve(text, base, tense, order)
+    except (OverflowError, ValueError):  # "5000 years ago", "tomorrow" after 31 December 9999
+        return UNRESOLVED  # beyond what a date holds: this expression unplaced, not the article
+
+
+def _resolve(text: str, base: date | None, tense: str, order: str | None) -> Resolved:
     phrase = " ".join(text.split()).strip(" ,.;:").casefold()
     while _LEADING.match(phrase):
         phrase = _LEADING.sub("", phrase, count=1)
+    numeric = NUMERIC_DATE.search(phrase)
+    if numeric:
+        day = numeric_date(numeric, order)
+        return Resolved(day, day, "day") if day else UNRESOLVED
     if phrase in RELATIVE_DAYS:
         if base is None:
             return UNRESOLVED
@@ -152,10 +169,7 @@ def _explicit(phrase: str, base: date | None) -> Resolved:
         year = int(phrase)
         return Resolved(date(year, 1, 1), date(year, 12, 31), "year")
     anchor = datetime.combine(base or date(2000, 1, 1), datetime.min.time())
-    try:
-        parsed = _PARSER.get_date_data(phrase, date_formats=None)
-    except (ValueError, OverflowError):
-        return UNRESOLVED
+    parsed = _PARSER.get_date_data(phrase, date_formats=None)
     if parsed.date_obj is None:
         return UNRESOLVED
     found = parsed.date_obj.date()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.metadata import NUMERIC_DATE
 from pipeline.wordlist import words
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -37,6 +38,6 @@ ANCHOR = re.compile(
     rf"\b(?:{'|'.join(MONTHS + WEEKDAYS)}|today|tonight|tomorrow|yesterday|weekend|"
     r"(?:this|last|next|coming|past|previous|following|current)\s+(?:\w+\s+)?"
     r"(?:week|weeks|month|months|year|years|decade|quarter|spring|summer|autumn|winter)|"
-    r"ago|1[0-9]{3}|2[01][0-9]{2}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})\b",
+    rf"ago|1[0-9]{{3}}|2[01][0-9]{{2}}|\d{{4}}-\d{{2}}-\d{{2}}|{NUMERIC_DATE.pattern})\b",
     re.IGNORECASE,
 )

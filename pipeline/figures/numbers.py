@@ -2,11 +2,12 @@
 
 `NUMBER` finds a number ("434,000", "2.5", "1.5 billion", "4.5bn", "five thousand", "a hundred
 and two", "two and a half", "half a million", "2 1/2", "⅓", "2.48×10−5") and `value_of` reads
-the text it matched.
+the text it matched; a number a float cannot hold ("2 x 10^400") has no value.
 """
 
 from __future__ import annotations
 
+import math
 import re
 
 from pipeline.figures.rules import (
@@ -25,6 +26,8 @@ _SCALE_ABBR = alternation(list(SCALE_ABBREVIATIONS))
 _FRACTION = alternation(list(FRACTION_WORDS))
 _VULGAR = "".join(VULGAR_FRACTIONS)
 _CARDINAL = alternation([w for w in UNITS_WORDS if w != "zero"])
+_POWER = re.compile(r"([\d.]+)(?:e|[×x]10(?:\^|\*\*)?)([-+]?\d+)", re.IGNORECASE)
+_NONZERO = re.compile(r"[1-9]")
 
 DIGITS = (
     r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+)(?:\.\d+)?"
@@ -54,8 +57,13 @@ NUMBER = re.compile(
 
 
 def value_of(match: re.Match[str]) -> float | None:
-    """The value of a `NUMBER` match (None when it cannot be one, such as 1/0)."""
-    parts = match.groupdict()
+    """The value of a `NUMBER` match; None when it cannot be one (1/0) or is beyond what a
+    float holds ("2 x 10^400", "2e-400"): that figure is skipped, not the article."""
+    value = _value(match.groupdict())
+    return value if value is not None and math.isfinite(value) else None
+
+
+def _value(parts: dict[str, str | None]) -> float | None:
     if parts["sci"]:
         return _scientific(parts["sci"])
     if parts["fraction"]:
@@ -63,7 +71,9 @@ def value_of(match: re.Match[str]) -> float | None:
     if parts["vulgar"]:
         return VULGAR_FRACTIONS[parts["vulgar"]]
     if parts["digits"]:
-        value = float(re.sub(r"[,\s\u00a0\u202f]", "", parts["digits"]))
+        value = _float(re.sub(r"[,\s\u00a0\u202f]", "", parts["digits"]))
+        if value is None:
+            return None
         if parts["vulgar_tail"]:
             value += VULGAR_FRACTIONS[parts["vulgar_tail"]]
         if parts["scale"]:
@@ -78,23 +88,29 @@ def value_of(match: re.Match[str]) -> float | None:
     return value
 
 
-def _scientific(text: str) -> float:
-    text = text.replace("−", "-").replace(" ", "")
-    power = re.fullmatch(r"([\d.]+)[×x]10(?:\^|\*\*)?(-?\d+)", text)
-    if power:
-        return float(power[1]) * 10.0 ** int(power[2])
-    return float(text)
+def _scientific(text: str) -> float | None:
+    """'2.48×10−5', '1.5e9', '2 X 10^5'."""
+    power = _POWER.fullmatch(text.replace("−", "-").replace(" ", ""))
+    return _float(power[1], power[2]) if power else None
 
 
 def _fraction(text: str) -> float | None:
-    whole = 0.0
+    first = "0"
     if " " in text.strip():
         first, text = text.split(maxsplit=1)
-        whole = float(first)
-    top, bottom = text.split("/")
-    if float(bottom) == 0:
+    whole, top, bottom = (_float(part) for part in (first, *text.split("/")))
+    if whole is None or top is None or not bottom:
         return None
-    return whole + float(top) / float(bottom)
+    return whole + top / bottom
+
+
+def _float(mantissa: str, exponent: str = "0") -> float | None:
+    """The float of `mantissa` times ten to `exponent`; None when it is out of a float's range:
+    infinite, or so small that it would read as 0."""
+    value = float(f"{mantissa}e{exponent}")
+    if math.isinf(value) or (value == 0 and _NONZERO.search(mantissa)):
+        return None
+    return value
 
 
 def words_value(text: str) -> float | None:

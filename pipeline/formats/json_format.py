@@ -27,21 +27,18 @@ DATE_FIELDS = (
     "pubdate",
     "date",
 )
-# What a record nested past Python's recursion limit is told (no article nests that deep).
-TOO_DEEP = "JSON nested too deeply to be an article (thousands of levels)"
 PUBLISHER_FIELDS = ("publisher", "source", "site_name", "sitename", "source_name", "outlet")
 
 
 def read(text: str, payload: bytes, source_path: str) -> ReadResult:
     try:
         value = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as exc:
-        records = _json_lines(text, exc)
-        return _read_records(records, source_path)
+    except (RecursionError, ValueError) as exc:  # JSONDecodeError is a ValueError
+        return _read_records(_json_lines(text, exc), source_path)
     if isinstance(value, dict):
         return ReadResult(articles=[_article(value, payload, source_path, None)])
     if isinstance(value, list):
-        records = [
+        records: list[Record] = [
             (i, item, json.dumps(item, sort_keys=True, ensure_ascii=False).encode())
             for i, item in enumerate(value)
         ]
@@ -51,42 +48,46 @@ def read(text: str, payload: bytes, source_path: str) -> ReadResult:
     )
 
 
-def _json_lines(
-    text: str, first_error: json.JSONDecodeError | RecursionError
-) -> list[tuple[int, Any, bytes]]:
+# A record: its number, its value and its own bytes, or the reason its line could not be read.
+Record = tuple[int, Any, bytes] | RejectedInput
+
+
+def _json_lines(text: str, first_error: RecursionError | ValueError) -> list[Record]:
     """One record per non-blank line; a line that is not JSON is a record problem, unless no
     line before it was JSON (then the file is no JSON Lines at all)."""
     lines = [(i, line) for i, line in enumerate(text.split("\n"), start=1) if line.strip()]
-    records: list[tuple[int, Any, bytes]] = []
+    records: list[Record] = []
     for number, line in lines:
         try:
             records.append((number, json.loads(line), line.strip().encode()))
-        except RecursionError:
-            records.append((number, TOO_DEEP, b""))
-        except json.JSONDecodeError:
-            if len(records) == 0:
-                raise RejectedInput("parse", _invalid(first_error)) from first_error
-            records.append((number, None, b""))
+        except (RecursionError, ValueError) as exc:
+            if not records:
+                message = (
+                    f"invalid JSON: {_why(first_error)}; fix the file or save it as JSON Lines"
+                )
+                raise RejectedInput("parse", message) from exc
+            problem = f"record {number}: invalid JSON on this line: {_why(exc)}"
+            records.append(RejectedInput("parse", problem))
     return records
 
 
-def _invalid(error: json.JSONDecodeError | RecursionError) -> str:
+def _why(error: RecursionError | ValueError) -> str:
+    """What is wrong with a JSON text, in words a person can act on."""
     if isinstance(error, RecursionError):
-        return f"invalid JSON: {TOO_DEEP}; fix the file"
-    return (
-        f"invalid JSON: {error.msg} at line {error.lineno} column {error.colno}; fix the file "
-        "or save it as JSON Lines"
-    )
+        return "nested too deeply to be an article (thousands of levels)"
+    if isinstance(error, json.JSONDecodeError):
+        return f"{error.msg} at line {error.lineno} column {error.colno}"
+    return f"a value JSON reading refuses ({error})"
 
 
-def _read_records(records: list[tuple[int, Any, bytes]], source_path: str) -> ReadResult:
+def _read_records(records: list[Record], source_path: str) -> ReadResult:
     result = ReadResult()
-    for number, value, raw in records:
+    for record in records:
+        if isinstance(record, RejectedInput):
+            result.problems.append(record)
+            continue
+        number, value, raw = record
         try:
-            if value is TOO_DEEP:
-                raise RejectedInput("parse", f"record {number}: {TOO_DEEP}")
-            if value is None and not raw:
-                raise RejectedInput("parse", f"record {number}: invalid JSON on this line")
             result.articles.append(_article(value, raw, source_path, number))
         except RejectedInput as problem:
             result.problems.append(problem)

@@ -330,3 +330,13 @@ def test_bidi_and_zero_width_controls_leave_the_text() -> None:
 def test_joiners_inside_scripts_that_need_them_stay() -> None:
     persian = "می\u200cخواهم"  # ZWNJ is part of Persian spelling
     assert normalize_text(persian) == persian
+
+
+def test_a_record_with_a_number_too_long_to_read_rejects_that_record_only(make_settings) -> None:
+    settings = make_settings()
+    huge = json.dumps({"text": GOOD, "views": 1}).replace("1}", "9" * 5000 + "}")
+    (settings.raw_dir / "feed.jsonl").write_text("\n".join([_record(GOOD, "one"), huge]))
+    run_core(settings)
+    assert [d["title"] for d in _documents(settings)] == ["one"]
+    [row] = _rejected(settings)
+    assert row["error"].startswith("record 2: invalid JSON on this line")
