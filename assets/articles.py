@@ -10,26 +10,35 @@ from assets.resources import PipelineResource, SpacyModel
 from pipeline.ingest import run_batch
 from pipeline.tables import ARTICLE_TABLES
 
+# Retries of a failed step (a worker killed, out of memory), with exponential backoff: 10 s, 30 s.
+RETRIES, RETRY_DELAY = 2, 10
+
 
 @dg.multi_asset(
     name="article_tables",
     specs=[asset_spec(spec, group_name="articles") for spec in ARTICLE_TABLES],
     partitions_def=batches,
     pool="nlp",
-    retry_policy=dg.RetryPolicy(max_retries=2, delay=10, backoff=dg.Backoff.EXPONENTIAL),
     description="Read a batch's new and changed files; write their rows to every article table.",
 )
 def article_tables(
     context: dg.AssetExecutionContext, pipeline: PipelineResource, spacy_model: SpacyModel
 ) -> Iterator[dg.MaterializeResult]:
     warehouse = pipeline.warehouse()
-    report = run_batch(
-        pipeline.settings(),
-        warehouse,
-        context.partition_key,
-        spacy_model.analyser(),
-        logger=context.log,
-    )
+    # Retries are requested here, not by a RetryPolicy: Dagster retries an interrupted step
+    # under a policy, so SIGTERM or Ctrl-C would restart the batch instead of stopping the run.
+    # An interrupt is no Exception: it passes through and ends the run.
+    try:
+        report = run_batch(
+            pipeline.settings(),
+            warehouse,
+            context.partition_key,
+            spacy_model.analyser(),
+            logger=context.log,
+        )
+    except Exception as exc:
+        delay = RETRY_DELAY * (2 ** (context.retry_number + 1) - 1)
+        raise dg.RetryRequested(max_retries=RETRIES, seconds_to_wait=delay) from exc
     context.log.info(
         f"batch {report.batch}: {report.planned} planned, {report.read} read, "
         f"{report.unchanged} unchanged, {report.deleted} deleted, "

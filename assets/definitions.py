@@ -12,6 +12,8 @@ from assets.schedules import daily_corpus_refresh
 from assets.sensors import corpus_after_ingest, raw_files_sensor
 from pipeline.settings import Settings
 
+# Read and checked as the code location loads: a bad setting fails the load with a message
+# naming the variable, in the UI and in `make run` alike, before anything runs.
 settings = Settings.from_env()
 
 defs = dg.Definitions(

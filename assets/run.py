@@ -1,6 +1,8 @@
 """`make run`: scan the raw folder, plan batches, and process each one as a Dagster run.
 
-Exits 0 when every run succeeded (or there was nothing to do), 1 when a run failed.
+Exits 0 when every run succeeded (or there was nothing to do), 1 when a run failed, 78
+(EX_CONFIG) when a setting cannot work (before anything is written), and 128 + the signal's
+number when SIGINT (130) or SIGTERM (143) stopped it: no further batch, no corpus run.
 """
 
 from __future__ import annotations
@@ -8,15 +10,19 @@ from __future__ import annotations
 import fcntl
 import logging
 import os
+import signal
 import socket
 import sys
+import textwrap
 from pathlib import Path
+from types import ModuleType
 
 import dagster as dg
 
-from assets.definitions import build_corpus_job, build_ingest_job, defs, settings
 from assets.partitions import batches
 from pipeline.ingest import plan_batches
+from pipeline.interrupts import StopSignals
+from pipeline.settings import SettingsError
 from pipeline.store import Warehouse
 from pipeline.workers import stop_workers
 
@@ -26,7 +32,6 @@ QUIET = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
 # Runs started here are tagged with their process, so a later `make run` can tell a run that is
 # still going from one whose process was killed.
 PID_TAG, HOST_TAG = "newsroom/pid", "newsroom/host"
-JOB_BUILDERS = {"ingest": build_ingest_job, "corpus": build_corpus_job}
 UNFINISHED = [dg.DagsterRunStatus.STARTED, dg.DagsterRunStatus.STARTING]
 
 
@@ -76,13 +81,17 @@ def reap_dead_runs(instance: dg.DagsterInstance) -> int:
 
 
 def execute(
-    name: str, instance: dg.DagsterInstance, tags: dict[str, str], partition: str | None = None
+    definitions: ModuleType,
+    name: str,
+    instance: dg.DagsterInstance,
+    tags: dict[str, str],
+    partition: str | None = None,
 ) -> tuple[str, bool]:
-    """Run job `name` to its end: in this process by default, else through the configured
-    executor (`PIPELINE_EXECUTOR`: a process per step, Celery workers), which rebuilds the job
-    by import in the processes it starts."""
-    if settings.executor in ("", "in_process"):
-        result = defs.resolve_job_def(name).execute_in_process(
+    """Run job `name` of `definitions` to its end: in this process by default, else through the
+    configured executor (`PIPELINE_EXECUTOR`: a process per step, Celery workers), which
+    rebuilds the job by import in the processes it starts."""
+    if definitions.settings.executor in ("", "in_process"):
+        result = definitions.defs.resolve_job_def(name).execute_in_process(
             run_config=QUIET,
             instance=instance,
             partition_key=partition,
@@ -90,7 +99,8 @@ def execute(
             tags=tags,
         )
         return result.run_id, result.success
-    job = dg.reconstructable(JOB_BUILDERS[name])
+    builders = {"ingest": definitions.build_ingest_job, "corpus": definitions.build_corpus_job}
+    job = dg.reconstructable(builders[name])
     if partition is not None:
         tags = {**tags, "dagster/partition": partition}
     with dg.execute_job(job, instance, run_config=QUIET, tags=tags) as result:
@@ -98,7 +108,29 @@ def execute(
 
 
 def main() -> int:
+    """Run, and say in one line why it stopped early: a bad setting, or a stop signal."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    stops = StopSignals()
+    try:
+        # The definitions read and check the settings as they load: a bad one stops here.
+        from assets import definitions
+
+        return process(definitions, stops)
+    except SettingsError as exc:
+        log.error("cannot run; nothing was changed:\n" + textwrap.indent(str(exc), "  "))
+        return os.EX_CONFIG
+    except KeyboardInterrupt:
+        signo = stops.received() or signal.SIGINT
+        log.error(
+            f"stopped by {signo.name}: no further batch or corpus run, no commit half applied; "
+            "`make run` again finishes the work"
+        )
+        return 128 + signo
+
+
+def process(definitions: ModuleType, stops: StopSignals) -> int:
+    """Plan the batches, run each, then the corpus job; a stop signal ends it after any run."""
+    settings = definitions.settings
     warehouse = Warehouse(settings.warehouse_dir)
     plan = plan_batches(settings, warehouse)
     scan = plan.scan
@@ -117,13 +149,15 @@ def main() -> int:
     tags = {PID_TAG: str(os.getpid()), HOST_TAG: socket.gethostname()}
     for i, key in enumerate(plan.batches, start=1):
         log.info(f"run {i}/{len(plan.batches)}: batch {key}")
-        run_id, success = execute("ingest", instance, tags, partition=key)
+        run_id, success = execute(definitions, "ingest", instance, tags, partition=key)
+        stops.raise_if_received()
         if not success:
             log.error(f"run {run_id} for batch {key} failed; see `make ui` for its logs")
             return 1
     stop_workers()  # the corpus tables parse nothing: free the analysis processes' memory
     log.info("recomputing the corpus tables")
-    run_id, success = execute("corpus", instance, tags)
+    run_id, success = execute(definitions, "corpus", instance, tags)
+    stops.raise_if_received()
     if not success:
         log.error(f"corpus run {run_id} failed; see `make ui` for its logs")
         return 1

@@ -8,7 +8,8 @@ as one table.
 A commit is all-or-nothing across tables. Every new or rewritten file is first written and
 fsync'ed under `_staging/<commit>/`; then a journal naming each rename and deletion is written
 atomically; then the operations are applied. A crash before the journal leaves only staging debris
-(removed by the next `recover`); a crash after it is rolled forward by `recover`. Table folders
+(removed by the next `recover`); a crash after it is rolled forward by `recover`, and a stop
+signal (SIGINT, SIGTERM) that arrives after it waits until the commit is applied. Table folders
 never hold a partially written file, because files only arrive there by `os.replace`.
 """
 
@@ -28,6 +29,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from pipeline import interrupts
 from pipeline.tables import TABLES, TableSpec
 
 STAGING = "_staging"
@@ -206,9 +208,10 @@ class Warehouse:
             return False
         folder.mkdir(parents=True, exist_ok=True)
         _fsync_dir_tree(folder)
-        atomic_write_text(folder / JOURNAL, json.dumps({"batch": label, "ops": ops}))
-        self._apply({"ops": ops})
-        shutil.rmtree(folder, ignore_errors=True)
+        with interrupts.deferred():  # once the journal is written, the commit is applied whole
+            atomic_write_text(folder / JOURNAL, json.dumps({"batch": label, "ops": ops}))
+            self._apply({"ops": ops})
+            shutil.rmtree(folder, ignore_errors=True)
         return True
 
     def _new_contents(self, spec: TableSpec, change: Commit) -> dict[str, pa.Table | None]:

@@ -15,6 +15,7 @@ import atexit
 import multiprocessing
 import multiprocessing.connection
 import os
+import signal
 import sys
 import threading
 import types
@@ -80,10 +81,10 @@ class Analyser:
         pool = _pool(*key)
         try:
             results = [found for part in pool.map(_analyse_in_worker, chunks) for found in part]
-        except Exception:
-            del _POOLS[key]  # a worker died (killed, out of memory): a new pool next time
-            _SERVED.pop(key, None)
-            pool.shutdown(wait=False, cancel_futures=True)
+        except BaseException:
+            # A worker died (killed, out of memory), or an interrupt stops the work: end the
+            # workers now, without waiting for their chunks; a new pool next time.
+            stop_workers(now=True)
             raise
         _SERVED[key] = _SERVED.get(key, 0) + len(chunks)
         if _SERVED[key] >= CHUNKS_PER_WORKER * self.workers:
@@ -191,6 +192,9 @@ def _pool(model: str, workers: int, batch_size: int) -> ProcessPoolExecutor:
 
 
 def _start_worker(model: str, batch_size: int) -> None:
+    # Ctrl-C reaches the terminal's whole process group: the parent decides what stops, and
+    # ends its workers (`stop_workers`), rather than each worker dying with a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with_parent, daemon=True).start()
     _WORKER["model"] = nlp.load_model(model, COMPONENTS)
     _WORKER["batch_size"] = batch_size
@@ -210,10 +214,15 @@ def _analyse_in_worker(bodies: list[Body]) -> list[Analysed]:
 
 
 @atexit.register
-def stop_workers() -> None:
+def stop_workers(now: bool = False) -> None:
     """End the worker processes (a later analysis starts new ones): frees their memory when
-    a process has no more text to parse."""
+    a process has no more text to parse. `now` kills them mid-chunk, for an interrupt or a
+    broken pool, which should not wait for work nobody will read."""
     for pool in _POOLS.values():
-        pool.shutdown(cancel_futures=True)
+        pool.shutdown(wait=not now, cancel_futures=True)
+    if now:
+        for process in multiprocessing.active_children():
+            if isinstance(process, _WorkerProcess):
+                process.kill()
     _POOLS.clear()
     _SERVED.clear()

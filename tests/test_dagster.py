@@ -120,9 +120,10 @@ def test_main_job_picks_up_a_new_file_and_exits_nonzero_on_failure(
     assert third.returncode == 0, third.stderr[-3000:]
     wh = Path(cli_env["PIPELINE_WAREHOUSE_DIR"])
     assert pd.read_parquet(wh / "documents").shape[0] == 6
-    # a failing run (the model cannot load) makes the command fail
+    # a failing run (the model cannot load: its folder holds none) makes the command fail
     (raw / "another.txt").write_text("Another new article.")
-    broken = run_cli({**cli_env, "PIPELINE_SPACY_MODEL": "no_such_model"})
+    (tmp_path / "not_a_model").mkdir()
+    broken = run_cli({**cli_env, "PIPELINE_SPACY_MODEL": str(tmp_path / "not_a_model")})
     assert broken.returncode == 1
     assert "failed" in broken.stderr
 

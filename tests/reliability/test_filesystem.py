@@ -37,12 +37,14 @@ def test_file_that_vanishes_after_planning_is_not_an_error(make_settings) -> Non
 
 def test_known_file_that_vanishes_loses_its_rows(make_settings) -> None:
     settings = make_settings()
-    (settings.raw_dir / "a.txt").write_text(GOOD)
+    for name in ("stays.txt", "goes.txt"):
+        (settings.raw_dir / name).write_text(GOOD + name)
     run_core(settings)
-    (settings.raw_dir / "a.txt").unlink()
+    (settings.raw_dir / "goes.txt").unlink()
     [report] = run_core(settings)
     assert report.deleted == 1
-    assert Warehouse(settings.warehouse_dir).read("documents").num_rows == 0
+    documents = Warehouse(settings.warehouse_dir).read("documents")
+    assert documents["source_path"].to_pylist() == ["stays.txt"]
 
 
 def test_file_changing_while_read_is_read_whole_or_retried(make_settings) -> None:
