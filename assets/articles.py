@@ -42,7 +42,7 @@ def article_tables(
     context.log.info(
         f"batch {report.batch}: {report.planned} planned, {report.read} read, "
         f"{report.unchanged} unchanged, {report.deleted} deleted, "
-        f"{report.rejected_files} rejected, "
+        f"{report.rejected_files} rejected, {report.kept} article(s) of changed files kept, "
         f"{report.nlp_docs} analysed in {report.seconds:.1f}s"
     )
     run_facts = {
@@ -52,6 +52,7 @@ def article_tables(
         "files_deleted": report.deleted,
         "files_rejected": report.rejected_files,
         "duplicate_articles": report.duplicates,
+        "articles_kept_unchanged": report.kept,
         "nlp_docs": report.nlp_docs,
         "seconds": round(report.seconds, 3),
     }

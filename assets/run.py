@@ -134,10 +134,13 @@ def process(definitions: ModuleType, stops: StopSignals) -> int:
     warehouse = Warehouse(settings.warehouse_dir)
     plan = plan_batches(settings, warehouse)
     scan = plan.scan
-    kinds = {k: sum(c.kind == k for c in scan.changes) for k in ("new", "changed", "deleted")}
+    kinds = {
+        k: sum(c.kind == k for c in scan.changes) for k in ("new", "changed", "retried", "deleted")
+    }
     log.info(
         f"{settings.raw_dir}: {scan.n_files} files, {scan.n_unchanged} unchanged, "
-        f"{kinds['new']} new, {kinds['changed']} changed, {kinds['deleted']} deleted"
+        f"{kinds['new']} new, {kinds['changed']} changed, {kinds['deleted']} deleted, "
+        f"{kinds['retried']} rejected before and worth another try"
     )
     if not plan.batches:
         log.info("nothing new or changed: no run needed, every table is as it was")
