@@ -56,9 +56,7 @@ class Settings:
         problems: list[str] = []
         settings = cls(
             raw_dir=Path(env.get("PIPELINE_RAW_DIR") or DEFAULT_RAW_DIR).resolve(),
-            warehouse_dir=Path(
-                env.get("PIPELINE_WAREHOUSE_DIR") or DEFAULT_WAREHOUSE_DIR
-            ).resolve(),
+            warehouse_dir=warehouse_dir_from_env(),
             max_file_bytes=_count(
                 env, "PIPELINE_MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES, "bytes", problems
             ),
@@ -141,6 +139,12 @@ class Settings:
                     "of another Celery transport)"
                 )
         return problems
+
+
+def warehouse_dir_from_env() -> Path:
+    """PIPELINE_WAREHOUSE_DIR alone, for readers of the tables (notebooks), which need no raw
+    folder, model or executor."""
+    return Path(os.environ.get("PIPELINE_WAREHOUSE_DIR") or DEFAULT_WAREHOUSE_DIR).resolve()
 
 
 def _count(env: Mapping[str, str], name: str, default: int, unit: str, problems: list[str]) -> int:
