@@ -2,18 +2,28 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+# requirements/*.txt lock pip and every package with their hashes (`make lock` writes them); a
+# stamp per lock reinstalls when that lock changes and costs nothing when it does not.
+RUN_STAMP := $(VENV)/.installed-run
+DEV_STAMP := $(VENV)/.installed-dev
+PIP_INSTALL := $(BIN)/python -m pip install --quiet
 export DAGSTER_HOME ?= $(CURDIR)/.dagster
 # `make run` writes only the warehouse, DAGSTER_HOME and .venv: no bytecode caches in the checkout.
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test ui validate notebook clean instance
+.PHONY: run test ui validate notebook lock clean instance
 
-$(STAMP): pyproject.toml
+# `make run` installs the runtime lock alone; `make test` adds the developer packages.
+$(RUN_STAMP): requirements/pip.txt requirements/run.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	@touch $(STAMP)
+	$(PIP_INSTALL) --require-hashes -r requirements/pip.txt
+	$(PIP_INSTALL) --require-hashes -r requirements/run.txt
+	$(PIP_INSTALL) --no-deps --no-build-isolation -e .
+	@touch $@
+
+$(DEV_STAMP): requirements/dev.txt $(RUN_STAMP)
+	$(PIP_INSTALL) --require-hashes -r requirements/dev.txt
+	@touch $@
 
 # A new instance gets deploy/dagster.yaml (SQLite, telemetry off, the nlp pool limit); an
 # existing dagster.yaml is left as it is.
@@ -22,25 +32,33 @@ instance:
 	@test -f $(DAGSTER_HOME)/dagster.yaml || cp deploy/dagster.yaml $(DAGSTER_HOME)/dagster.yaml
 
 ## run: process every new or changed file under PIPELINE_RAW_DIR as a Dagster run
-run: $(STAMP) instance
+run: $(RUN_STAMP) instance
 	$(BIN)/python -m assets.run
 
 ## test: the whole test suite, with ruff first
-test: $(STAMP)
+test: $(DEV_STAMP)
 	$(BIN)/ruff check pipeline assets tests benchmarks notebooks
 	$(BIN)/python -m pytest
 
 ## ui: the Dagster UI (and daemon) on http://127.0.0.1:3000
-ui: $(STAMP) instance
+ui: $(RUN_STAMP) instance
 	$(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000
 
 ## validate: load the definitions the way the UI does
-validate: $(STAMP) instance
+validate: $(RUN_STAMP) instance
 	$(BIN)/dagster definitions validate -w workspace.yaml
 
 ## notebook: run notebooks/explore.ipynb against the warehouse and save its outputs
-notebook: $(STAMP)
+notebook: $(DEV_STAMP)
 	$(BIN)/python notebooks/run.py
+
+## lock: re-resolve requirements/*.txt from pyproject.toml, keeping every pin that still fits
+## (LOCK_ARGS=--upgrade for the newest versions, LOCK_ARGS='--upgrade-package NAME' for one)
+LOCK := $(BIN)/uv pip compile --universal --generate-hashes --custom-compile-command 'make lock' -q
+lock: $(DEV_STAMP)
+	$(LOCK) requirements/pip.in $(LOCK_ARGS) -o requirements/pip.txt
+	$(LOCK) pyproject.toml --extra dev $(LOCK_ARGS) -o requirements/dev.txt
+	$(LOCK) pyproject.toml -c requirements/dev.txt -o requirements/run.txt
 
 clean:
 	rm -rf data/warehouse .dagster

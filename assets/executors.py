@@ -25,7 +25,8 @@ def celery_executor(settings: Settings) -> dg.ExecutorDefinition:
         from dagster_celery import celery_executor as celery
     except ImportError as exc:
         raise RuntimeError(
-            "PIPELINE_EXECUTOR=celery needs dagster-celery: .venv/bin/pip install -e '.[celery]'"
+            "PIPELINE_EXECUTOR=celery needs dagster-celery: "
+            ".venv/bin/pip install -c requirements/dev.txt dagster-celery redis"
         ) from exc
     return celery.configured(celery_app_args(settings), name="celery")
 

@@ -1,0 +1,57 @@
+"""requirements/*.txt lock what pyproject.toml and pip.in ask for (`make lock` writes them)."""
+
+import tomllib
+
+import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+
+from pipeline.settings import PROJECT_ROOT
+
+REQUIREMENTS = PROJECT_ROOT / "requirements"
+PROJECT = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+INSTALLER = [
+    line
+    for line in (REQUIREMENTS / "pip.in").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+]
+RUNTIME = PROJECT["dependencies"]
+DEV = RUNTIME + PROJECT["optional-dependencies"]["dev"]
+
+
+def locked(name: str) -> set[tuple[str, str]]:
+    """(package, version) for each entry of a lock, checking that each is pinned and hashed."""
+    text = (REQUIREMENTS / name).read_text(encoding="utf-8")
+    assert "file:" not in text, f"{name} names a local file"
+    pins = set()
+    for entry in text.replace("\\\n", " ").splitlines():
+        if not entry.strip() or entry.lstrip().startswith("#"):
+            continue
+        assert "--hash=sha256:" in entry, f"{name}: no hash for {entry.split()[0]}"
+        requirement = Requirement(entry.split(" --hash=")[0])
+        (pin,) = requirement.specifier
+        assert pin.operator == "==", f"{name}: {requirement} is not pinned with =="
+        pins.add((canonicalize_name(requirement.name), pin.version))
+    return pins
+
+
+@pytest.mark.parametrize(
+    ("lock", "dependencies"), [("pip.txt", INSTALLER), ("run.txt", RUNTIME), ("dev.txt", DEV)]
+)
+def test_the_lock_pins_every_dependency_within_its_bounds(
+    lock: str, dependencies: list[str]
+) -> None:
+    pins = locked(lock)
+    for dependency in dependencies:
+        requirement = Requirement(dependency)
+        versions = {v for name, v in pins if name == canonicalize_name(requirement.name)}
+        assert versions, f"{requirement.name} is not in requirements/{lock}: run make lock"
+        for version in versions:
+            assert requirement.specifier.contains(version, prereleases=True), (
+                f"requirements/{lock} pins {requirement.name}=={version} outside "
+                f"pyproject.toml's {requirement.specifier}: run make lock"
+            )
+
+
+def test_the_runtime_lock_is_the_tested_one() -> None:
+    assert locked("run.txt") <= locked("dev.txt"), "run.txt and dev.txt disagree: run make lock"
