@@ -1,26 +1,18 @@
 """Asset checks: blocking ones for the data contract, warnings for drift. Each says what failed
 and shows examples.
 
-A check reads its table one file at a time, so its memory is one batch's, however large the
-corpus. In an ingest run (one batch partition) the checks that look at rows read only that
-batch's files: the run added rows there and only removed rows elsewhere. Global properties
-(unique keys, schemas, the share of rejected files) are read from one column or the footers of
-every file.
+What a check computes is in `pipeline/checks.py`; here each is declared (its asset, name and
+whether it blocks) and its result becomes Dagster's: pass or fail, severity, metadata. In an
+ingest run (one batch partition) the checks that look at rows read only that batch's files.
 """
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Mapping
 
 import dagster as dg
-import pyarrow as pa
-import pyarrow.compute as pc
-import pyarrow.parquet as pq
 
 from assets.metadata import table_rows
 from assets.resources import PipelineResource
-from pipeline.clean import ANYWHERE_RULES
-from pipeline.store import Warehouse
+from pipeline import checks
 from pipeline.tables import (
     ARTICLE_MENTIONS,
     DOCUMENTS,
@@ -32,70 +24,30 @@ from pipeline.tables import (
     TableSpec,
 )
 
-EXAMPLES = 5
-MAX_REJECTED_SHARE = 0.2  # more rejected files than this is a sign the input changed shape
-MAX_ROW_DROP = 0.5  # documents shrinking by more than half between runs is worth a look
-# News articles name people, places and organisations; many bodies with none means the bodies
-# or the model went wrong (an empty extraction, a model for another language).
-MAX_NO_ENTITY_SHARE = 0.2
 
-
-def _examples(values: Iterable[object]) -> dg.MetadataValue:
-    return dg.MetadataValue.json([str(v)[:200] for v in list(values)[:EXAMPLES]])
-
-
-@dataclass
-class _Found:
-    """What a check found: how many, and the first few as examples (not all of them: a broken
-    table can have millions)."""
-
-    count: int = 0
-    examples: list = field(default_factory=list)
-
-    def add(self, example: object) -> None:
-        self.count += 1
-        if len(self.examples) < EXAMPLES:
-            self.examples.append(example)
-
-
-def _share_warning(
-    measure: str, found: _Found, total: int, limit: float, **facts: int
+def _result(
+    found: checks.Found,
+    facts: Mapping[str, int | float],
+    severity: dg.AssetCheckSeverity = dg.AssetCheckSeverity.ERROR,
 ) -> dg.AssetCheckResult:
-    """A warning when `found` is more than `limit` of `total`, with examples."""
-    share = found.count / total if total else 0.0
+    """Dagster's result of a check: its verdict at `severity`, with `facts` and the examples as
+    metadata for the UI."""
     return dg.AssetCheckResult(
-        passed=share <= limit,
-        severity=dg.AssetCheckSeverity.WARN,
-        metadata={measure: round(share, 4), "examples": _examples(found.examples), **facts},
+        passed=found.passed,
+        severity=severity,
+        metadata={**facts, "examples": dg.MetadataValue.json(list(found.examples))},
     )
 
 
-def _files_to_check(
-    context: dg.AssetCheckExecutionContext, warehouse: Warehouse, name: str
-) -> list[Path]:
-    """The files of table `name` whose rows a check reads: in a batch partition's run, that
-    batch's file; otherwise every file."""
-    files = warehouse.files_of(name)
-    if context.has_partition_key:
-        return [p for p in files if p.stem == context.partition_key]
-    return files
+def _share_warning(measure: str, found: checks.Share, **facts: int) -> dg.AssetCheckResult:
+    """A warning when the share `found` is above its limit, named `measure` in the metadata."""
+    return _result(found, {measure: round(found.share, 4), **facts}, dg.AssetCheckSeverity.WARN)
 
 
-def _rows_of(
-    warehouse: Warehouse, name: str, columns: list[str], doc_ids: pa.Array, stem: str
-) -> pa.Table:
-    """The rows of table `name` for `doc_ids`. A batch's articles have their rows in the files
-    named by the batch, so that file is read first, and the others only for ids it lacks."""
-    files = sorted(warehouse.files_of(name), key=lambda p: p.stem != stem)
-    found = [TABLES[name].columns_schema(columns).empty_table()]
-    wanted = doc_ids
-    for path in files:
-        if not len(wanted):
-            break
-        part = warehouse.read_file(name, path, columns, where=pc.field("doc_id").isin(wanted))
-        found.append(part)
-        wanted = wanted.filter(pc.invert(pc.is_in(wanted, part["doc_id"].combine_chunks())))
-    return pa.concat_tables(found)
+def _batch(context: dg.AssetCheckExecutionContext) -> str | None:
+    """The batch whose files a check over rows reads: the run's partition; every file (None)
+    when the check runs on its own."""
+    return context.partition_key if context.has_partition_key else None
 
 
 def _schema_check(spec: TableSpec) -> dg.AssetChecksDefinition:
@@ -106,16 +58,8 @@ def _schema_check(spec: TableSpec) -> dg.AssetChecksDefinition:
         description=f"Every Parquet file of `{spec.name}` has exactly the contract's schema.",
     )
     def check(pipeline: PipelineResource) -> dg.AssetCheckResult:
-        folder = pipeline.warehouse().table_dir(spec.name)
-        wrong = [
-            p.name
-            for p in sorted(folder.glob("*.parquet"))
-            if not pq.read_schema(p).equals(spec.schema, check_metadata=False)
-        ]
-        return dg.AssetCheckResult(
-            passed=not wrong,
-            metadata={"files_with_other_schema": len(wrong), "examples": _examples(wrong)},
-        )
+        found = checks.schema_mismatches(pipeline.warehouse(), spec)
+        return _result(found, {"files_with_other_schema": found.count})
 
     return check
 
@@ -128,16 +72,8 @@ def _unique_check(spec: TableSpec) -> dg.AssetChecksDefinition:
         description=f"No two rows of `{spec.name}` share a `{spec.key}`.",
     )
     def check(pipeline: PipelineResource) -> dg.AssetCheckResult:
-        keys = pipeline.warehouse().read(spec.name, columns=[spec.key])[spec.key]
-        counts = pc.value_counts(keys)
-        repeated = counts.filter(pc.greater(pc.struct_field(counts, "counts"), 1))
-        return dg.AssetCheckResult(
-            passed=not len(repeated),
-            metadata={
-                "repeated_keys": len(repeated),
-                "examples": _examples(pc.struct_field(repeated, "values").to_pylist()[:EXAMPLES]),
-            },
-        )
+        found = checks.repeated_keys(pipeline.warehouse(), spec)
+        return _result(found, {"repeated_keys": found.count})
 
     return check
 
@@ -154,37 +90,15 @@ def _offset_check(spec: TableSpec) -> dg.AssetChecksDefinition:
     def check(
         context: dg.AssetCheckExecutionContext, pipeline: PipelineResource
     ) -> dg.AssetCheckResult:
-        warehouse = pipeline.warehouse()
-        files = _files_to_check(context, warehouse, spec.name)
-        wrong, checked = _Found(), 0
-        for path in files:
-            part = warehouse.read_file(spec.name, path, ["doc_id", "start", "end", "text"])
-            ids = pc.unique(part["doc_id"].combine_chunks())
-            documents = _rows_of(warehouse, DOCUMENTS.name, ["doc_id", "body"], ids, path.stem)
-            bodies = dict(
-                zip(documents["doc_id"].to_pylist(), documents["body"].to_pylist(), strict=True)
-            )
-            for row in part.to_pylist():
-                if bodies.get(row["doc_id"], "")[row["start"] : row["end"]] != row["text"]:
-                    wrong.add(row)
-            checked += part.num_rows
-        return dg.AssetCheckResult(
-            passed=not wrong.count,
-            metadata={
-                "rows_off": wrong.count,
-                "rows_checked": checked,
-                "files_checked": len(files),
-                "examples": _examples(wrong.examples),
-            },
-        )
+        found = checks.offsets_off_body(pipeline.warehouse(), spec, _batch(context))
+        facts = {
+            "rows_off": found.count,
+            "rows_checked": found.rows_checked,
+            "files_checked": found.files_checked,
+        }
+        return _result(found, facts)
 
     return check
-
-
-# Tables whose rows point into `documents.body` (mentions, figures, quotes, dates as they land).
-OFFSET_TABLES = [
-    spec for spec in TABLES.values() if {"doc_id", "start", "end", "text"} <= set(spec.schema.names)
-]
 
 
 @dg.asset_check(
@@ -195,42 +109,22 @@ OFFSET_TABLES = [
 def no_boilerplate_in_bodies(
     context: dg.AssetCheckExecutionContext, pipeline: PipelineResource
 ) -> dg.AssetCheckResult:
-    warehouse = pipeline.warehouse()
-    files = _files_to_check(context, warehouse, DOCUMENTS.name)
-    left = _Found()
-    for path in files:
-        documents = warehouse.read_file(DOCUMENTS.name, path, ["doc_id", "body"])
-        for doc_id, body in zip(
-            documents["doc_id"].to_pylist(), documents["body"].to_pylist(), strict=True
-        ):
-            for paragraph in body.split("\n\n"):
-                rule = next((r.name for r in ANYWHERE_RULES if r.matches(paragraph)), None)
-                if rule:
-                    left.add(f"{doc_id} [{rule}] {paragraph}")
-    return dg.AssetCheckResult(
-        passed=not left.count,
-        metadata={
-            "paragraphs_left": left.count,
-            "files_checked": len(files),
-            "examples": _examples(left.examples),
-        },
-    )
+    found = checks.boilerplate_left(pipeline.warehouse(), _batch(context))
+    return _result(found, {"paragraphs_left": found.count, "files_checked": found.files_checked})
 
 
 @dg.asset_check(
     asset=FILES.name,
-    description=f"Warns when more than {MAX_REJECTED_SHARE:.0%} of the raw files are rejected.",
+    description=f"Warns when more than {checks.MAX_REJECTED_SHARE:.0%} of the raw files are "
+    "rejected.",
 )
 def rejected_share(pipeline: PipelineResource) -> dg.AssetCheckResult:
-    files = pipeline.warehouse().read(FILES.name, columns=["source_path", "status"])
-    rejected = files.filter(pc.equal(files["status"], "rejected"))["source_path"]
-    found = _Found(len(rejected), rejected.slice(0, EXAMPLES).to_pylist())
-    return _share_warning("rejected_share", found, files.num_rows, MAX_REJECTED_SHARE)
+    return _share_warning("rejected_share", checks.rejected_files(pipeline.warehouse()))
 
 
 @dg.asset_check(
     asset=DOCUMENTS.name,
-    description=f"Warns when `documents` lost more than {MAX_ROW_DROP:.0%} of its rows.",
+    description=f"Warns when `documents` lost more than {checks.MAX_ROW_DROP:.0%} of its rows.",
 )
 def documents_row_drop(
     context: dg.AssetCheckExecutionContext, pipeline: PipelineResource
@@ -242,35 +136,25 @@ def documents_row_drop(
         for r in records
         if r.asset_materialization and "dagster/row_count" in r.asset_materialization.metadata
     ]
-    before = counts[1] if len(counts) > 1 else now
-    drop = (before - now) / before if before else 0.0
+    # The newest materialization is this run's; the one before it is the comparison.
+    drop = checks.RowDrop(now, counts[1] if len(counts) > 1 else now)
     return dg.AssetCheckResult(
-        passed=drop <= MAX_ROW_DROP,
+        passed=drop.passed,
         severity=dg.AssetCheckSeverity.WARN,
-        metadata={"rows_now": now, "rows_before": before, "drop": round(drop, 4)},
+        metadata={"rows_now": drop.now, "rows_before": drop.before, "drop": round(drop.drop, 4)},
     )
 
 
 @dg.asset_check(
     asset=ARTICLE_MENTIONS.name,
-    description=f"Warns when more than {MAX_NO_ENTITY_SHARE:.0%} of the articles (of the run's "
-    "batch, in an ingest run) mention no entity at all.",
+    description=f"Warns when more than {checks.MAX_NO_ENTITY_SHARE:.0%} of the articles (of the "
+    "run's batch, in an ingest run) mention no entity at all.",
 )
 def articles_without_entities(
     context: dg.AssetCheckExecutionContext, pipeline: PipelineResource
 ) -> dg.AssetCheckResult:
-    warehouse = pipeline.warehouse()
-    files = _files_to_check(context, warehouse, DOCUMENTS.name)
-    total, without = 0, _Found()
-    for path in files:
-        docs = warehouse.read_file(DOCUMENTS.name, path, ["doc_id"])["doc_id"].combine_chunks()
-        named = _rows_of(warehouse, ARTICLE_MENTIONS.name, ["doc_id"], docs, path.stem)
-        total += len(docs)
-        for doc_id in docs.filter(pc.invert(pc.is_in(docs, named["doc_id"].combine_chunks()))):
-            without.add(doc_id.as_py())
-    return _share_warning(
-        "share_without_entities", without, total, MAX_NO_ENTITY_SHARE, articles_checked=total
-    )
+    found = checks.articles_without_entities(pipeline.warehouse(), _batch(context))
+    return _share_warning("share_without_entities", found, articles_checked=found.total)
 
 
 def _links_to_entities(spec: TableSpec) -> dg.AssetChecksDefinition:
@@ -284,26 +168,15 @@ def _links_to_entities(spec: TableSpec) -> dg.AssetChecksDefinition:
         description=f"Every `{spec.name}.entity_id` is a row of `entities`.",
     )
     def check(pipeline: PipelineResource) -> dg.AssetCheckResult:
-        warehouse = pipeline.warehouse()
-        ids = warehouse.read(ENTITIES.name, columns=["entity_id"])["entity_id"].combine_chunks()
-        dangling: set[str] = set()
-        for path in warehouse.files_of(spec.name):
-            linked = pc.drop_null(warehouse.read_file(spec.name, path, ["entity_id"])["entity_id"])
-            dangling.update(pc.unique(linked.filter(pc.invert(pc.is_in(linked, ids)))).to_pylist())
-        return dg.AssetCheckResult(
-            passed=not dangling,
-            metadata={
-                "dangling_entity_ids": len(dangling),
-                "examples": _examples(sorted(dangling)),
-            },
-        )
+        found = checks.dangling_entity_ids(pipeline.warehouse(), spec)
+        return _result(found, {"dangling_entity_ids": found.count})
 
     return check
 
 
 ASSET_CHECKS = [
     *(_schema_check(spec) for spec in TABLES.values()),
-    *(_offset_check(spec) for spec in OFFSET_TABLES),
+    *(_offset_check(spec) for spec in TABLES.values() if checks.has_offsets(spec)),
     _unique_check(DOCUMENTS),
     _unique_check(FILES),
     no_boilerplate_in_bodies,
