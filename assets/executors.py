@@ -3,6 +3,8 @@ process, in a process per step, or on Celery workers, with no code change."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import dagster as dg
 
 from pipeline.settings import Settings
@@ -31,7 +33,7 @@ def celery_executor(settings: Settings) -> dg.ExecutorDefinition:
     return celery.configured(celery_app_args(settings), name="celery")
 
 
-def celery_app_args(settings: Settings) -> dict:
+def celery_app_args(settings: Settings) -> dict[str, Any]:
     """Broker, result backend and task settings, shared by the executor and the workers
     (`celery_app.py`). A step is long (it parses a batch), so a worker takes one task at a time
     and acknowledges it when done: an idle worker gets the next step, and a step whose worker

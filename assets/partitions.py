@@ -7,4 +7,5 @@ days): a batch is exactly the set of files one scan found changed, recorded in t
 
 import dagster as dg
 
-batches = dg.DynamicPartitionsDefinition(name="batches")
+BATCHES = "batches"
+batches = dg.DynamicPartitionsDefinition(name=BATCHES)

@@ -19,7 +19,7 @@ from types import ModuleType
 
 import dagster as dg
 
-from assets.partitions import batches
+from assets.partitions import BATCHES
 from pipeline.ingest import plan_batches
 from pipeline.interrupts import StopSignals
 from pipeline.settings import SettingsError
@@ -148,7 +148,7 @@ def process(definitions: ModuleType, stops: StopSignals) -> int:
     instance = open_instance()
     if reaped := reap_dead_runs(instance):
         log.warning(f"marked {reaped} run(s) of killed processes as failed, freeing their slots")
-    instance.add_dynamic_partitions(batches.name, plan.batches)
+    instance.add_dynamic_partitions(BATCHES, plan.batches)
     tags = {PID_TAG: str(os.getpid()), HOST_TAG: socket.gethostname()}
     for i, key in enumerate(plan.batches, start=1):
         log.info(f"run {i}/{len(plan.batches)}: batch {key}")

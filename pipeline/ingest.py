@@ -23,6 +23,14 @@ from pipeline import sources
 from pipeline.clean import Cleaned, clean_article
 from pipeline.errors import RejectedInput
 from pipeline.formats import RawArticle, read_articles
+from pipeline.rows import (
+    BoilerplateRow,
+    DocumentRow,
+    FileRow,
+    FileStatus,
+    RejectedRow,
+    RejectStage,
+)
 from pipeline.settings import Settings
 from pipeline.sources import UNREADABLE, Known, Scan, changed_ns, display_path
 from pipeline.store import Commit, Warehouse
@@ -110,7 +118,7 @@ class FileRead:
     problems: list[RejectedInput] = field(default_factory=list)
     failed: set[str] = field(default_factory=set)  # articles rejected after reading
 
-    def reject(self, article: RawArticle, stage: str, message: str) -> None:
+    def reject(self, article: RawArticle, stage: RejectStage, message: str) -> None:
         """Set one article aside with the reason, naming its record in a file of many."""
         where = f"record {article.record}: " if article.record is not None else ""
         self.problems.append(RejectedInput(stage, where + message))
@@ -430,58 +438,45 @@ def _rows(
             for table, found_rows in item.rows.items():
                 rows[table].extend(found_rows)
             rows[BOILERPLATE.name].extend(
-                {
-                    "doc_id": item.article.doc_id,
-                    "kind": r.kind,
-                    "text": r.text,
-                    "rule": r.rule,
-                    "seq": i,
-                }
+                BoilerplateRow(item.article.doc_id, r.kind, r.text, r.rule, i)
                 for i, r in enumerate(item.cleaned.removed)
             )
         for problem in found.problems:
-            rows[REJECTED.name].append(
-                {
-                    "source_path": rel,
-                    "stage": problem.stage,
-                    "error": problem.message,
-                    "seen_at": now,
-                }
-            )
+            rows[REJECTED.name].append(RejectedRow(rel, problem.stage, problem.message, now))
         doc_ids = [a.doc_id for a in found.articles if a.doc_id not in found.failed]
-        status = "ok" if not found.problems else ("partial" if doc_ids else "rejected")
+        status: FileStatus = "ok" if not found.problems else ("partial" if doc_ids else "rejected")
         stages = [p.stage for p in found.problems]
         report.rejected_files += status == "rejected"
         rows[FILES.name].append(
-            {
-                "source_path": rel,
-                "content_hash": found.content_hash,
-                "size_bytes": found.size,
-                "changed_ns": found.changed_ns,
-                "status": status,
-                "retry_key": retry_key(stages, versions) if stages else None,
-                "doc_ids": doc_ids,
-                "batch": batch,
-                "seen_at": now,
-            }
+            FileRow(
+                source_path=rel,
+                content_hash=found.content_hash,
+                size_bytes=found.size,
+                changed_ns=found.changed_ns,
+                status=status,
+                retry_key=retry_key(stages, versions) if stages else None,
+                doc_ids=doc_ids,
+                batch=batch,
+                seen_at=now,
+            )
         )
     return rows
 
 
-def _document_row(item: Prepared, now: datetime) -> dict:
+def _document_row(item: Prepared, now: datetime) -> DocumentRow:
     article, cleaned = item.article, item.cleaned
-    return {
-        "doc_id": article.doc_id,
-        "source_path": article.source_path,
-        "source_format": article.source_format,
-        "publisher": cleaned.publisher,
-        "title": cleaned.title,
-        "standfirst": cleaned.standfirst,
-        "subheadings": list(cleaned.subheadings),
-        "authors": list(cleaned.authors),
-        "published": cleaned.published,
-        "body": cleaned.body,
-        "n_words": item.n_words,
-        "story_id": item.story_id or article.doc_id,
-        "ingested_at": now,
-    }
+    return DocumentRow(
+        doc_id=article.doc_id,
+        source_path=article.source_path,
+        source_format=article.source_format,
+        publisher=cleaned.publisher,
+        title=cleaned.title,
+        standfirst=cleaned.standfirst,
+        subheadings=list(cleaned.subheadings),
+        authors=list(cleaned.authors),
+        published=cleaned.published,
+        body=cleaned.body,
+        n_words=item.n_words,
+        story_id=item.story_id or article.doc_id,
+        ingested_at=now,
+    )

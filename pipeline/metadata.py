@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable
 from datetime import date, datetime
 
+from pipeline.lexicon.calendar import WEEKDAY_PATTERN
+
 DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%Y/%m/%d")
 # A date in numbers alone, day and month in either order: "06/01/2024", "6.1.24", "13-01-2024".
 NUMERIC_DATE = re.compile(
@@ -15,7 +17,7 @@ NUMERIC_DATE = re.compile(
 DAY_FIRST, MONTH_FIRST = "day_first", "month_first"  # "13/01/2024", "01/13/2024"
 # Two-digit years from this one on are the 1900s ("6/1/99"), below it the 2000s, as strptime's.
 CENTURY_PIVOT = 69
-WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
+WEEKDAY = re.compile(rf"^{WEEKDAY_PATTERN}\.?,?\s+", re.IGNORECASE)
 ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b", re.IGNORECASE)
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 AUTHOR_SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from pipeline.formats.encoding import CONTROL_CHARS
-
+# C0 and C1 control characters other than tab, newline, carriage return and form feed.
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 # Characters that are spaces or line breaks in all but name.
 SPACE_LIKE = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")

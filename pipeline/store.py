@@ -162,7 +162,8 @@ class Warehouse:
                 f"no plan for batch {batch!r} at {path}; batches are planned by `make run` or "
                 "the sensor, which record the files each one covers"
             )
-        return json.loads(path.read_text(encoding="utf-8"))["paths"]
+        paths: list[str] = json.loads(path.read_text(encoding="utf-8"))["paths"]
+        return paths
 
     # -- writing -------------------------------------------------------------------------------
 
@@ -227,7 +228,8 @@ class Warehouse:
             if existing is not None and len(drop):
                 kept = existing.filter(pc.invert(pc.is_in(existing[spec.key], drop)))
             extra = added if file_name == target and added is not None and added.num_rows else None
-            if extra is None and (existing is None or kept.num_rows == existing.num_rows):
+            unchanged = existing is None or kept is None or kept.num_rows == existing.num_rows
+            if extra is None and unchanged:
                 continue  # this file does not change
             parts = [t for t in (kept, extra) if t is not None and t.num_rows]
             if parts:

@@ -6,9 +6,40 @@ contract tests all derive from the `TABLES` registry below, so a column is descr
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pyarrow as pa
+
+from pipeline.rows import (
+    ArticleMentionRow,
+    ArticleQuoteRow,
+    BoilerplateKind,
+    BoilerplateRow,
+    DateRow,
+    DocumentRow,
+    EntityLabel,
+    EntityRow,
+    FigureConflictRow,
+    FigureKind,
+    FigureRow,
+    FileRow,
+    FileStatus,
+    Granularity,
+    MentionRow,
+    PublisherRow,
+    Qualifier,
+    QuoteKind,
+    QuoteRow,
+    RejectedRow,
+    RejectStage,
+    ReuseRow,
+    Row,
+    SignatureRow,
+    StoryRow,
+    values_of,
+)
 
 TIMESTAMP = pa.timestamp("us", tz="UTC")
 
@@ -16,6 +47,12 @@ TIMESTAMP = pa.timestamp("us", tz="UTC")
 def col(name: str, type_: pa.DataType, doc: str, *, nullable: bool = False) -> pa.Field:
     """A field that carries its description in the Parquet schema metadata."""
     return pa.field(name, type_, nullable=nullable, metadata={"description": doc})
+
+
+def one_of(closed: object) -> str:
+    """A closed set of values as the docs write it: "`a`, `b` or `c`"."""
+    names = [f"`{v}`" for v in values_of(closed)]
+    return f"{', '.join(names[:-1])} or {names[-1]}"
 
 
 @dataclass(frozen=True)
@@ -30,10 +67,11 @@ class TableSpec:
     doc: str
     schema: pa.Schema
     key: str
+    row: type[Row]  # the typed record of one row (`pipeline/rows.py`)
     scope: str = "article"  # "article": written per batch; "corpus": recomputed whole
 
     def column_doc(self, column: str) -> str:
-        meta = self.schema.field(column).metadata or {}
+        meta: dict[bytes, bytes] = self.schema.field(column).metadata or {}
         return meta.get(b"description", b"").decode()
 
     def empty(self) -> pa.Table:
@@ -48,6 +86,7 @@ class TableSpec:
 
 DOCUMENTS = TableSpec(
     name="documents",
+    row=DocumentRow,
     doc="One row per article: its metadata and its body with boilerplate removed.",
     key="doc_id",
     schema=pa.schema(
@@ -77,6 +116,7 @@ DOCUMENTS = TableSpec(
 
 BOILERPLATE = TableSpec(
     name="boilerplate",
+    row=BoilerplateRow,
     doc=(
         "One row per piece of the raw text removed as boilerplate, with the rule that removed it. "
         "The headline and standfirst are not here: they moved to `documents.title` and "
@@ -89,8 +129,7 @@ BOILERPLATE = TableSpec(
             col(
                 "kind",
                 pa.string(),
-                "`masthead`, `byline`, `dateline`, `caption`, `photo_credit`, `comments_notice`, "
-                "`navigation`, `promo`, `legal` or `other`.",
+                f"{one_of(BoilerplateKind)}.",
             ),
             col("text", pa.string(), "Exactly what was removed (one line of the raw text)."),
             col("rule", pa.string(), "The rule that removed it (see `pipeline/clean/rules.py`)."),
@@ -101,6 +140,7 @@ BOILERPLATE = TableSpec(
 
 REJECTED = TableSpec(
     name="rejected",
+    row=RejectedRow,
     doc="One row per input that could not be processed, with a message a person can act on.",
     key="source_path",
     schema=pa.schema(
@@ -109,8 +149,9 @@ REJECTED = TableSpec(
             col(
                 "stage",
                 pa.string(),
-                "Where it failed: `read`, `decode`, `parse`, `clean` (nothing left after "
-                "cleaning) or `nlp` (the model or an extractor could not handle the article).",
+                f"Where it failed: {one_of(RejectStage)} (`clean`: nothing was left after "
+                "cleaning; `nlp`: the model could not parse the article; `extract`: an extractor "
+                "failed on it).",
             ),
             col("error", pa.string(), "What is wrong and what to do about it."),
             col("seen_at", TIMESTAMP, "When the file was looked at."),
@@ -120,6 +161,7 @@ REJECTED = TableSpec(
 
 FILES = TableSpec(
     name="files",
+    row=FileRow,
     doc=(
         "One row per raw file seen: the manifest that decides what is new. A file whose path, "
         "size and bytes are unchanged is skipped without any NLP."
@@ -136,7 +178,11 @@ FILES = TableSpec(
                 "Latest of the modification and status-change times (ns) when read; a new value "
                 "makes the next scan hash the file again.",
             ),
-            col("status", pa.string(), "`ok`, `partial` (some articles rejected) or `rejected`."),
+            col(
+                "status",
+                pa.string(),
+                f"{one_of(FileStatus)} (`partial`: some of its articles were rejected).",
+            ),
             col(
                 "retry_key",
                 pa.string(),
@@ -154,6 +200,7 @@ FILES = TableSpec(
 
 PUBLISHERS = TableSpec(
     name="publishers",
+    row=PublisherRow,
     doc="One row per publisher across the corpus: how much it published, when, by whom, and how "
     "much boilerplate its pages carried.",
     key="publisher",
@@ -184,6 +231,7 @@ _SPAN = (
 
 FIGURES = TableSpec(
     name="figures",
+    row=FigureRow,
     doc=(
         "One row per number that states an amount: money, percentages, counts, measures and "
         "ordinals, with what is counted. Dates, times, years, phone numbers, addresses and "
@@ -214,8 +262,7 @@ FIGURES = TableSpec(
             col(
                 "kind",
                 pa.string(),
-                "`money`, `percent`, `count`, `distance`, `duration`, `weight`, `area`, "
-                "`speed`, `temperature`, `ordinal` or `other`.",
+                f"{one_of(FigureKind)}.",
             ),
             col(
                 "unit",
@@ -233,7 +280,7 @@ FIGURES = TableSpec(
             col(
                 "qualifier",
                 pa.string(),
-                "`exact`, `approx`, `at_least`, `at_most`, `more_than`, `less_than` or `up_to`.",
+                f"{one_of(Qualifier)}.",
             ),
             col(
                 "event",
@@ -242,13 +289,19 @@ FIGURES = TableSpec(
                 "`missing`, `kidnapped`, ...",
                 nullable=True,
             ),
-            col("sentence", pa.string(), "The sentence that holds it."),
+            col(
+                "sentence",
+                pa.string(),
+                "The sentence that holds it (of a sentence over 2,000 characters, the 2,000 "
+                "around the figure).",
+            ),
         ]
     ),
 )
 
 ARTICLE_MENTIONS = TableSpec(
     name="article_mentions",
+    row=ArticleMentionRow,
     doc=(
         "One row per entity mention as its article alone resolves it, before resolution across "
         "articles: the input of `mentions` and `entities`. Use `mentions` for analysis."
@@ -276,6 +329,7 @@ ARTICLE_MENTIONS = TableSpec(
 
 MENTIONS = TableSpec(
     name="mentions",
+    row=MentionRow,
     doc=(
         "One row per entity mention in a body, linked to its entity across the corpus. Written "
         "one file per ingest batch; a recomputation rewrites only the files that change."
@@ -289,8 +343,7 @@ MENTIONS = TableSpec(
             col(
                 "label",
                 pa.string(),
-                "`PERSON`, `ORG`, `GPE`, `LOC`, `NORP`, `FAC`, `EVENT`, `PRODUCT`, `LAW`, "
-                "`WORK_OF_ART` or `LANGUAGE`: the entity's label, one per name across the corpus.",
+                f"{one_of(EntityLabel)}: the entity's label, one per name across the corpus.",
             ),
             col("entity_id", pa.string(), "The canonical entity (see `entities`)."),
             col(
@@ -305,6 +358,7 @@ MENTIONS = TableSpec(
 
 ENTITIES = TableSpec(
     name="entities",
+    row=EntityRow,
     doc="One row per canonical entity across the corpus: a person, place, organisation, ...",
     key="entity_id",
     scope="corpus",
@@ -335,11 +389,12 @@ _QUOTE_COLUMNS = (
 _QUOTE_KIND = col(
     "kind",
     pa.string(),
-    "`statement` (someone's words) or `phrase` (a quoted term or scare quote).",
+    f"{one_of(QuoteKind)} (`statement`: someone's words; `phrase`: a quoted term or scare quote).",
 )
 
 ARTICLE_QUOTES = TableSpec(
     name="article_quotes",
+    row=ArticleQuoteRow,
     doc=(
         "One row per quotation as its article alone attributes it, before speakers are linked "
         "to entities: the input of `quotes`. Use `quotes` for analysis."
@@ -357,6 +412,7 @@ ARTICLE_QUOTES = TableSpec(
 
 QUOTES = TableSpec(
     name="quotes",
+    row=QuoteRow,
     doc=(
         "One row per direct quotation, with its speaker linked to `entities` and an id shared "
         "by every article that carries the same words. A quotation that runs over paragraphs "
@@ -393,6 +449,7 @@ QUOTES = TableSpec(
 
 DATES = TableSpec(
     name="dates",
+    row=DateRow,
     doc=(
         "One row per date or time expression in a body, resolved to the calendar: relative "
         "ones ('Thursday', 'next week', 'tomorrow') against the article's `published` date, "
@@ -418,7 +475,7 @@ DATES = TableSpec(
             col(
                 "granularity",
                 pa.string(),
-                "`day`, `week`, `month`, `year`, `time` or `unresolved`.",
+                f"{one_of(Granularity)}.",
             ),
         ]
     ),
@@ -426,6 +483,7 @@ DATES = TableSpec(
 
 SIGNATURES = TableSpec(
     name="signatures",
+    row=SignatureRow,
     doc=(
         "One row per article: what same-story assignment compares (a MinHash of its word "
         "shingles, its entity names, its date) and the story it joined. Kept so a new article "
@@ -445,6 +503,7 @@ SIGNATURES = TableSpec(
 
 STORIES = TableSpec(
     name="stories",
+    row=StoryRow,
     doc="One row per story: articles that report the same story share `documents.story_id`.",
     key="story_id",
     scope="corpus",
@@ -471,6 +530,7 @@ STORIES = TableSpec(
 
 REUSE = TableSpec(
     name="reuse",
+    row=ReuseRow,
     doc=(
         "One row per ordered pair of articles in one story that share text: how much of "
         "`doc_id` stands (verbatim or nearly) in `source_doc_id`."
@@ -499,6 +559,7 @@ REUSE = TableSpec(
 
 FIGURE_CONFLICTS = TableSpec(
     name="figure_conflicts",
+    row=FigureConflictRow,
     doc=(
         "One row per pair of figures about the same thing in one story (same event and object) "
         "whose values disagree beyond rounding and what their qualifiers allow."
@@ -577,9 +638,24 @@ def markdown_reference(specs: tuple[TableSpec, ...] | None = None) -> str:
     return "\n".join(parts).rstrip() + "\n"
 
 
-def conform(spec: TableSpec, rows: list[dict]) -> pa.Table:
-    """Build a table of exactly `spec.schema` from row dicts (missing optional columns are null)."""
+def conform(spec: TableSpec, rows: Sequence[Row] | Sequence[Mapping[str, Any]]) -> pa.Table:
+    """A table of exactly `spec.schema` from its typed records (or from mappings that name
+    every column and nothing else): a misspelt, missing or foreign column is an error here,
+    never a silent null or a dropped value."""
     if not rows:
         return spec.empty()
-    columns = {f.name: [r.get(f.name) for r in rows] for f in spec.schema}
+    names = spec.schema.names
+    if all(isinstance(r, spec.row) for r in rows):
+        columns = {n: [getattr(r, n) for r in rows] for n in names}
+    else:
+        wanted = set(names)
+        for r in rows:
+            if not isinstance(r, Mapping):
+                raise TypeError(f"{spec.name} takes {spec.row.__name__} records, not {type(r)}")
+            if set(r) != wanted:
+                missing, unknown = sorted(wanted - set(r)), sorted(set(r) - wanted)
+                raise ValueError(
+                    f"{spec.name} row: missing columns {missing}, unknown columns {unknown}"
+                )
+        columns = {n: [r[n] for r in rows] for n in names}  # type: ignore[index]
     return pa.Table.from_pydict(columns, schema=spec.schema)

@@ -11,6 +11,7 @@ import hashlib
 from collections.abc import Iterable, Mapping
 from importlib import metadata
 
+from pipeline.rows import RejectStage
 from pipeline.settings import Settings
 
 READ_VERSION = "2"  # 2: every gzip member, feeds, markup fragments, JSON detection by objects
@@ -18,12 +19,13 @@ CLEAN_VERSION = "2"  # 2: an article with nothing left after cleaning is rejecte
 ANALYSIS_VERSION = "1"
 
 # The stage named in a `rejected` row -> the fingerprint that decides it.
-FINGERPRINT_OF_STAGE = {
+FINGERPRINT_OF_STAGE: dict[RejectStage, str] = {
     "read": "read",
     "decode": "read",
     "parse": "read",
     "clean": "clean",
     "nlp": "analysis",
+    "extract": "analysis",
 }
 SEPARATOR = ";"
 
@@ -38,9 +40,9 @@ def stage_versions(settings: Settings) -> dict[str, str]:
     }
 
 
-def retry_key(stages: Iterable[str], versions: Mapping[str, str]) -> str:
+def retry_key(stages: Iterable[RejectStage], versions: Mapping[str, str]) -> str:
     """What to remember of a rejection: the fingerprints of the stages that rejected."""
-    names = sorted({FINGERPRINT_OF_STAGE.get(stage, "read") for stage in stages})
+    names = sorted({FINGERPRINT_OF_STAGE[stage] for stage in stages})
     return SEPARATOR.join(f"{name}={versions[name]}" for name in names)
 
 

@@ -22,6 +22,7 @@ import types
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -109,6 +110,7 @@ def analyse(
             )
         else:
             fits.append((body, result))
+    docs: list[Doc | None]
     try:
         docs = list(nlp.parse(model, (body.text for body, _ in fits), batch_size=batch_size))
     except Exception:  # find the article that broke the chunk: parse one at a time
@@ -160,7 +162,7 @@ class _WorkerProcess(multiprocessing.context.SpawnProcess):
     """
 
     @staticmethod
-    def _Popen(process_obj: multiprocessing.process.BaseProcess):
+    def _Popen(process_obj: multiprocessing.process.BaseProcess) -> Any:
         main = sys.modules["__main__"]
         sys.modules["__main__"] = _BARE_MAIN
         try:

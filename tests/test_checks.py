@@ -85,16 +85,21 @@ def _entity(entity_id: str) -> Row:
     }
 
 
+def _table(name: str, rows: list[Row]) -> pa.Table:
+    """Rows of table `name` from the helpers' dicts: its columns taken, the rest null."""
+    spec = TABLES[name]
+    return conform(spec, [{c: row.get(c) for c in spec.schema.names} for row in rows])
+
+
 def _commit(warehouse: Warehouse, batch: str, **rows: list[Row]) -> None:
     """One batch's rows (table name -> rows), written as an ingest run writes them."""
-    add = {name: conform(TABLES[name], table_rows) for name, table_rows in rows.items()}
+    add = {name: _table(name, table_rows) for name, table_rows in rows.items()}
     warehouse.commit(Commit(batch, add=add))
 
 
 def _replace(warehouse: Warehouse, name: str, parts: dict[str, list[Row]]) -> None:
     """A corpus table's files (stem -> rows), written as a recomputation writes them."""
-    spec = TABLES[name]
-    warehouse.replace_parts(name, {stem: conform(spec, rows) for stem, rows in parts.items()})
+    warehouse.replace_parts(name, {stem: _table(name, rows) for stem, rows in parts.items()})
 
 
 BODIES = {"d1": "Alice met Bob in Paris.", "d2": "Carol spoke.", "d3": "Dan left Rome."}

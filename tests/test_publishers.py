@@ -14,6 +14,8 @@ def doc(doc_id: str, publisher: str | None, authors: list[str], day: int | None)
         "source_path": f"{doc_id}.txt",
         "source_format": "txt",
         "publisher": publisher,
+        "title": None,
+        "standfirst": None,
         "subheadings": [],
         "authors": authors,
         "body": "x",

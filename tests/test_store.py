@@ -7,24 +7,29 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
+from pipeline.rows import DocumentRow
 from pipeline.store import JOURNAL, STAGING, Commit, Warehouse
 from pipeline.tables import DOCUMENTS, FILES, REJECTED, conform
 
 NOW = datetime(2025, 4, 10, tzinfo=UTC)
 
 
-def doc(doc_id: str, path: str) -> dict:
-    return {
-        "doc_id": doc_id,
-        "source_path": path,
-        "source_format": "txt",
-        "subheadings": [],
-        "authors": [],
-        "body": f"body of {doc_id}",
-        "n_words": 3,
-        "story_id": doc_id,
-        "ingested_at": NOW,
-    }
+def doc(doc_id: str, path: str) -> DocumentRow:
+    return DocumentRow(
+        doc_id=doc_id,
+        source_path=path,
+        source_format="txt",
+        publisher=None,
+        title=None,
+        standfirst=None,
+        subheadings=[],
+        authors=[],
+        published=None,
+        body=f"body of {doc_id}",
+        n_words=3,
+        story_id=doc_id,
+        ingested_at=NOW,
+    )
 
 
 def test_commit_writes_every_table_and_replaces_rows_by_key(tmp_path: Path) -> None:
@@ -118,6 +123,7 @@ def test_a_file_written_before_a_nullable_column_existed_reads_it_as_null(tmp_pa
         "size_bytes": 1,
         "changed_ns": 1,
         "status": "rejected",
+        "retry_key": None,
         "doc_ids": [],
         "batch": "b1",
         "seen_at": NOW,
@@ -126,7 +132,7 @@ def test_a_file_written_before_a_nullable_column_existed_reads_it_as_null(tmp_pa
     wh.table_dir("files").mkdir(parents=True)
     pq.write_table(old, wh.table_dir("files") / "b1.parquet")
     [read] = wh.read("files").to_pylist()
-    assert read == {**row, "retry_key": None}
+    assert read == row
     wh.commit(Commit("b2", add={FILES.name: conform(FILES, [{**row, "source_path": "b.txt"}])}))
     assert sorted(wh.read("files")["source_path"].to_pylist()) == ["a.txt", "b.txt"]
 

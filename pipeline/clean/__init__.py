@@ -15,6 +15,7 @@ from pipeline.clean.bylines import clean_authors
 from pipeline.clean.rules import LINE_RULES
 from pipeline.formats.base import RawArticle
 from pipeline.metadata import numeric_order
+from pipeline.rows import BoilerplateKind
 
 ANYWHERE_RULES = tuple(r for r in LINE_RULES if r.where == "any")
 HEADER_RULES = tuple(r for r in LINE_RULES if r.where == "header")
@@ -24,7 +25,7 @@ HEADER_RULES = tuple(r for r in LINE_RULES if r.where == "header")
 class Removed:
     """One removed piece of the raw text: what it was, exactly, and which rule removed it."""
 
-    kind: str
+    kind: BoilerplateKind
     text: str
     rule: str
 
@@ -70,9 +71,8 @@ def clean(text: str, hints: Hints | None = None, *, extracted: bool = False) -> 
     if spans:
         start = min(first for first, _ in spans)
     else:
-        start = engine.first_prose(blocks)
-        if start is None:
-            start = _start_without_prose(blocks)
+        prose = engine.first_prose(blocks)
+        start = _start_without_prose(blocks) if prose is None else prose
     engine.apply_line_rules(blocks[:start], HEADER_RULES, head_end=start)
     engine.parse_head(
         blocks, start, hints.title, head, guess_title=not extracted, order=numeric_order(text)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from pipeline.clean.rules import ROLE_WORDS, TIME, WRITTEN_DATE
+from pipeline.lexicon.media import CREDENTIALS
 from pipeline.metadata import is_date, parse_date
 
 # "By ...", "Words by ...", or a signature dash ("– David Dunkley").
@@ -172,12 +173,12 @@ AUTHOR_PREFIX = re.compile(
     re.IGNORECASE,
 )
 AUTHOR_SUFFIX = re.compile(
-    r"(?:\s+says:?|\s*[,|]?\s*\b(?:ph\.?d|m\.?d|mba|msc|ma|bsc|rd|rn|dr)\b\.?)+$",
+    rf"(?:\s+says:?|\s*[,|]?\s*\b(?:{CREDENTIALS})\b\.?)+$",
     re.IGNORECASE,
 )
 URL_LIKE = re.compile(r"https?:|www\.|\bwww\b|\.(?:com|org|net|co\.uk)\b", re.IGNORECASE)
 ROLE_TAIL = re.compile(rf"\s+(?:{ROLE_WORDS})s?$", re.IGNORECASE)
-CREDENTIAL = re.compile(r"^(?:ph\.?d|m\.?d|mba|msc|ma|bsc|rd|rn|dr)\.?$", re.IGNORECASE)
+CREDENTIAL = re.compile(rf"^(?:{CREDENTIALS})\.?$", re.IGNORECASE)
 NOT_AUTHORS = frozenset(
     {"no author", "unknown", "admin", "administrator", "agencies", "staff", "editor", "editors"}
 )

@@ -18,6 +18,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Literal
 
 from pipeline.clean.bylines import bare_names, parse_byline, parse_date_publisher
 from pipeline.clean.rules import (
@@ -30,6 +31,7 @@ from pipeline.clean.rules import (
     LineRule,
 )
 from pipeline.metadata import parse_date
+from pipeline.rows import BoilerplateKind
 
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\Z")
 CLAUSE_END = re.compile(r"[,;:–—-]\Z")
@@ -62,12 +64,16 @@ SECOND_PART_SHARE = 0.5  # a second span this strong, beside the best one, is ar
 DATELINE_WORDS = re.compile(r"^(?:published|updated|posted|date)\b", re.IGNORECASE)
 
 
+# What a kept block is: the article's text, or the head's title or standfirst.
+Role = Literal["body", "title", "standfirst"]
+
+
 @dataclass
 class Block:
     text: str
-    kind: str | None = None  # boilerplate kind once removed
+    kind: BoilerplateKind | None = None  # once removed
     rule: str | None = None
-    role: str = "body"  # body | title | standfirst
+    role: Role = "body"
     gap: bool = False  # a blank line stands above it: a paragraph break even in wrapped text
 
     @property
@@ -79,7 +85,7 @@ class Block:
         """Counted once: every rule asks, and a block's text never changes."""
         return len(self.text.split())
 
-    def remove(self, kind: str, rule: str) -> None:
+    def remove(self, kind: BoilerplateKind, rule: str) -> None:
         if self.kind is None:
             self.kind, self.rule = kind, rule
 
@@ -140,7 +146,7 @@ def is_menu_item(block: Block) -> bool:
 def mark_navigation_runs(blocks: list[Block]) -> None:
     """Three or more menu-item lines in a row are a menu."""
     run: list[Block] = []
-    for block in [*blocks, Block(".", kind="end")]:
+    for block in [*blocks, Block(".")]:  # a last line that is no menu item ends any run
         is_item = not block.removed and block.role == "body" and is_menu_item(block)
         if is_item:
             run.append(block)
@@ -229,7 +235,9 @@ def parse_head(
 def _remove_above(blocks: list[Block], kept: list[int], limit: int) -> None:
     for i in kept:
         if i < limit and not blocks[i].removed:
-            kind = "navigation" if blocks[i].words <= NAV_ITEM_MAX_WORDS * 2 else "other"
+            kind: BoilerplateKind = (
+                "navigation" if blocks[i].words <= NAV_ITEM_MAX_WORDS * 2 else "other"
+            )
             blocks[i].remove(kind, "above_headline")
 
 
@@ -307,9 +315,7 @@ def cut_comments(blocks: list[Block], start: int) -> None:
             said += block.words
         if said < COMMENTS_MIN_ARTICLE_WORDS or i == start:
             continue
-        if block.kind == "comments_notice" or (
-            block.kind is None and COMMENTS_START.match(block.text)
-        ):
+        if _opens_comments(block):
             block.kind, block.rule = "comments_notice", block.rule or "comments_heading"
             for rest in blocks[i + 1 :]:
                 rest.remove("other", "reader_comments")
@@ -490,6 +496,7 @@ def _comments_start(blocks: list[Block]) -> int:
 
 
 def _opens_comments(block: Block) -> bool:
+    """A comments notice, or a line that reads like a comments heading and no rule took."""
     return block.kind == "comments_notice" or (
         block.kind is None and COMMENTS_START.match(block.text) is not None
     )
@@ -501,7 +508,7 @@ def trim_outside(blocks: list[Block], spans: list[tuple[int, int]]) -> None:
     inside = {i for start, end in spans for i in range(start, end + 1)}
     for i in range(first, len(blocks)):
         if i not in inside:
-            kind = "other" if is_prose(blocks[i]) else "navigation"
+            kind: BoilerplateKind = "other" if is_prose(blocks[i]) else "navigation"
             blocks[i].remove(kind, "below_article")
 
 

@@ -14,21 +14,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Photo agencies and credit words that end a caption: "(PA)", "(Andrew Matthews/PA)".
-AGENCIES = (
-    r"PA|PA Wire|PA Media|AP|AFP|Reuters|Getty|Getty Images|EPA|EPA-EFE|Shutterstock|Alamy|"
-    r"Bloomberg|Xinhua|Anadolu|Sipa|Rex|Rex Features|NurPhoto|SOPA Images|Zuma|ZUMA Press|"
-    r"Sky News|BBC|Handout|Supplied|Instagram|X|Twitter|Facebook|YouTube|TikTok|Pool|File"
-)
+from pipeline.lexicon.calendar import MONTH_PATTERN, WEEKDAY_PATTERN
+from pipeline.lexicon.media import AGENCIES, LINK_LIST_HEADINGS
+from pipeline.rows import BoilerplateKind
+
 CREDIT_TAIL = (
     rf"\((?:(?:photo|picture|image|pic|credit)\s*:?\s*)?(?:[^()]{{0,60}}/\s*)?(?:{AGENCIES})"
     rf"(?:\s*(?:via|/)\s*[^()]{{1,40}})?\)"
 )
-MONTHS = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
-WEEKDAYS = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"
+MONTHS = MONTH_PATTERN
+WEEKDAYS = WEEKDAY_PATTERN
 WRITTEN_DATE = (
     rf"(?:{WEEKDAYS},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS}\.?,?\s+\d{{4}}|"
     rf"{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
@@ -58,7 +53,7 @@ class LineRule:
     """A whole-line pattern that marks a line as one kind of boilerplate."""
 
     name: str
-    kind: str
+    kind: BoilerplateKind
     pattern: str
     where: str = "any"
     max_words: int = 40  # longer lines are prose, whatever they contain
@@ -316,18 +311,12 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "read_more_line",
         "promo",
-        r"(?:read more|read also|also read|more|related|see also|watch|listen|click here|"
-        r"keep reading|read next|up next|what to read next|more on this story|recommended|"
-        r"recommended for you|you may also like|you might also like|you may be interested in|"
-        r"most read|most popular|most viewed|trending|trending now|top stories|latest|"
-        r"latest stories|editor'?s picks?|more from \w+(?: \w+)?|more (?:\w+ ){0,3}stories|"
-        r"related (?:articles|stories|content|topics|coverage|posts|reading)|"
-        r"latest (?:articles|posts)|read (?:the latest|more) (?:from|by) .{1,60}|weiterlesen|"
-        r"mehr zum thema|lesen sie (?:auch|mehr|hier)|"
-        r"lesen sie hier \w+ (?:weiteren|anderen)\b.{0,80}|"
-        r"auch interessant|das könnte (?:dich|dir|sie|ihnen) auch interessieren|"
-        r"das könnte (?:dir|ihnen) auch gefallen|leggi (?:anche|di più)|(?:à )?lire aussi|"
-        r"lee también|lea también)"
+        rf"(?:{LINK_LIST_HEADINGS}|read more|read also|also read|more|see also|watch|listen|"
+        r"click here|up next|you may be interested in|latest|latest stories|"
+        r"more from \w+(?: \w+)?|related topics|read (?:the latest|more) (?:from|by) .{1,60}|"
+        r"weiterlesen|mehr zum thema|lesen sie (?:auch|mehr|hier)|"
+        r"lesen sie hier \w+ (?:weiteren|anderen)\b.{0,80}|leggi di più|lee también|"
+        r"lea también)"
         r"\s*(?:[:>»|–—-]\s*.{0,200})?",
         examples=(
             "READ MORE: Healey to meet defence ministers in Brussels",
@@ -533,15 +522,7 @@ AUTHOR_BIO_MAX_WORDS = 70
 MENU_ITEM = re.compile(r"(?:[^\W\d_][\w'’.-]*|&)(?:\s+(?:[^\W\d_][\w'’.-]*|&)){0,2}")
 
 # Headings over a list of links to other articles: the headline lines under them go too.
-LINK_LIST_HEADING = re.compile(
-    r"(?:related(?: (?:articles|stories|content|coverage|posts|reading))?|most (?:read|popular|"
-    r"viewed|shared)|more (?:\w+ ){0,3}stories|you (?:may|might) also like|recommended(?: for "
-    r"you)?|read next|keep reading|top stories|trending(?: now)?|editor'?s picks?|"
-    r"more on this story|what to read next|latest (?:articles|posts)|auch interessant|"
-    r"das könnte (?:dich|dir|sie|ihnen) auch (?:interessieren|gefallen)|leggi anche|"
-    r"(?:à )?lire aussi)\s*:?",
-    re.IGNORECASE,
-)
+LINK_LIST_HEADING = re.compile(rf"(?:{LINK_LIST_HEADINGS})\s*:?", re.IGNORECASE)
 
 # The link under a teaser: "Read more", "Continue reading", "Weiterlesen" and nothing else.
 READ_MORE_LINK = re.compile(

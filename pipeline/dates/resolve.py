@@ -18,7 +18,8 @@ from datetime import date, datetime, timedelta
 
 from dateparser.date import DateDataParser
 
-from pipeline.dates.rules import NUMBER_WORDS, PERIODS, RELATIVE_DAYS, WEEKDAYS
+from pipeline.dates.rules import PERIOD_COUNTS, PERIODS, RELATIVE_DAYS
+from pipeline.lexicon.calendar import WEEKDAYS
 from pipeline.metadata import NUMERIC_DATE, numeric_date
 
 _PARSER = DateDataParser(
@@ -27,7 +28,7 @@ _PARSER = DateDataParser(
 _YEAR = re.compile(r"\b(1[0-9]{3}|2[01][0-9]{2})\b")
 _DECADE = re.compile(r"\b(1[0-9]{3}|2[01][0-9]{2})s\b")
 _LEADING = re.compile(r"^(?:the|on|from|since|by|until|till|in|of|at|during|this coming)\s+", re.I)
-_AGO = re.compile(rf"^(?:(?P<n>\d+|{'|'.join(NUMBER_WORDS)}|a couple of|a few|a|an)\s+)?"
+_AGO = re.compile(rf"^(?:(?P<n>\d+|{'|'.join(PERIOD_COUNTS)}|a couple of|a few|a|an)\s+)?"
                   r"(?P<unit>day|week|month|year)s?\s+ago$", re.I)  # fmt: skip
 _SHIFTED = re.compile(
     r"^(?P<shift>this|last|next|coming|past|previous|following|current)\s+"
@@ -138,7 +139,7 @@ def _shifted(match: re.Match[str], base: date, _tense: str) -> Resolved:
 
 def _ago(match: re.Match[str], base: date, _tense: str) -> Resolved:
     written = (match["n"] or "a").casefold()
-    count = int(written) if written.isdigit() else NUMBER_WORDS.get(written, 1)
+    count = int(written) if written.isdigit() else PERIOD_COUNTS.get(written, 1)
     unit = match["unit"].casefold()
     days = count * PERIODS[unit]
     day = base - timedelta(days=days)

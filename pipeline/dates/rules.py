@@ -4,17 +4,10 @@ from __future__ import annotations
 
 import re
 
+from pipeline.lexicon.calendar import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+from pipeline.lexicon.numbers import NUMBER_WORDS
 from pipeline.metadata import NUMERIC_DATE
-from pipeline.wordlist import words
-
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-
-MONTHS = sorted(
-    words(
-        """january february march april may june july august september october november
-        december jan feb mar apr jun jul aug sep sept oct nov dec"""
-    )
-)
+from pipeline.wordlist import alternation
 
 # Words that name a day relative to the publication date.
 RELATIVE_DAYS: dict[str, int] = {
@@ -27,15 +20,19 @@ RELATIVE_DAYS: dict[str, int] = {
 # Days in a period, for "two weeks ago".
 PERIODS = {"day": 1, "week": 7, "month": 30, "year": 365}
 
-NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "a couple of": 2, "a few": 3, "several": 3,
-}  # fmt: skip
+# Counts of periods ("two weeks ago", "a few days ago").
+PERIOD_COUNTS = {
+    **{word: n for word, n in NUMBER_WORDS.items() if 1 <= n <= 10},
+    "a couple of": 2,
+    "a few": 3,
+    "several": 3,
+}
 
 # A date expression needs one of these; spaCy's DATE spans without one are durations or ages
 # ("30-day", "three years", "27th") and belong to figures.
 ANCHOR = re.compile(
-    rf"\b(?:{'|'.join(MONTHS + WEEKDAYS)}|today|tonight|tomorrow|yesterday|weekend|"
+    rf"\b(?:{alternation([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS])}|today|tonight|tomorrow|"
+    r"yesterday|weekend|"
     r"(?:this|last|next|coming|past|previous|following|current)\s+(?:\w+\s+)?"
     r"(?:week|weeks|month|months|year|years|decade|quarter|spring|summer|autumn|winter)|"
     rf"ago|1[0-9]{{3}}|2[01][0-9]{{2}}|\d{{4}}-\d{{2}}-\d{{2}}|{NUMERIC_DATE.pattern})\b",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.clean.rules import AGENCIES
+from pipeline.lexicon.media import AGENCIES
 from pipeline.wordlist import words
 
 # spaCy's (OntoNotes) labels that name things; numeric labels belong to figures and dates.

@@ -15,17 +15,17 @@ from pipeline.figures.rules import (
     FRACTION_WORDS,
     SCALE_ABBREVIATIONS,
     SCALES,
-    UNITS_WORDS,
     VULGAR_FRACTIONS,
 )
+from pipeline.lexicon.numbers import NUMBER_WORDS
 from pipeline.wordlist import alternation
 
-_WORD = alternation([*UNITS_WORDS, *SCALES, *DOZEN])
+_WORD = alternation([*NUMBER_WORDS, *SCALES, *DOZEN])
 _SCALE_WORD = alternation(list(SCALES))
 _SCALE_ABBR = alternation(list(SCALE_ABBREVIATIONS))
 _FRACTION = alternation(list(FRACTION_WORDS))
 _VULGAR = "".join(VULGAR_FRACTIONS)
-_CARDINAL = alternation([w for w in UNITS_WORDS if w != "zero"])
+_CARDINAL = alternation([w for w in NUMBER_WORDS if w != "zero"])
 _POWER = re.compile(r"([\d.]+)(?:e|[×x]10(?:\^|\*\*)?)([-+]?\d+)", re.IGNORECASE)
 _NONZERO = re.compile(r"[1-9]")
 
@@ -125,14 +125,14 @@ def words_value(text: str) -> float | None:
     if half:
         tokens = tokens[:-2]
     if tokens and tokens[-1] in FRACTION_WORDS:  # two thirds, a half, one sixth
-        top = 1.0 if tokens[0] in {"a", "an"} else float(UNITS_WORDS.get(tokens[0], 1))
+        top = 1.0 if tokens[0] in {"a", "an"} else float(NUMBER_WORDS.get(tokens[0], 1))
         return top / FRACTION_WORDS[tokens[-1]]
     total, current = 0.0, 0.0
     for token in tokens:
         if token in {"a", "an"}:
             current = max(current, 1.0)
-        elif token in UNITS_WORDS:
-            current += UNITS_WORDS[token]
+        elif token in NUMBER_WORDS:
+            current += NUMBER_WORDS[token]
         elif token in DOZEN:
             current = max(current, 1.0) * DOZEN[token]
         elif token == "hundred":

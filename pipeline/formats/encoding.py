@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import charset_normalizer
 
 from pipeline.errors import RejectedInput
+from pipeline.normalize import CONTROL_CHARS
 
 BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -25,8 +26,6 @@ BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-# C0 and C1 control characters other than tab, newline, carriage return and form feed.
-CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 # Share of control characters above which decoded "text" is really binary data.
 MAX_CONTROL_SHARE = 0.01
 # Western text has a few accented letters among ASCII ones; a Cyrillic or Greek file decoded as
@@ -44,8 +43,10 @@ class Decoded:
     encoding: str
 
 
-def _cp1252_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
+def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
     """Codec error handler: decode each invalid UTF-8 byte as Windows-1252 (or Latin-1)."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
     chunk = error.object[error.start : error.end]
     try:
         return chunk.decode("cp1252"), error.end
@@ -123,14 +124,15 @@ def decode(data: bytes) -> Decoded:
     except UnicodeDecodeError:
         pass
     if _has_utf8_multibyte(data):
-        text = data.decode("utf-8", errors="pipeline-cp1252-fallback")
-        return _checked(text, "utf-8+cp1252")
+        mixed = data.decode("utf-8", errors="pipeline-cp1252-fallback")
+        return _checked(mixed, "utf-8+cp1252")
+    western: str | None
     try:
-        text = data.decode("cp1252")
+        western = data.decode("cp1252")
     except UnicodeDecodeError:
-        text = None
-    if text is not None and _western_plausible(text) and not _looks_binary(text):
-        return Decoded(text, "cp1252")
+        western = None
+    if western is not None and _western_plausible(western) and not _looks_binary(western):
+        return Decoded(western, "cp1252")
     best = charset_normalizer.from_bytes(data).best()
     if best is not None and best.chaos <= MAX_CHAOS and best.coherence >= MIN_COHERENCE:
         return _checked(str(best), best.encoding)

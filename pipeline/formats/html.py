@@ -11,6 +11,7 @@ import re
 import lxml.etree
 import lxml.html
 import trafilatura
+from trafilatura.settings import Document
 
 from pipeline.clean.bylines import is_person_name, parse_byline
 from pipeline.errors import RejectedInput
@@ -57,7 +58,7 @@ def read(text: str, payload: bytes, source_path: str) -> ReadResult:
         )
     except (ValueError, lxml.etree.LxmlError) as exc:
         raise RejectedInput("parse", f"HTML could not be parsed ({exc})") from exc
-    if doc is not None and doc.text and doc.text.strip():
+    if isinstance(doc, Document) and doc.text and doc.text.strip():
         return ReadResult(
             articles=[
                 make_article(
@@ -78,7 +79,7 @@ def read(text: str, payload: bytes, source_path: str) -> ReadResult:
     return ReadResult(articles=[make_article(payload, source_path, "html", body)])
 
 
-def _authors(doc: trafilatura.settings.Document, markup: str) -> tuple[str, ...]:
+def _authors(doc: Document, markup: str) -> tuple[str, ...]:
     """The metadata's names; the page's byline element when they name only the site ("Google"
     on "Google Online Security Blog", "Jobs; Hire" on "Jobs & Hire") or nobody."""
     site_words = set(WORD.findall((doc.sitename or "").casefold()))
@@ -127,4 +128,4 @@ def visible_text(markup: str) -> str:
     for el in root.iter(*BLOCK_TAGS):
         el.tail = "\n" + (el.tail or "")
     body = root.find("body")
-    return (body if body is not None else root).text_content()
+    return str((body if body is not None else root).text_content())

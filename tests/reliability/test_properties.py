@@ -10,8 +10,8 @@ from pipeline.clean import clean
 from pipeline.clean.bylines import parse_byline, parse_date_publisher
 from pipeline.errors import RejectedInput
 from pipeline.formats import read_articles
-from pipeline.formats.encoding import CONTROL_CHARS, decode
-from pipeline.normalize import normalize_text
+from pipeline.formats.encoding import decode
+from pipeline.normalize import CONTROL_CHARS, normalize_text
 
 # Lines that look like articles' furniture as well as arbitrary Unicode.
 FURNITURE = st.sampled_from(

@@ -1,0 +1,25 @@
+"""The news trade's own words: agencies that credit photos, and headings over link lists."""
+
+from __future__ import annotations
+
+# Photo agencies and credit words that end a caption ("(PA)", "(Andrew Matthews/PA)") and that
+# a name cut from a credit ends with: a regex alternation.
+AGENCIES = (
+    r"PA|PA Wire|PA Media|AP|AFP|Reuters|Getty|Getty Images|EPA|EPA-EFE|Shutterstock|Alamy|"
+    r"Bloomberg|Xinhua|Anadolu|Sipa|Rex|Rex Features|NurPhoto|SOPA Images|Zuma|ZUMA Press|"
+    r"Sky News|BBC|Handout|Supplied|Instagram|X|Twitter|Facebook|YouTube|TikTok|Pool|File"
+)
+
+# Headings over a list of links to other articles ("Most read", "Related stories", "Lire
+# aussi"): a regex alternation, matched ignoring case.
+LINK_LIST_HEADINGS = (
+    r"related(?: (?:articles|stories|content|coverage|posts|reading))?|most (?:read|popular|"
+    r"viewed|shared)|more (?:\w+ ){0,3}stories|you (?:may|might) also like|recommended(?: for "
+    r"you)?|read next|keep reading|top stories|trending(?: now)?|editor'?s picks?|"
+    r"more on this story|what to read next|latest (?:articles|posts)|auch interessant|"
+    r"das könnte (?:dich|dir|sie|ihnen) auch (?:interessieren|gefallen)|leggi anche|"
+    r"(?:à )?lire aussi"
+)
+
+# Degrees and credentials after a writer's name ("Jane Roe, PhD"): a regex alternation.
+CREDENTIALS = r"ph\.?d|m\.?d|mba|msc|ma|bsc|rd|rn|dr"

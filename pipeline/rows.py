@@ -1,0 +1,272 @@
+"""One typed, frozen record per table, and the closed sets of values its columns take.
+
+Extractors and ingest build these records, never bare dicts, so a misspelt column is an error
+where it is written (and for mypy), not a silent null. `tables.py` ties each record to its
+pyarrow schema; `tests/test_rows.py` proves the two agree field by field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Literal, get_args
+
+BoilerplateKind = Literal[
+    "masthead",
+    "byline",
+    "dateline",
+    "caption",
+    "photo_credit",
+    "comments_notice",
+    "navigation",
+    "promo",
+    "legal",
+    "other",
+]
+RejectStage = Literal["read", "decode", "parse", "clean", "nlp", "extract"]
+FileStatus = Literal["ok", "partial", "rejected"]
+EntityLabel = Literal[
+    "PERSON",
+    "ORG",
+    "GPE",
+    "LOC",
+    "NORP",
+    "FAC",
+    "EVENT",
+    "PRODUCT",
+    "LAW",
+    "WORK_OF_ART",
+    "LANGUAGE",
+]
+FigureKind = Literal[
+    "money",
+    "percent",
+    "count",
+    "distance",
+    "duration",
+    "weight",
+    "area",
+    "speed",
+    "temperature",
+    "ordinal",
+    "other",
+]
+Qualifier = Literal["exact", "approx", "at_least", "at_most", "more_than", "less_than", "up_to"]
+QuoteKind = Literal["statement", "phrase"]
+Granularity = Literal["day", "week", "month", "year", "time", "unresolved"]
+
+
+def values_of(closed: object) -> tuple[str, ...]:
+    """The values of a `Literal` set, in the order written."""
+    return tuple(str(v) for v in get_args(closed))
+
+
+# -- article tables ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    doc_id: str
+    source_path: str
+    source_format: str
+    publisher: str | None
+    title: str | None
+    standfirst: str | None
+    subheadings: list[str]
+    authors: list[str]
+    published: date | None
+    body: str
+    n_words: int
+    story_id: str
+    ingested_at: datetime
+
+
+@dataclass(frozen=True)
+class BoilerplateRow:
+    doc_id: str
+    kind: BoilerplateKind
+    text: str
+    rule: str
+    seq: int
+
+
+@dataclass(frozen=True)
+class RejectedRow:
+    source_path: str
+    stage: RejectStage
+    error: str
+    seen_at: datetime
+
+
+@dataclass(frozen=True)
+class FileRow:
+    source_path: str
+    content_hash: str
+    size_bytes: int
+    changed_ns: int
+    status: FileStatus
+    retry_key: str | None
+    doc_ids: list[str]
+    batch: str
+    seen_at: datetime
+
+
+@dataclass(frozen=True)
+class ArticleMentionRow:
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    label: str
+    title: str | None
+    name: str
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    value: float
+    value_high: float | None
+    kind: FigureKind
+    unit: str | None
+    object: str | None
+    qualifier: Qualifier
+    event: str | None
+    sentence: str
+
+
+@dataclass(frozen=True)
+class ArticleQuoteRow:
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    cue: str | None
+    kind: QuoteKind
+
+
+@dataclass(frozen=True)
+class DateRow:
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    value: date | None
+    value_end: date | None
+    granularity: Granularity
+
+
+@dataclass(frozen=True)
+class SignatureRow:
+    doc_id: str
+    minhash: bytes
+    entities: list[str]
+    published: date | None
+    story_id: str
+
+
+# -- corpus tables -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PublisherRow:
+    publisher: str | None
+    n_docs: int
+    n_words: int
+    first_published: date | None
+    last_published: date | None
+    authors: list[str]
+    boilerplate_removed: int
+
+
+@dataclass(frozen=True)
+class MentionRow:
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    label: EntityLabel
+    entity_id: str
+    title: str | None
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    entity_id: str
+    name: str
+    label: EntityLabel
+    aliases: list[str]
+    n_docs: int
+    n_mentions: int
+
+
+@dataclass(frozen=True)
+class QuoteRow:
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    entity_id: str | None
+    cue: str | None
+    kind: QuoteKind
+    quote_id: str
+
+
+@dataclass(frozen=True)
+class StoryRow:
+    story_id: str
+    n_docs: int
+    first_published: date | None
+    headline: str
+    top_entities: list[str]
+    doc_ids: list[str]
+
+
+@dataclass(frozen=True)
+class ReuseRow:
+    doc_id: str
+    source_doc_id: str
+    shared_share: float
+    likely_source: bool
+    story_id: str
+
+
+@dataclass(frozen=True)
+class FigureConflictRow:
+    story_id: str
+    about: str
+    doc_id_a: str
+    start_a: int
+    value_a: float
+    text_a: str
+    sentence_a: str
+    doc_id_b: str
+    start_b: int
+    value_b: float
+    text_b: str
+    sentence_b: str
+
+
+Row = (
+    DocumentRow
+    | BoilerplateRow
+    | RejectedRow
+    | FileRow
+    | ArticleMentionRow
+    | FigureRow
+    | ArticleQuoteRow
+    | DateRow
+    | SignatureRow
+    | PublisherRow
+    | MentionRow
+    | EntityRow
+    | QuoteRow
+    | StoryRow
+    | ReuseRow
+    | FigureConflictRow
+)
