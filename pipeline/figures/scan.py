@@ -79,6 +79,7 @@ _SIGN = re.compile(r"(?<![\w.,)-])[-−]$")
 _RANGE_JOIN = re.compile(r"-?\s*(?:-|–|—|to|and)\s*", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _CAPITALISED = re.compile(r"\s+(?:[A-Z][\w'’-]+\s+){1,3}")
+_WORD = re.compile(r"\S+")
 
 
 def _forms() -> dict[str, tuple[str, str | None]]:
@@ -180,7 +181,7 @@ def _amount(text: str, match: re.Match[str], masked: list[bool]) -> Amount | Non
     if _is_date(text, start, after, value, match, kind, ordinal):
         return None
     begin = start
-    sign = _SIGN.search(text, 0, begin)
+    sign = _SIGN.search(text, max(0, begin - 2), begin)  # `$` matches before a last line break
     symbol = _SYMBOL.search(text, max(0, begin - 5), begin)
     if symbol:
         kind, unit = "money", CURRENCY_SYMBOLS.get(symbol["cur"].strip(), symbol["cur"].strip())
@@ -243,7 +244,7 @@ def _is_date(
         street = _CAPITALISED.match(text, end)
         if street:
             words = text[street.start() : street.end()].split()
-            tail = text[street.end() :].split(maxsplit=1)
+            tail = _WORD.search(text, street.end())
             if tail and tail[0].rstrip(".,") in STREET_WORDS:
                 return True
             if words and words[-1].rstrip(".,") in STREET_WORDS:

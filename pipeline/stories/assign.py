@@ -21,6 +21,7 @@ id is the id of its first article.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -41,6 +42,11 @@ MIN_SHARED_ENTITIES = 5
 MAX_DAYS_APART = 7
 REPRESENTATIVES = 5  # articles per story that new articles are compared with
 MAX_ENTITY_DF = 0.01  # names in more articles than this share (or 20) are too common to count
+# Candidate pairs of new and known articles scored at once (an article with more is scored
+# alone): a pair costs about 0.7 KiB while scored (the two signatures side by side). 3,000 new
+# articles that were each a candidate of 3,000 known ones peaked at 5.7 GiB scored at once,
+# 385 MiB in chunks.
+MAX_PAIRS = 200_000
 
 _BAND_SALT = np.arange(BANDS, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
 
@@ -73,10 +79,6 @@ class Signature:
 
     def __post_init__(self) -> None:
         self.values = np.frombuffer(self.minhash, dtype=np.uint32)
-
-    def similarity(self, other: Signature) -> float:
-        """Estimated Jaccard similarity of the two texts' shingles."""
-        return float(np.mean(self.values == other.values))
 
 
 def assign(new: list[Signature], known: pa.Table) -> dict[str, str]:
@@ -146,69 +148,117 @@ def _best_known(
 ) -> list[tuple[str | None, float]]:
     """For each new article, the story of its best-scoring known article and the score (None
     and 0.0 when none qualifies). Candidates and scores are computed with array operations
-    over all of `known` at once: one linear pass per batch, no Python loop over known rows."""
+    over all of `known` at once: one linear pass per batch, no Python loop over known rows.
+    New articles are scored in chunks of at most `MAX_PAIRS` candidate pairs, so a batch
+    whose articles are each a candidate of thousands of known ones does not hold every pair
+    at once; each article's result does not depend on the others in its chunk."""
     if not known.num_rows or not new:
         return [(None, 0.0)] * len(new)
-    stored = _minhash_values(known["minhash"]).reshape(known.num_rows, NUM_PERM)
+    index = _KnownIndex.of(known, rare)
     values = np.stack([s.values for s in new])
-    band_pairs = _shared_keys(band_keys(values), band_keys(stored))
-    entity_pairs, shared, known_rare = _shared_names(new, known, rare)
-    pairs, where = np.unique(np.concatenate([band_pairs, entity_pairs]), return_inverse=True)
-    names_shared = np.zeros(len(pairs), dtype=np.int64)
-    names_shared[where[len(band_pairs) :]] = shared
-    i, r = pairs // known.num_rows, pairs % known.num_rows
-    new_rare = np.array([len(s.entities & rare) for s in new], dtype=np.int64)
-    score = _score(
-        text=(values[i] == stored[r]).mean(axis=1),
-        shared=names_shared,
-        smaller=np.minimum(new_rare[i], known_rare[r]),
-        close=_close_days(_days([s.published for s in new])[i], _days(known["published"])[r]),
+    wanted = band_keys(values)
+    left = np.searchsorted(index.sorted_keys, wanted, side="left")
+    right = np.searchsorted(index.sorted_keys, wanted, side="right")
+    names = [sorted(s.entities & rare) for s in new]
+    cost = (right - left).sum(axis=1) + np.array(
+        [sum(index.holding.get(name, 0) for name in mine) for mine in names], dtype=np.int64
     )
-    keep = score > 0
-    i, r, score = i[keep], r[keep], score[keep]
-    first = np.lexsort((r, -score, i))  # per new article: best score, then earliest known row
-    i, r, score = i[first], r[first], score[first]
-    lead = np.flatnonzero(np.r_[True, i[1:] != i[:-1]]) if len(i) else np.zeros(0, dtype=int)
-    stories = known["story_id"].take(pa.array(r[lead])).to_pylist()
     found: list[tuple[str | None, float]] = [(None, 0.0)] * len(new)
-    for n, story, best in zip(i[lead].tolist(), stories, score[lead].tolist(), strict=True):
-        found[n] = (story, best)
+    for part in _chunks(cost, MAX_PAIRS):
+        band_pairs = _shared_keys(left[part], right[part], index.by_key, known.num_rows)
+        entity_pairs, shared = _shared_names(names[part], index.holders, known.num_rows)
+        pairs, where = np.unique(np.concatenate([band_pairs, entity_pairs]), return_inverse=True)
+        names_shared = np.zeros(len(pairs), dtype=np.int64)
+        names_shared[where[len(band_pairs) :]] = shared
+        i, r = pairs // known.num_rows, pairs % known.num_rows
+        new_rare = np.array([len(mine) for mine in names[part]], dtype=np.int64)
+        score = _score(
+            text=(values[part][i] == index.values[r]).mean(axis=1),
+            shared=names_shared,
+            smaller=np.minimum(new_rare[i], index.n_rare[r]),
+            close=_close_days(_days([s.published for s in new[part]])[i], index.days[r]),
+        )
+        keep = score > 0
+        i, r, score = i[keep], r[keep], score[keep]
+        first = np.lexsort((r, -score, i))  # per new article: best score, then earliest known row
+        i, r, score = i[first], r[first], score[first]
+        lead = np.flatnonzero(np.r_[True, i[1:] != i[:-1]]) if len(i) else np.zeros(0, dtype=int)
+        stories = known["story_id"].take(pa.array(r[lead])).to_pylist()
+        for n, story, best in zip(i[lead].tolist(), stories, score[lead].tolist(), strict=True):
+            found[part.start + n] = (story, best)
     return found
 
 
-def _shared_keys(new_keys: np.ndarray, stored_keys: np.ndarray) -> np.ndarray:
+@dataclass(frozen=True)
+class _KnownIndex:
+    """The known articles as every chunk of new ones is compared with them, built once per
+    batch: their MinHash values, their band keys sorted (with the flat position of each), their
+    publication days, and which rows hold which rare names."""
+
+    values: np.ndarray
+    sorted_keys: np.ndarray
+    by_key: np.ndarray
+    days: np.ndarray
+    holders: pa.Table  # (row, name) per rare name of a known row
+    n_rare: np.ndarray  # rare names per known row
+    holding: dict[str, int]  # known rows per rare name
+
+    @classmethod
+    def of(cls, known: pa.Table, rare: frozenset[str]) -> _KnownIndex:
+        values = _minhash_values(known["minhash"]).reshape(known.num_rows, NUM_PERM)
+        flat = band_keys(values).ravel()
+        by_key = np.argsort(flat, kind="stable")
+        holders = pa.table(
+            {
+                "row": pc.list_parent_indices(known["entities"]),
+                "name": pc.list_flatten(known["entities"]),
+            }
+        )
+        holders = holders.filter(pc.is_in(holders["name"], pa.array(sorted(rare), pa.string())))
+        holding = {c["values"]: c["counts"] for c in pc.value_counts(holders["name"]).to_pylist()}
+        return cls(
+            values=values,
+            sorted_keys=flat[by_key],
+            by_key=by_key,
+            days=_days(known["published"]),
+            holders=holders,
+            n_rare=np.bincount(holders["row"].to_numpy(), minlength=known.num_rows),
+            holding=holding,
+        )
+
+
+def _chunks(cost: np.ndarray, limit: int) -> Iterator[slice]:
+    """Consecutive runs of items whose costs add up to at most `limit` (an item costing more
+    runs alone)."""
+    start, total = 0, 0
+    for n, item in enumerate(cost.tolist()):
+        if n > start and total + item > limit:
+            yield slice(start, n)
+            start, total = n, 0
+        total += item
+    if start < len(cost):
+        yield slice(start, len(cost))
+
+
+def _shared_keys(left: np.ndarray, right: np.ndarray, by_key: np.ndarray, rows: int) -> np.ndarray:
     """Pair codes (new index * known rows + known row) of every shared band key, by a sorted
-    join: each new key is looked up with a binary search, not compared with every stored one."""
-    rows = len(stored_keys)
-    flat = stored_keys.ravel()
-    by_key = np.argsort(flat, kind="stable")
-    sorted_keys = flat[by_key]
-    wanted = new_keys.ravel()
-    left = np.searchsorted(sorted_keys, wanted, side="left")
-    right = np.searchsorted(sorted_keys, wanted, side="right")
-    counts = right - left
+    join: `left:right` is where each new article's band key stands among the sorted stored
+    keys (found by binary search), `by_key` the flat position of each sorted key."""
+    counts = (right - left).ravel()
     if not counts.sum():
         return np.zeros(0, dtype=np.int64)
-    starts = np.repeat(left - np.cumsum(counts) + counts, counts)
+    starts = np.repeat(left.ravel() - np.cumsum(counts) + counts, counts)
     matched = by_key[starts + np.arange(counts.sum())] // BANDS
-    owners = np.repeat(np.arange(len(wanted)) // BANDS, counts)
+    owners = np.repeat(np.arange(counts.size) // BANDS, counts)
     return np.unique(owners.astype(np.int64) * rows + matched)
 
 
 def _shared_names(
-    new: list[Signature], known: pa.Table, rare: frozenset[str]
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Pair codes of new and known articles sharing at least `MIN_SHARED_ENTITIES` rare names,
-    how many they share, and each known row's number of rare names."""
-    holders = pa.table(
-        {
-            "row": pc.list_parent_indices(known["entities"]),
-            "name": pc.list_flatten(known["entities"]),
-        }
-    )
-    holders = holders.filter(pc.is_in(holders["name"], pa.array(sorted(rare), pa.string())))
-    known_rare = np.bincount(holders["row"].to_numpy(), minlength=known.num_rows)
-    wanted = [(n, name) for n, s in enumerate(new) for name in sorted(s.entities & rare)]
+    names: list[list[str]], holders: pa.Table, rows: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Pair codes of new articles (with these rare names) and known rows sharing at least
+    `MIN_SHARED_ENTITIES` rare names, and how many they share."""
+    wanted = [(n, name) for n, mine in enumerate(names) for name in mine]
     asked = pa.table(
         {"new": [n for n, _ in wanted], "name": [name for _, name in wanted]},
         schema=pa.schema([("new", pa.int64()), ("name", pa.string())]),
@@ -219,8 +269,8 @@ def _shared_names(
         .aggregate([("name", "count")])
     )
     shared = shared.filter(pc.greater_equal(shared["name_count"], MIN_SHARED_ENTITIES))
-    codes = shared["new"].to_numpy() * known.num_rows + shared["row"].to_numpy()
-    return codes.astype(np.int64), shared["name_count"].to_numpy(), known_rare
+    codes = shared["new"].to_numpy() * rows + shared["row"].to_numpy()
+    return codes.astype(np.int64), shared["name_count"].to_numpy()
 
 
 def _days(published: list | pa.ChunkedArray) -> np.ndarray:
@@ -266,7 +316,7 @@ def _best(
     mine = signature.entities & rare
     theirs = [other.entities & rare for other in pool]
     scores = _score(
-        text=np.array([signature.similarity(other) for other in pool]),
+        text=(np.stack([other.values for other in pool]) == signature.values).mean(axis=1),
         shared=np.array([len(mine & names) for names in theirs]),
         smaller=np.array([min(len(mine), len(names)) for names in theirs]),
         close=_close_days(
