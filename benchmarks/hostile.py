@@ -12,9 +12,11 @@ peak resident memory is sampled every 0.1 s:
   text on one line. Printed: the ingest time with the model already loaded (reading, cleaning,
   the parse, every extractor, story assignment, the commit) and the peak RSS;
 - `--items` near-identical templated news items that differ only in a name, a place and some
-  numbers, as one JSON Lines feed and as as many small text files. Printed: the whole run's
-  time (model loads included) and the peak RSS. Such items join one story, so same-story
-  assignment compares each with a handful of representatives;
+  numbers, as one JSON Lines feed and as as many small text files, through `make run`'s entry
+  point (`python -m assets.run`: every ingest run, then the corpus run, on a new Dagster
+  instance). Printed: the whole run's time (model loads included) and the peak RSS. Such items
+  join one story, so same-story assignment compares each with a handful of representatives,
+  and reuse and figure conflicts compare each with the story's first articles;
 - same-story assignment's worst case, alone: `--pairs` new articles against as many known
   ones, each its own story, all sharing one MinHash band and nothing else, so every pair is a
   candidate and none joins. Printed: its time and peak RSS.
@@ -26,6 +28,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -34,7 +37,9 @@ from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
-from common import MIB, SHARED, run_measured
+import pyarrow.parquet as pq
+from common import MIB, PROJECT, SHARED, run_measured
+from report import write_results
 
 from pipeline import nlp
 from pipeline.analysis import COMPONENTS
@@ -85,19 +90,28 @@ def main() -> int:
             for form in ("feed", "files"):
                 raw = work / f"items-{form}"
                 _write_items(raw, args.items, form)
-                found, seconds, peak = _run(raw)
+                found, seconds, peak = _run_pipeline(raw)
                 label = f"{args.items:,} near-identical items, {form}"
-                _report(label, seconds, "in all", found["rows"], peak)
+                _report(label, seconds, "in all", found, peak)
     if args.pairs:
         command = [sys.executable, __file__, "--assign", str(args.pairs)]
         out, _, peak = run_measured(command, dict(os.environ))
         found = json.loads(out.strip().splitlines()[-1])
         label = f"story assignment, {args.pairs:,} x {args.pairs:,}"
         _report(label, found["seconds"], "assigning", found["stories"], peak)
+    caption = (
+        f"{os.cpu_count()} cores, load average {load} at the start; model, workers: {workers}."
+    )
+    write_results("hostile", (caption, ["input", "time", "peak RSS", "rows"], REPORTED))
     return 0
 
 
+# What `_report` printed, for docs/results/hostile.md.
+REPORTED: list[list[object]] = []
+
+
 def _report(label: str, seconds: float, timed: str, found: str, peak: int) -> None:
+    REPORTED.append([label, f"{seconds:.1f} s {timed}", f"{peak / MIB:,.0f} MiB", found])
     print(f"  {label:34} {seconds:7.1f} s {timed}, peak RSS {peak / MIB:6,.0f} MiB ({found})",
           flush=True)  # fmt: skip
 
@@ -109,6 +123,24 @@ def _run(raw: Path) -> tuple[dict, float, int]:
     command = [sys.executable, __file__, "--ingest", str(raw), str(warehouse)]
     out, seconds, peak = run_measured(command, dict(os.environ))
     return json.loads(out.strip().splitlines()[-1]), seconds, peak
+
+
+def _run_pipeline(raw: Path) -> tuple[str, float, int]:
+    """`make run` on `raw` with a new warehouse and Dagster instance: a summary of the tables,
+    its wall seconds and its process tree's peak RSS."""
+    warehouse, home = raw.with_name(raw.name + "-warehouse"), raw.with_name(raw.name + "-home")
+    home.mkdir()
+    shutil.copy(PROJECT / "deploy" / "dagster.yaml", home / "dagster.yaml")
+    env = {
+        **os.environ,
+        "DAGSTER_HOME": str(home),
+        "PIPELINE_RAW_DIR": str(raw),
+        "PIPELINE_WAREHOUSE_DIR": str(warehouse),
+    }
+    _, seconds, peak = run_measured([sys.executable, "-m", "assets.run"], env)
+    wanted = ("documents", "rejected", "stories", "reuse", "figure_conflicts")
+    rows = {t: pq.read_table(warehouse / t).num_rows for t in wanted}
+    return ", ".join(f"{t} {n:,}" for t, n in rows.items()), seconds, peak
 
 
 def _ingest(raw: Path, warehouse_dir: Path) -> dict:

@@ -10,7 +10,7 @@ import pyarrow.compute as pc
 from pipeline.stories import assign as rules
 from pipeline.stories.assign import Signature, assign, minhash_bytes
 from pipeline.stories.conflicts import Count, disagree, story_conflicts
-from pipeline.stories.reuse import Article, story_reuse
+from pipeline.stories.reuse import MAX_SOURCES, Article, first_articles, story_reuse
 from pipeline.stories.tables import changed_stories, story_tables
 from pipeline.tables import FIGURES, SIGNATURES
 
@@ -80,6 +80,32 @@ def test_reuse_finds_near_verbatim_sentences_and_the_origin() -> None:
     assert by_pair[("copy", "release")].shared_share == 0.5
     assert by_pair[("copy", "release")].likely_source
     assert not by_pair[("release", "copy")].likely_source
+
+
+def test_a_large_story_compares_each_article_with_its_first_articles_only() -> None:
+    """Templated items: every pair would be n*(n-1) rows; each is compared with the first
+    MAX_SOURCES articles, and those with each other, as a small story's pairs are."""
+    n = MAX_SOURCES * 3
+    articles = [
+        Article(f"d{i:04d}", f"Item {i} in the series. {RELEASE}", date(2025, 4, 1 + i % 20))
+        for i in range(n)
+    ]
+    rows = story_reuse(articles)
+    first = first_articles([(a.doc_id, a.published) for a in articles], MAX_SOURCES)
+    assert first is not None and len(first) == MAX_SOURCES
+    assert {r.source_doc_id for r in rows} == first
+    assert len(rows) == MAX_SOURCES * (n - 1)
+    among_first = story_reuse([a for a in articles if a.doc_id in first])
+    assert {(r.doc_id, r.source_doc_id, r.shared_share) for r in among_first} <= {
+        (r.doc_id, r.source_doc_id, r.shared_share) for r in rows
+    }
+    assert all(r.likely_source for r in rows if r.doc_id not in first)
+    counts = [count(a.doc_id, 0, 10 + i) for i, a in enumerate(articles)]
+    conflicts = story_conflicts(counts, first)
+    assert all(c.a.doc_id in first or c.b.doc_id in first for c in conflicts)
+    assert len(conflicts) == sum(
+        1 for c in story_conflicts(counts) if {c.a.doc_id, c.b.doc_id} & first
+    )
 
 
 def count(doc: str, start: int, value: float, qualifier: str = "exact", obj=None) -> Count:

@@ -9,7 +9,6 @@ intervals do not meet.
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 
 APPROX = 0.1
@@ -56,15 +55,19 @@ def disagree(a: Count, b: Count) -> bool:
     return high_a < low_b or high_b < low_a
 
 
-def story_conflicts(counts: list[Count]) -> list[Conflict]:
-    """Every pair of the story's counts about the same thing that disagree."""
+def story_conflicts(counts: list[Count], first: frozenset[str] | None = None) -> list[Conflict]:
+    """Every pair of the story's counts about the same thing that disagree; with `first` (a
+    large story's earliest articles, `reuse.first_articles`), the pairs one of whose counts
+    comes from those, so the work and the rows grow with the story, not with its square."""
     groups: dict[str, list[Count]] = {}
     for count in counts:
         groups.setdefault(about(count), []).append(count)
-    found = []
+    found: list[Conflict] = []
     for topic, members in sorted(groups.items()):
         ordered = sorted(members, key=lambda c: (c.doc_id, c.start))
-        for a, b in itertools.combinations(ordered, 2):
-            if disagree(a, b):
-                found.append(Conflict(topic, a, b))
+        for i, a in enumerate(ordered):
+            partners = ordered[i + 1 :]
+            if first is not None and a.doc_id not in first:
+                partners = [b for b in partners if b.doc_id in first]
+            found.extend(Conflict(topic, a, b) for b in partners if disagree(a, b))
     return found

@@ -19,6 +19,11 @@ from datetime import date
 from pipeline.normalize import folded_words, word_ngrams
 
 SAME_SHARE = 0.8
+# In a story larger than this (a feed of templated items, a wire story copied by hundreds of
+# sites), each article is compared with the story's first `MAX_SOURCES` articles only: the
+# origin of shared text stands among the earliest, and every ordered pair of 10,000 copies would
+# be 100 million rows. Smaller stories compare every pair.
+MAX_SOURCES = 50
 MIN_WORDS = 6  # shorter sentences ("He said.") say nothing about reuse
 _SENTENCE = re.compile(r"(?<=[.!?”\"])\s+(?=[“\"‘A-Z0-9])|\n+")
 
@@ -45,14 +50,26 @@ def sentences(body: str) -> list[list[str]]:
     return [words for words in found if len(words) >= MIN_WORDS]
 
 
+def first_articles(articles: list[tuple[str, date | None]], n: int) -> frozenset[str] | None:
+    """The doc ids of a story's `n` earliest articles (undated last, then by id), or None when
+    the story has no more than `n`: the articles a large story's others are compared with."""
+    if len(articles) <= n:
+        return None
+    ordered = sorted(articles, key=lambda a: (a[1] is None, a[1] or date.min, a[0]))
+    return frozenset(doc_id for doc_id, _ in ordered[:n])
+
+
 def story_reuse(articles: list[Article]) -> list[Reuse]:
-    """Every ordered pair of the story's articles that share text.
+    """Every ordered pair of the story's articles that share text (in a story of more than
+    `MAX_SOURCES`, every pair whose source is one of its first `MAX_SOURCES`).
 
     Work is over the story's distinct sentences: copies repeat most of their sentences, so a
     story of many near-copies costs about as much as one of its articles, and each distinct
     sentence is matched once, not once per article that carries it."""
     if len(articles) < 2:
         return []
+    first = first_articles([(a.doc_id, a.published) for a in articles], MAX_SOURCES)
+    sources = None if first is None else {n for n, a in enumerate(articles) if a.doc_id in first}
     distinct: dict[tuple[str, ...], int] = {}
     holders: list[set[int]] = []  # distinct sentence -> the articles that carry it
     carried: list[list[int]] = []  # article -> its sentences, as distinct sentence numbers
@@ -65,7 +82,7 @@ def story_reuse(articles: list[Article]) -> list[Reuse]:
             holders[number].add(n)
             numbers.append(number)
         carried.append(numbers)
-    standing = _standing_in(list(distinct), holders)
+    standing = _standing_in(list(distinct), holders, sources)
     shared: Counter[tuple[int, int]] = Counter()
     for n, numbers in enumerate(carried):
         for others, count in Counter(standing[number] for number in numbers).items():
@@ -84,17 +101,24 @@ def story_reuse(articles: list[Article]) -> list[Reuse]:
     return rows
 
 
-def _standing_in(distinct: list[tuple[str, ...]], holders: list[set[int]]) -> list[frozenset[int]]:
+def _standing_in(
+    distinct: list[tuple[str, ...]], holders: list[set[int]], sources: set[int] | None
+) -> list[frozenset[int]]:
     """For each distinct sentence, the articles where it stands: those carrying a sentence that
-    holds at least `SAME_SHARE` of its word trigrams (itself included)."""
+    holds at least `SAME_SHARE` of its word trigrams (itself included). With `sources`, only
+    those articles are looked for, so only their sentences are indexed."""
+    if sources is not None:
+        holders = [h & sources for h in holders]
     grams = [word_ngrams(list(words), 3) for words in distinct]
     index: dict[tuple[str, ...], list[int]] = {}
     for number, found in enumerate(grams):
+        if not holders[number]:
+            continue  # no article looked for carries it
         for gram in found:
             index.setdefault(gram, []).append(number)
     standing = []
     for found in grams:
-        hits = Counter(other for gram in found for other in index[gram])
+        hits = Counter(other for gram in found for other in index.get(gram, ()))
         near = [other for other, count in hits.items() if count >= SAME_SHARE * len(found)]
         standing.append(frozenset().union(*(holders[other] for other in near)))
     return standing

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.stories.conflicts import Count, story_conflicts
-from pipeline.stories.reuse import Article, story_reuse
+from pipeline.stories.reuse import MAX_SOURCES, Article, first_articles, story_reuse
 from pipeline.tables import FIGURE_CONFLICTS, REUSE, STORIES
 
 TOP_ENTITIES = 5
@@ -58,7 +59,7 @@ def story_tables(
     label. Unchanged stories keep their rows from `previous`."""
     previous = previous or StoryTables.empty()
     docs = documents.select(["doc_id", "title", "published", "story_id"]).to_pylist()
-    members: dict[str, list[dict]] = {}
+    members: dict[str, list[dict[str, Any]]] = {}
     for doc in docs:
         members.setdefault(doc["story_id"], []).append(doc)
     changed = set(members) if changed is None else changed & set(members)
@@ -74,7 +75,9 @@ def story_tables(
     conflicts = pa.concat_tables(
         [
             _kept(previous.conflicts, kept, FIGURE_CONFLICTS.schema),
-            pa.Table.from_pylist(_conflicts(figures, story_of), schema=FIGURE_CONFLICTS.schema),
+            pa.Table.from_pylist(
+                _conflicts(figures, story_of, members), schema=FIGURE_CONFLICTS.schema
+            ),
         ]
     )
     return StoryTables(
@@ -98,7 +101,9 @@ def _kept(table: pa.Table, stories: pa.Array, schema: pa.Schema) -> pa.Table:
     return table.filter(pc.is_in(table["story_id"], stories)).cast(schema)
 
 
-def _stories(members: dict[str, list[dict]], mentions: pa.Table, entities: pa.Table) -> list:
+def _stories(
+    members: dict[str, list[dict[str, Any]]], mentions: pa.Table, entities: pa.Table
+) -> list[dict[str, Any]]:
     names = dict(zip(entities["entity_id"].to_pylist(), entities["name"].to_pylist(), strict=True))
     labels = dict(
         zip(entities["entity_id"].to_pylist(), entities["label"].to_pylist(), strict=True)
@@ -129,7 +134,9 @@ def _stories(members: dict[str, list[dict]], mentions: pa.Table, entities: pa.Ta
     return rows
 
 
-def _reuse(members: dict[str, list[dict]], bodies: pa.Table, multi: set[str]) -> list[dict]:
+def _reuse(
+    members: dict[str, list[dict[str, Any]]], bodies: pa.Table, multi: set[str]
+) -> list[dict[str, Any]]:
     body = dict(zip(bodies["doc_id"].to_pylist(), bodies["body"].to_pylist(), strict=True))
     rows = []
     for story_id in sorted(multi):
@@ -141,9 +148,11 @@ def _reuse(members: dict[str, list[dict]], bodies: pa.Table, multi: set[str]) ->
     return rows
 
 
-def _conflicts(figures: pa.Table, story_of: dict[str, str]) -> list[dict]:
+def _conflicts(
+    figures: pa.Table, story_of: dict[str, str], members: dict[str, list[dict[str, Any]]]
+) -> list[dict[str, Any]]:
     """Within every story, one article alone included."""
-    counts: dict[str, list[tuple[Count, dict]]] = {}
+    counts: dict[str, list[tuple[Count, dict[str, Any]]]] = {}
     compared = pc.and_(
         pc.and_(pc.equal(figures["kind"], "count"), pc.is_valid(figures["event"])),
         pc.is_null(figures["value_high"]),
@@ -160,7 +169,9 @@ def _conflicts(figures: pa.Table, story_of: dict[str, str]) -> list[dict]:
     rows = []
     for story_id, found in sorted(counts.items()):
         details = {(c.doc_id, c.start): r for c, r in found}
-        for conflict in story_conflicts([c for c, _ in found]):
+        dated = [(d["doc_id"], d["published"]) for d in members[story_id]]
+        first = first_articles(dated, MAX_SOURCES)
+        for conflict in story_conflicts([c for c, _ in found], first):
             a = details[(conflict.a.doc_id, conflict.a.start)]
             b = details[(conflict.b.doc_id, conflict.b.start)]
             rows.append(
