@@ -35,9 +35,10 @@ instance:
 run: $(RUN_STAMP) instance
 	$(BIN)/python -m assets.run
 
-## test: the whole test suite, with ruff first
+## test: ruff, the type checker (mypy, strict, over pipeline/ and assets/), then the whole suite
 test: $(DEV_STAMP)
 	$(BIN)/ruff check pipeline assets tests benchmarks notebooks
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 ## ui: the Dagster UI (and daemon) on http://127.0.0.1:3000

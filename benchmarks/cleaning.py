@@ -14,7 +14,8 @@ Three systems are compared on every HTML page:
 
 The text a system "keeps" is its title, standfirst and body. The BBC corpus (clean plain text)
 measures how much clean() removes that it should not. The data is read from `../shared/` (the
-sibling of the project root) and never copied; a set that is not there is skipped.
+sibling of the project root) and never copied; a set that is not there is skipped. The figures
+printed are also written to `docs/results/cleaning.md`.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from typing import TypeVar
 import lxml.etree
 import lxml.html
 import trafilatura
+from report import Table, write_results
 
 from pipeline.clean import Cleaned, Removed, clean, clean_article
 from pipeline.formats import read_articles
@@ -379,11 +381,16 @@ def print_errors(outputs: Sequence[dict[str, Output]]) -> None:
             print(f"  {name}: {len(errors)} error(s), first: {errors[0][:160]}")
 
 
-def print_meta(scores: dict[str, MetaScore], fields: Sequence[str]) -> None:
+META_NOTE = "metadata accuracy (n = pages with a gold value; ~ lenient, ±1 within a day)"
+
+
+def print_meta(name: str, scores: dict[str, MetaScore], fields: Sequence[str]) -> Table:
     first = next(iter(scores.values())).tallies
-    print("  metadata accuracy (n = pages with a gold value; ~ lenient, ±1 within a day):")
+    print(f"  {META_NOTE}:")
     header = ["system", *(f"{f} n={first[f].total}" for f in fields)]
-    print_table(header, [[n, *(s.tallies[f].show() for f in fields)] for n, s in scores.items()])
+    rows = [[n, *(s.tallies[f].show() for f in fields)] for n, s in scores.items()]
+    print_table(header, rows)
+    return f"{name}, {META_NOTE}:", header, rows
 
 
 def sample(items: Sequence[T], limit: int | None) -> list[T]:
@@ -410,7 +417,7 @@ class Options:
     show_failures: int
 
 
-def eval_trafilatura(opts: Options, mapper: Mapper) -> None:
+def eval_trafilatura(opts: Options, mapper: Mapper) -> list[Table]:
     root = EVAL / "trafilatura"
     gold_all = json.loads((root / "evaldata.en.json").read_text(encoding="utf-8"))
     gold = sample(
@@ -418,9 +425,10 @@ def eval_trafilatura(opts: Options, mapper: Mapper) -> None:
     )
     if not gold:
         print("  no pages to evaluate")
-        return
+        return []
     outputs = list(mapper(run_systems, [root / "html" / g["file"] for g in gold]))
-    print(f"  {len(gold)} pages, {sum(len(g['with']) + len(g['without']) for g in gold)} snippets")
+    pages = f"{len(gold)} pages, {sum(len(g['with']) + len(g['without']) for g in gold)} snippets"
+    print(f"  {pages}")
 
     snippets = {name: SnippetScore() for name in SYSTEM_NAMES}
     meta = {name: MetaScore() for name in SYSTEM_NAMES}
@@ -434,10 +442,13 @@ def eval_trafilatura(opts: Options, mapper: Mapper) -> None:
             _score_meta(page, out[name], meta[name])
 
     header = ["system", "P", "R", "F1", "acc", "TP", "FN", "FP", "TN", "errors", "ms/page"]
-    print_table(header, [[n, *snippets[n].row(), *system_cells(outputs, n)] for n in SYSTEM_NAMES])
+    rows = [[n, *snippets[n].row(), *system_cells(outputs, n)] for n in SYSTEM_NAMES]
+    print_table(header, rows)
     print_errors(outputs)
-    print_meta(meta, META_FIELDS)
+    meta_table = print_meta("trafilatura", meta, META_FIELDS)
     _print_failures(failures, opts.show_failures)
+    return [(f"trafilatura, {pages}: `with` snippets kept, `without` left out:", header, rows),
+            meta_table]  # fmt: skip
 
 
 def _score_snippets(page: dict, out: Output, score: SnippetScore) -> tuple[list[str], list[str]]:
@@ -474,7 +485,7 @@ def _print_failures(failures: list[tuple[str, str, str]], limit: int) -> None:
 COMMENTS_MARK = re.compile(r"^[^\w\n]{3,}\s*COMMENTS\s*$", re.MULTILINE)
 
 
-def eval_dragnet(opts: Options, mapper: Mapper) -> None:
+def eval_dragnet(opts: Options, mapper: Mapper) -> list[Table]:
     root = EVAL / "dragnet"
     ids = _dragnet_ids(root, opts.dragnet_split)
     ids = sample([i for i in ids if (root / "HTML" / f"{i}.html.gz").exists()], opts.limit)
@@ -482,19 +493,20 @@ def eval_dragnet(opts: Options, mapper: Mapper) -> None:
     pages = [(i, g) for i, g in zip(ids, golds, strict=True) if g is not None and g[0]]
     if not pages:
         print("  no pages to evaluate")
-        return
+        return []
     outputs = list(mapper(run_systems, [root / "HTML" / f"{i}.html.gz" for i, _ in pages]))
     invalid = sum(g is not None and not g[1] for g in golds)
-    print(
-        f"  {len(pages)} pages of split '{opts.dragnet_split}' "
+    summary = (
+        f"{len(pages)} pages of split '{opts.dragnet_split}' "
         f"({len(ids) - len(pages)} without gold text skipped; "
         f"{invalid} gold files not valid UTF-8, read with replacement characters)"
     )
+    print(f"  {summary}")
     scores = {name: TokenScore() for name in SYSTEM_NAMES}
     for (_, (gold, _)), out in zip(pages, outputs, strict=True):
         for name in SYSTEM_NAMES:
             scores[name].add(tokens(out[name].full), gold)
-    _print_token_table(scores, outputs)
+    return [_print_token_table(f"dragnet, {summary}", scores, outputs)]
 
 
 def _dragnet_ids(root: Path, split: str) -> list[str]:
@@ -516,23 +528,31 @@ def _dragnet_gold(path: Path) -> tuple[Counter[str], bool] | None:
     return tokens(COMMENTS_MARK.split(text, maxsplit=1)[0]), valid
 
 
-def _print_token_table(scores: dict[str, TokenScore], outputs: Sequence[dict[str, Output]]) -> None:
-    print("  body tokens (P, R, F1: mean over pages; F1 micro: over all tokens):")
+TOKEN_NOTE = "body tokens (P, R, F1: mean over pages; F1 micro: over all tokens)"
+
+
+def _print_token_table(
+    name: str, scores: dict[str, TokenScore], outputs: Sequence[dict[str, Output]]
+) -> Table:
+    print(f"  {TOKEN_NOTE}:")
     header = ["system", "P", "R", "F1", "F1 micro", "errors", "ms/page"]
-    print_table(header, [[n, *scores[n].row(), *system_cells(outputs, n)] for n in SYSTEM_NAMES])
+    rows = [[n, *scores[n].row(), *system_cells(outputs, n)] for n in SYSTEM_NAMES]
+    print_table(header, rows)
     print_errors(outputs)
+    return f"{name}, {TOKEN_NOTE}:", header, rows
 
 
-def eval_fundus(opts: Options, mapper: Mapper) -> None:
+def eval_fundus(opts: Options, mapper: Mapper) -> list[Table]:
     root = EVAL / "fundus"
     with (root / "articles.jsonl").open(encoding="utf-8") as lines:
         rows = [json.loads(line) for line in lines if line.strip()]
     rows = sample([r for r in rows if (root / r["html_file"]).exists()], opts.limit)
     if not rows:
         print("  no pages to evaluate")
-        return
+        return []
     outputs = list(mapper(run_systems, [root / r["html_file"] for r in rows]))
-    print(f"  {len(rows)} pages from {len({r['publisher'] for r in rows})} publishers")
+    pages = f"{len(rows)} pages from {len({r['publisher'] for r in rows})} publishers"
+    print(f"  {pages}")
 
     scores = {name: TokenScore() for name in SYSTEM_NAMES}
     meta = {name: MetaScore() for name in SYSTEM_NAMES}
@@ -540,8 +560,10 @@ def eval_fundus(opts: Options, mapper: Mapper) -> None:
         for name in SYSTEM_NAMES:
             scores[name].add(tokens(out[name].text), tokens(row["body"] or ""))
             _score_meta(_fundus_meta(row), out[name], meta[name])
-    _print_token_table(scores, outputs)
-    print_meta(meta, META_FIELDS)
+    return [
+        _print_token_table(f"fundus, {pages}", scores, outputs),
+        print_meta("fundus", meta, META_FIELDS),
+    ]
 
 
 def _fundus_meta(row: dict) -> dict:
@@ -568,11 +590,11 @@ def clean_plain(path: Path) -> Retention:
     return Retention(words_in, sum(len((k or "").split()) for k in kept), cleaned.removed)
 
 
-def eval_bbc(opts: Options, mapper: Mapper) -> None:
+def eval_bbc(opts: Options, mapper: Mapper) -> list[Table]:
     files = sample(sorted(BBC_DIR.glob("*/*.txt")), opts.limit)
     if not files:
         print("  no pages to evaluate")
-        return
+        return []
     results = list(mapper(clean_plain, files))
     good = [r for r in results if r.error is None]
     words_in, kept = sum(r.words_in for r in good), sum(r.words_kept for r in good)
@@ -583,6 +605,16 @@ def eval_bbc(opts: Options, mapper: Mapper) -> None:
     errors = [r.error for r in results if r.error]
     if errors:
         print(f"  clean() raised on {len(errors)} file(s), left out; first: {errors[0][:160]}")
+    retention = [
+        f"{len(files)}", f"{words_in:,}", f"{_ratio(kept, words_in):.4f}", f"{lost:,}",
+        str(sum(bool(r.removed) for r in good)), str(len(errors)),
+    ]  # fmt: skip
+    tables: list[Table] = [(
+        "bbc, clean articles: the words cleaning keeps (target >= 0.995):",
+        ["articles", "words after normalize_text", "retention", "words lost",
+         "files with any removal", "files clean() raised on"],
+        [retention],
+    )]  # fmt: skip
     removed = [x for r in good for x in r.removed]
     if removed:
         by_rule = Counter(x.rule for x in removed).most_common()
@@ -591,9 +623,14 @@ def eval_bbc(opts: Options, mapper: Mapper) -> None:
         texts = Counter((x.rule, x.kind, short(x.text, 80)) for x in removed).most_common(10)
         rows = [[str(n), rule, kind, text] for (rule, kind, text), n in texts]
         print_table(["count", "rule", "kind", "text"], rows, align="rlll")
+        tables += [
+            ("bbc, removals by rule:", ["rule", "removals"], by_rule),
+            ("bbc, the most frequent removed texts:", ["count", "rule", "kind", "text"], rows),
+        ]
+    return tables
 
 
-SETS: dict[str, tuple[Path, Callable[[Options, Mapper], None]]] = {
+SETS: dict[str, tuple[Path, Callable[[Options, Mapper], list[Table]]]] = {
     "trafilatura": (EVAL / "trafilatura" / "evaldata.en.json", eval_trafilatura),
     "dragnet": (EVAL / "dragnet" / "HTML", eval_dragnet),
     "fundus": (EVAL / "fundus" / "articles.jsonl", eval_fundus),
@@ -634,27 +671,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     opts = Options(args.limit, args.dragnet_split, args.show_failures)
     started = time.perf_counter()
+    tables: list[Table] = []
+    times: list[list[str]] = []
     if args.jobs > 1:
         with multiprocessing.get_context("fork").Pool(args.jobs) as pool:
             for name in args.sets:
-                run_set(name, opts, _mapper(pool))
+                tables += run_set(name, opts, _mapper(pool), times)
     else:
         for name in args.sets:
-            run_set(name, opts, _mapper(None))
-    print(f"\ntotal {time.perf_counter() - started:.1f} s")
+            tables += run_set(name, opts, _mapper(None), times)
+    total = time.perf_counter() - started
+    print(f"\ntotal {total:.1f} s")
+    times.append(["total", f"{total:.1f}"])
+    caption = f"Time, with {args.jobs} worker process(es):"
+    write_results("cleaning", *tables, (caption, ["set", "seconds"], times))
     return 0
 
 
-def run_set(name: str, opts: Options, mapper: Mapper) -> None:
+def run_set(name: str, opts: Options, mapper: Mapper, times: list[list[str]]) -> list[Table]:
+    """Evaluate one set: the tables it printed; its time is added to `times`."""
     marker, evaluate = SETS[name]
     print(f"\n== {name}")
     if not marker.exists():
         print(f"skipped: {name} not found")
-        return
+        return []
     started = time.perf_counter()
-    evaluate(opts, mapper)
-    print(f"  time {time.perf_counter() - started:.1f} s")
+    tables = evaluate(opts, mapper)
+    seconds = time.perf_counter() - started
+    print(f"  time {seconds:.1f} s")
+    times.append([name, f"{seconds:.1f}"])
     sys.stdout.flush()
+    return tables
 
 
 def _mapper(pool: Pool | None) -> Mapper:

@@ -13,6 +13,7 @@ and for this pipeline (`article_mentions` rules, then resolution across the gold
 - entities: precision / recall / F1 of (article, entity name, label): which entities each article
   mentions, under their canonical name. This is what resolution is for: "Mr Healey" in one
   article and "Healey" in another are both "John Healey".
+The figures are also written to `docs/results/entities.md`.
 Skips cleanly (exit 0) when `../shared/` is absent.
 """
 
@@ -26,6 +27,7 @@ from pathlib import Path
 
 import pyarrow as pa
 from common import shared_args
+from report import write_results
 
 from pipeline import nlp
 from pipeline.clean import clean_article
@@ -123,23 +125,34 @@ def main() -> int:
         if entity is not None:
             ours[(row["doc_id"], row["start"], row["end"], entity.label)] = entity.name
     docs = len(gold_set["documents"]) - missing
-    print(
+    gold_size = (
         f"gold set: {docs} articles, {len(gold)} mentions, "
         f"{len({(e, s[3]) for s, e in gold.items()})} entities ({missing} sources absent)"
     )
+    print(gold_size)
     print(f"analysis time: {seconds:.1f} s\n")
     print(f"{'':28}{'precision':>10}{'recall':>10}{'F1':>8}")
+    rows = []
     for title, system in (("raw spaCy", raw), ("newsroom", ours)):
         mentions = score(set(system), set(gold))
         entities = score(_doc_entities(system), _doc_entities(gold))
-        print(
-            f"{title + ' mentions':28}{mentions.precision:>10.3f}{mentions.recall:>10.3f}"
-            f"{mentions.f1:>8.3f}"
-        )
-        print(
-            f"{title + ' entities':28}{entities.precision:>10.3f}{entities.recall:>10.3f}"
-            f"{entities.f1:>8.3f}"
-        )
+        for what, scores in (("mentions", mentions), ("entities", entities)):
+            print(
+                f"{title + ' ' + what:28}{scores.precision:>10.3f}{scores.recall:>10.3f}"
+                f"{scores.f1:>8.3f}"
+            )
+            rows.append(
+                [title, what, *(f"{x:.3f}" for x in (scores.precision, scores.recall, scores.f1))]
+            )
+    write_results(
+        "entities",
+        (
+            f"The {gold_size}; analysis time {seconds:.1f} s. Mentions: "
+            "exact span and label; entities: (article, canonical name, label).",
+            ["system", "scored", "precision", "recall", "F1"],
+            rows,
+        ),
+    )
     if args.show_errors:
         _show(ours, gold, bodies)
     return 0

@@ -13,7 +13,8 @@ Then the figures of `../shared/seeds/expected.json`: found with the same value w
 overlap. The contract keeps years and numbers inside names out of `figures` ("1979", "Voyager 2")
 while the suite counts them: "(contract)" is the value recall over the suite's other quantities.
 Our ordinal figures ("21st century") are left out of the precisions: the suite has no ordinals.
-Skips cleanly (exit 0) when `../shared/` is absent.
+The figures are also written to `docs/results/figures.md`. Skips cleanly (exit 0) when
+`../shared/` is absent.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from common import shared_args
+from report import write_results
 
 from pipeline import nlp
 from pipeline.clean import clean_article
@@ -193,27 +195,35 @@ def main() -> int:
         "quantulum3": quantulum(),
     }
     admitted = sum(not outside_contract(g, c["req"]) for c in cases for g in c["res"])
-    print(f"quantulum3 suite: {len(cases)} sentences, {sum(len(c['res']) for c in cases)} "
-          f"quantities ({admitted} that the contract counts as figures); errors.json: "
-          f"{len(errors)} sentences\n")  # fmt: skip
-    header = (
-        f"{'':12}{'value recall':>14}{'(contract)':>12}{'value prec.':>13}{'value+unit prec.':>18}"
-    )
-    print(header + f"{'crashes':>9}{'seed figures':>14}{'seconds':>9}")
+    suite_size = (f"quantulum3 suite: {len(cases)} sentences, {sum(len(c['res']) for c in cases)} "
+                  f"quantities ({admitted} that the contract counts as figures); errors.json: "
+                  f"{len(errors)} sentences")  # fmt: skip
+    print(suite_size + "\n")
+    columns = ("value recall", "(contract)", "value prec.", "value+unit prec.", "crashes",
+               "seed figures", "seconds")  # fmt: skip
+    widths = (14, 12, 13, 18, 9, 14, 9)
+    print(f"{'':12}" + "".join(c.rjust(w) for c, w in zip(columns, widths, strict=True)))
     missed: dict[str, list[str]] = {}
     spurious: dict[str, list[str]] = {}
+    rows = []
     for name, system in systems.items():
         missed[name], spurious[name] = [], []
         tally = suite(system, cases, missed[name], spurious[name])
         broken = crashes(system, errors)
         seeds_found, seeds_total = seed_recall(system, args.shared)
-        print(
-            f"{name:12}{tally.recalled / tally.gold:>14.3f}"
-            f"{tally.recalled_admitted / tally.admitted:>12.3f}"
-            f"{tally.value_right / max(tally.predicted, 1):>13.3f}"
-            f"{tally.unit_right / max(tally.predicted, 1):>18.3f}"
-            f"{broken:>9}{f'{seeds_found}/{seeds_total}':>14}{tally.seconds:>9.1f}"
-        )
+        rows.append([
+            name,
+            f"{tally.recalled / tally.gold:.3f}",
+            f"{tally.recalled_admitted / tally.admitted:.3f}",
+            f"{tally.value_right / max(tally.predicted, 1):.3f}",
+            f"{tally.unit_right / max(tally.predicted, 1):.3f}",
+            str(broken),
+            f"{seeds_found}/{seeds_total}",
+            f"{tally.seconds:.1f}",
+        ])  # fmt: skip
+        print(f"{name:12}" + "".join(c.rjust(w) for c, w in zip(rows[-1][1:], widths, strict=True)))
+    caption = f"The {suite_size}; seed figures: those of the seeds' expected.json found:"
+    write_results("figures", (caption, ["system", *columns], rows))
     if args.show_errors:
         for name in systems:
             print(f"\n{name} missed:")

@@ -11,7 +11,8 @@ parsed once; speakers go through the same resolution across the gold articles as
 Printed: statement recall (a gold statement is found when one of our quotations starts with its
 first words), statement precision (our statements that are gold statements), speaker accuracy
 over the statements found (same canonical name, null included), and how many gold phrases we
-called statements. Skips cleanly (exit 0) when `../shared/` is absent.
+called statements; the same figures are written to `docs/results/quotes.md`. Skips cleanly
+(exit 0) when `../shared/` is absent.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pathlib import Path
 
 import pyarrow as pa
 from common import shared_args
+from report import write_results
 
 from pipeline import nlp
 from pipeline.analysis import COMPONENTS
@@ -97,12 +99,18 @@ def main() -> int:
                 errors.append(f"{kind} {entry['source']}: {q['text'][:60]!r} ({q['speaker']})")
     ours_statements = sum(q["kind"] == "statement" for q in linked)
     phrases_as_statements = sum(e.startswith("phrase") for e in errors)
-    print(f"gold set: {len(entries)} articles, {total} statements, "
-          f"{sum(len(e['phrases']) for e in entries)} phrases; {seconds:.1f} s\n")  # fmt: skip
-    print(f"statement recall     {found_statements / max(total, 1):.3f}")
-    print(f"statement precision  {found_statements / max(ours_statements, 1):.3f}")
-    print(f"speaker accuracy     {1 - wrong_speakers / max(found_statements, 1):.3f}")
-    print(f"phrases called statements: {phrases_as_statements}")
+    gold_size = (f"gold set: {len(entries)} articles, {total} statements, "
+                 f"{sum(len(e['phrases']) for e in entries)} phrases; {seconds:.1f} s")  # fmt: skip
+    print(gold_size + "\n")
+    rows = [
+        ["statement recall", f"{found_statements / max(total, 1):.3f}"],
+        ["statement precision", f"{found_statements / max(ours_statements, 1):.3f}"],
+        ["speaker accuracy", f"{1 - wrong_speakers / max(found_statements, 1):.3f}"],
+        ["phrases called statements", str(phrases_as_statements)],
+    ]
+    for measure, value in rows:
+        print(f"{measure + ':':27}{value}")
+    write_results("quotes", (f"The {gold_size}:", ["measure", "value"], rows))
     if args.show_errors:
         print("\n" + "\n".join(errors))
     return 0

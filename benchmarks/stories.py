@@ -9,7 +9,8 @@ topic folders (with their headlines, so a reader can judge whether they report o
 Then times the stage alone: same-story assignment of every article in ingest-sized batches (each
 batch compared with all articles before it, as ingest does) and the story tables, at the corpus
 size and with `--copies` edited copies of it (each copy's first line changed, so every copy is a
-new article, its text a near-duplicate of the original's).
+new article, its text a near-duplicate of the original's). Writes the figures to
+`docs/results/stories.md`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from collections import Counter
 from pathlib import Path
 
 import pyarrow as pa
+from report import write_results
 
 from pipeline.store import Warehouse
 from pipeline.stories.assign import Signature, assign, minhash_bytes
@@ -46,19 +48,25 @@ def main() -> int:
     members: dict[str, list[dict]] = {}
     for d in docs:
         members.setdefault(story[d["doc_id"]], []).append(d)
-    sizes = Counter(len(m) for m in members.values())
-    print(f"{len(docs):,} articles, {len(members):,} stories; stories by size: "
-          f"{dict(sorted(sizes.items()))}")  # fmt: skip
+    sizes = dict(sorted(Counter(len(m) for m in members.values()).items()))
+    print(f"{len(docs):,} articles, {len(members):,} stories; stories by size: {sizes}")
     print("\nlargest stories:")
+    largest = []
     for group in sorted(members.values(), key=len, reverse=True)[:5]:
-        topics = Counter(topic[d["doc_id"]] for d in group)
-        print(f"  {len(group):3} articles {dict(topics)}: {group[0]['title']!r}")
-    mixed = [g for g in members.values() if len({topic[d["doc_id"]] for d in g}) > 1]
+        topics = dict(Counter(topic[d["doc_id"]] for d in group))
+        print(f"  {len(group):3} articles {topics}: {group[0]['title']!r}")
+        largest.append([len(group), topics, group[0]["title"]])
+    mixed = [
+        " | ".join(f"[{topic[d['doc_id']]}] {d['title']}" for d in group)
+        for group in members.values()
+        if len({topic[d["doc_id"]] for d in group}) > 1
+    ]
     print(f"\nstories across topic folders: {len(mixed)}")
-    for group in mixed:
-        print("  " + " | ".join(f"[{topic[d['doc_id']]}] {d['title']}" for d in group))
+    for line in mixed:
+        print("  " + line)
     print(f"\nstage time (assignment in batches of {BATCH:,}, each against all before it; the "
           "story tables from scratch; the story tables updated after the last batch):")  # fmt: skip
+    times = []
     for copies in (0, args.copies):
         rows = _corpus(docs, signatures, copies)
         started = time.perf_counter()
@@ -79,6 +87,24 @@ def main() -> int:
               f"({built / len(rows) * 1e6:4.0f} µs/article), updated for the last {BATCH:,} "
               f"{updated:4.1f} s; {tables.stories.num_rows:,} stories, "
               f"{tables.reuse.num_rows:,} reuse pairs")  # fmt: skip
+        times.append([f"{len(rows):,}", f"{assign_seconds:.1f}",
+                      f"{assign_seconds / len(rows) * 1e6:.0f}", f"{built:.1f}",
+                      f"{built / len(rows) * 1e6:.0f}", f"{updated:.1f}",
+                      f"{tables.stories.num_rows:,}", f"{tables.reuse.num_rows:,}"])  # fmt: skip
+    write_results(
+        "stories",
+        (f"{len(docs):,} articles in {len(members):,} stories; stories by size:",
+         ["articles in the story", "stories"], list(sizes.items())),
+        ("The largest stories (the topic folders of their articles, the first headline):",
+         ["articles", "topic folders", "headline"], largest),
+        (f"Stories across topic folders ({len(mixed)}): their headlines, by topic folder:",
+         ["articles"], [[line] for line in mixed]),
+        (f"The stage's time: assignment in batches of {BATCH:,}, each against all before it; "
+         f"the story tables from scratch; the story tables updated after the last {BATCH:,} "
+         f"(the second row: the corpus and {args.copies} copies with a changed first line):",
+         ["articles", "assignment (s)", "µs/article", "story tables (s)", "µs/article",
+          "update (s)", "stories", "reuse pairs"], times),
+    )  # fmt: skip
     return 0
 
 

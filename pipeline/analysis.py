@@ -8,11 +8,12 @@ share, such as the article's mentions). A new extractor is one entry here and a 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from pipeline import dates, entities, figures, quotes, stories
 from pipeline.parsed import ParsedArticle
+from pipeline.rows import ArticleMentionRow, ArticleQuoteRow, DateRow, FigureRow, SignatureRow
 from pipeline.tables import (
     ARTICLE_MENTIONS,
     ARTICLE_QUOTES,
@@ -22,12 +23,15 @@ from pipeline.tables import (
     TableSpec,
 )
 
+# What the analyses write: one record type per article table they fill.
+AnalysisRow = ArticleMentionRow | FigureRow | ArticleQuoteRow | DateRow | SignatureRow
+
 
 @dataclass(frozen=True)
 class Analysis:
     table: TableSpec
     components: tuple[str, ...]  # the spaCy pipes it reads
-    rows: Callable[[ParsedArticle], list[dict]]  # rows of `table` for one body, no `doc_id`
+    rows: Callable[[ParsedArticle], Sequence[AnalysisRow]]  # rows of `table` for one body
 
 
 ANALYSES: tuple[Analysis, ...] = (

@@ -8,6 +8,7 @@ Running a batch twice is harmless: the second run finds every file unchanged and
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import os
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import sources
+from pipeline.analysis import AnalysisRow
 from pipeline.clean import Cleaned, clean_article
 from pipeline.errors import RejectedInput
 from pipeline.formats import RawArticle, read_articles
@@ -30,6 +32,8 @@ from pipeline.rows import (
     FileStatus,
     RejectedRow,
     RejectStage,
+    Row,
+    SignatureRow,
 )
 from pipeline.settings import Settings
 from pipeline.sources import UNREADABLE, Known, Scan, changed_ns, display_path
@@ -330,7 +334,7 @@ class Prepared:
     article: RawArticle
     cleaned: Cleaned
     n_words: int = 0
-    rows: dict[str, list[dict]] = field(default_factory=dict)  # per analysis table
+    rows: dict[str, list[AnalysisRow]] = field(default_factory=dict)  # per analysis table
     story_id: str | None = None
     failure: RejectedInput | None = None  # why it could not be analysed
 
@@ -389,14 +393,9 @@ def _emptied(cleaned: Cleaned) -> str:
 def _analyse(prepared: list[Prepared], analyser: Analyser) -> None:
     """Parse and extract every prepared article (on the analyser's workers); an article the
     model or an extractor cannot handle is set aside with the reason."""
-    found = analyser.analyse([Body(p.cleaned.body, p.cleaned.published) for p in prepared])
-    for item, result in zip(prepared, found, strict=True):
-        item.n_words, item.failure = result.n_words, result.failure
-        doc_id = item.article.doc_id
-        item.rows = {
-            table: [{"doc_id": doc_id, **row} for row in rows]
-            for table, rows in result.rows.items()
-        }
+    bodies = [Body(p.cleaned.body, p.cleaned.published, p.article.doc_id) for p in prepared]
+    for item, result in zip(prepared, analyser.analyse(bodies), strict=True):
+        item.n_words, item.failure, item.rows = result.n_words, result.failure, result.rows
 
 
 def _assign_stories(prepared: list[Prepared], warehouse: Warehouse) -> None:
@@ -404,15 +403,20 @@ def _assign_stories(prepared: list[Prepared], warehouse: Warehouse) -> None:
     analysed = [p for p in prepared if p.failure is None and p.rows.get(SIGNATURES.name)]
     if not analysed:
         return
-    new = [
-        Signature(p.article.doc_id, row["minhash"], frozenset(row["entities"]), row["published"])
+    signed = [
+        (p, row)
         for p in analysed
         for row in p.rows[SIGNATURES.name]
+        if isinstance(row, SignatureRow)
+    ]
+    new = [
+        Signature(row.doc_id, row.minhash, frozenset(row.entities), row.published)
+        for _, row in signed
     ]
     stories = assign(new, warehouse.read(SIGNATURES.name))
-    for item in analysed:
+    for item, row in signed:
         item.story_id = stories[item.article.doc_id]
-        item.rows[SIGNATURES.name][0]["story_id"] = item.story_id
+        item.rows[SIGNATURES.name] = [dataclasses.replace(row, story_id=item.story_id)]
 
 
 def _rows(
@@ -422,9 +426,9 @@ def _rows(
     now: datetime,
     versions: Mapping[str, str],
     report: BatchReport,
-) -> dict[str, list[dict]]:
+) -> dict[str, list[Row]]:
     """The rows the batch adds, per table."""
-    rows: dict[str, list[dict]] = {spec.name: [] for spec in ARTICLE_TABLES}
+    rows: dict[str, list[Row]] = {spec.name: [] for spec in ARTICLE_TABLES}
     by_file: dict[str, list[Prepared]] = {}
     for item in prepared:
         by_file.setdefault(item.rel, []).append(item)

@@ -72,7 +72,8 @@ def parse(nlp: Language, texts: Iterable[str], batch_size: int = BATCH_SIZE) -> 
             continue
         for text in group:
             docs = list(nlp.pipe(_pieces(text), batch_size=1))
-            yield Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
+            # spaCy 3.8 takes `exclude`; its stub file does not list it yet
+            yield Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]
 
 
 def _in_pieces(text: str) -> bool:

@@ -17,6 +17,7 @@ from pipeline.entities.mentions import find_mentions
 class ParsedArticle:
     doc: Doc
     published: date | None = None
+    doc_id: str = ""  # the rows' `doc_id` (tests of one text need none)
 
     @cached_property
     def mentions(self) -> list[Named]:

@@ -7,9 +7,10 @@ pyarrow schema; `tests/test_rows.py` proves the two agree field by field.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Literal, get_args
+from typing import Literal, TypeVar, get_args, get_origin, get_type_hints
 
 BoilerplateKind = Literal[
     "masthead",
@@ -61,11 +62,50 @@ def values_of(closed: object) -> tuple[str, ...]:
     return tuple(str(v) for v in get_args(closed))
 
 
+class Record:
+    """A table row: a column of a closed set refuses any other value when the row is built,
+    whatever the caller's types said."""
+
+    def __post_init__(self) -> None:
+        for name, allowed in _closed_columns(type(self)).items():
+            value = getattr(self, name)
+            if value is not None and value not in allowed:
+                raise ValueError(f"{type(self).__name__}.{name} = {value!r}: not one of {allowed}")
+
+
+R = TypeVar("R", bound=Record)
+
+
+def from_fields(record: type[R], source: object, **given: object) -> R:
+    """A `record` whose columns are `given`, or else the same-named attributes of `source` (an
+    extractor's own dataclass): a column `source` lacks is an error here, never a null."""
+    values = {
+        f.name: given[f.name] if f.name in given else getattr(source, f.name)
+        for f in dataclasses.fields(record)  # type: ignore[arg-type]
+    }
+    return record(**values)
+
+
+_CLOSED: dict[type, dict[str, tuple[str, ...]]] = {}
+
+
+def _closed_columns(record: type) -> dict[str, tuple[str, ...]]:
+    """Each field typed by a `Literal` (or an optional one) -> its values; once per record."""
+    if record not in _CLOSED:
+        closed = {}
+        for name, hint in get_type_hints(record).items():
+            literal = next((a for a in (hint, *get_args(hint)) if get_origin(a) is Literal), None)
+            if literal is not None:
+                closed[name] = values_of(literal)
+        _CLOSED[record] = closed
+    return _CLOSED[record]
+
+
 # -- article tables ----------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class DocumentRow:
+class DocumentRow(Record):
     doc_id: str
     source_path: str
     source_format: str
@@ -82,7 +122,7 @@ class DocumentRow:
 
 
 @dataclass(frozen=True)
-class BoilerplateRow:
+class BoilerplateRow(Record):
     doc_id: str
     kind: BoilerplateKind
     text: str
@@ -91,7 +131,7 @@ class BoilerplateRow:
 
 
 @dataclass(frozen=True)
-class RejectedRow:
+class RejectedRow(Record):
     source_path: str
     stage: RejectStage
     error: str
@@ -99,7 +139,7 @@ class RejectedRow:
 
 
 @dataclass(frozen=True)
-class FileRow:
+class FileRow(Record):
     source_path: str
     content_hash: str
     size_bytes: int
@@ -112,7 +152,7 @@ class FileRow:
 
 
 @dataclass(frozen=True)
-class ArticleMentionRow:
+class ArticleMentionRow(Record):
     doc_id: str
     start: int
     end: int
@@ -123,7 +163,7 @@ class ArticleMentionRow:
 
 
 @dataclass(frozen=True)
-class FigureRow:
+class FigureRow(Record):
     doc_id: str
     start: int
     end: int
@@ -139,7 +179,7 @@ class FigureRow:
 
 
 @dataclass(frozen=True)
-class ArticleQuoteRow:
+class ArticleQuoteRow(Record):
     doc_id: str
     start: int
     end: int
@@ -150,7 +190,7 @@ class ArticleQuoteRow:
 
 
 @dataclass(frozen=True)
-class DateRow:
+class DateRow(Record):
     doc_id: str
     start: int
     end: int
@@ -161,7 +201,7 @@ class DateRow:
 
 
 @dataclass(frozen=True)
-class SignatureRow:
+class SignatureRow(Record):
     doc_id: str
     minhash: bytes
     entities: list[str]
@@ -173,7 +213,7 @@ class SignatureRow:
 
 
 @dataclass(frozen=True)
-class PublisherRow:
+class PublisherRow(Record):
     publisher: str | None
     n_docs: int
     n_words: int
@@ -184,7 +224,7 @@ class PublisherRow:
 
 
 @dataclass(frozen=True)
-class MentionRow:
+class MentionRow(Record):
     doc_id: str
     start: int
     end: int
@@ -195,7 +235,7 @@ class MentionRow:
 
 
 @dataclass(frozen=True)
-class EntityRow:
+class EntityRow(Record):
     entity_id: str
     name: str
     label: EntityLabel
@@ -205,7 +245,7 @@ class EntityRow:
 
 
 @dataclass(frozen=True)
-class QuoteRow:
+class QuoteRow(Record):
     doc_id: str
     start: int
     end: int
@@ -218,7 +258,7 @@ class QuoteRow:
 
 
 @dataclass(frozen=True)
-class StoryRow:
+class StoryRow(Record):
     story_id: str
     n_docs: int
     first_published: date | None
@@ -228,7 +268,7 @@ class StoryRow:
 
 
 @dataclass(frozen=True)
-class ReuseRow:
+class ReuseRow(Record):
     doc_id: str
     source_doc_id: str
     shared_share: float
@@ -237,7 +277,7 @@ class ReuseRow:
 
 
 @dataclass(frozen=True)
-class FigureConflictRow:
+class FigureConflictRow(Record):
     story_id: str
     about: str
     doc_id_a: str

@@ -1,6 +1,6 @@
 """Every table's pyarrow schema and column docs: the single source.
 
-Writers (`store`), Dagster column metadata (`assets`), the README's table reference and the
+Writers (`store`), Dagster column metadata (`assets`), the table reference (docs/tables.md) and the
 contract tests all derive from the `TABLES` registry below, so a column is described once.
 """
 
@@ -533,7 +533,8 @@ REUSE = TableSpec(
     row=ReuseRow,
     doc=(
         "One row per ordered pair of articles in one story that share text: how much of "
-        "`doc_id` stands (verbatim or nearly) in `source_doc_id`."
+        "`doc_id` stands (verbatim or nearly) in `source_doc_id`. In a story of more than 50 "
+        "articles (`stories/reuse.py` `MAX_SOURCES`), the sources are its 50 earliest."
     ),
     key="doc_id",
     scope="corpus",
@@ -562,7 +563,8 @@ FIGURE_CONFLICTS = TableSpec(
     row=FigureConflictRow,
     doc=(
         "One row per pair of figures about the same thing in one story (same event and object) "
-        "whose values disagree beyond rounding and what their qualifiers allow."
+        "whose values disagree beyond rounding and what their qualifiers allow. In a story of "
+        "more than 50 articles, one of the pair comes from its 50 earliest."
     ),
     key="story_id",
     scope="corpus",
@@ -625,7 +627,7 @@ def arrow_type_name(type_: pa.DataType) -> str:
 
 
 def markdown_reference(specs: tuple[TableSpec, ...] | None = None) -> str:
-    """The README's table reference, generated from the schemas."""
+    """The table reference (docs/tables.md), generated from the schemas."""
     parts: list[str] = []
     for spec in specs or tuple(TABLES.values()):
         parts.append(f"#### `{spec.name}`\n\n{spec.doc}\n")

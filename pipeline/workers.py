@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline import nlp
-from pipeline.analysis import ANALYSES, COMPONENTS
+from pipeline.analysis import ANALYSES, COMPONENTS, AnalysisRow
 from pipeline.errors import RejectedInput
 from pipeline.parsed import ParsedArticle
 
@@ -48,15 +48,16 @@ class Body:
 
     text: str
     published: date | None
+    doc_id: str = ""
 
 
 @dataclass
 class Analysed:
-    """One article's analysis: its word count and rows per table (without `doc_id`), or why it
-    could not be analysed."""
+    """One article's analysis: its word count and rows per table, or why it could not be
+    analysed."""
 
     n_words: int = 0
-    rows: dict[str, list[dict]] = field(default_factory=dict)
+    rows: dict[str, list[AnalysisRow]] = field(default_factory=dict)
     failure: RejectedInput | None = None
 
 
@@ -131,10 +132,10 @@ def _parse_one(model: Language, body: Body, result: Analysed) -> Doc | None:
 
 def _extract(body: Body, doc: Doc, result: Analysed) -> None:
     result.n_words = nlp.count_words(doc)
-    parsed = ParsedArticle(doc, body.published)
+    parsed = ParsedArticle(doc, body.published, body.doc_id)
     for analysis in ANALYSES:
         try:
-            result.rows[analysis.table.name] = analysis.rows(parsed)
+            result.rows[analysis.table.name] = list(analysis.rows(parsed))
         except Exception as exc:  # a bug in one extractor must not lose the batch
             result.failure = RejectedInput(
                 "extract", f"extracting {analysis.table.name} failed: {exc!r}"

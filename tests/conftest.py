@@ -1,5 +1,6 @@
 """Shared fixtures and helpers: a temporary raw folder and warehouse, the real spaCy model, and
-the environment and command of a `make run` process."""
+the environment and command of a `make run` process. Rule tests build their `Doc`s by hand
+(`tests/docs.py`); only end-to-end tests ask for the model."""
 
 import os
 import shutil
@@ -9,8 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
-from pipeline import nlp
+from pipeline import analysis, nlp
 from pipeline.settings import PROJECT_ROOT, Settings
 from pipeline.store import Warehouse
 from pipeline.workers import Analyser
@@ -72,3 +74,10 @@ def analyser() -> Analyser:
     """The configured model in this process (cached per process); `tests/test_workers.py`
     checks that worker processes give the same rows."""
     return Analyser(nlp.DEFAULT_MODEL, workers=1)
+
+
+@pytest.fixture(scope="session")
+def model() -> Language:
+    """The configured spaCy model with every component the analyses use (as the workers load
+    it), loaded on first use: importing a test module never loads it."""
+    return nlp.load_model(nlp.DEFAULT_MODEL, analysis.COMPONENTS)

@@ -60,12 +60,12 @@ def test_rows_from_a_parsed_article_keep_durations_out() -> None:
     model = nlp.load_model(nlp.DEFAULT_MODEL, COMPONENTS)
     text = "The talks will resume on Friday after a 30-day ceasefire agreed on 6 September 2024."
     rows = date_rows(ParsedArticle(model(text), THURSDAY))
-    assert [(r["text"], str(r["value"])) for r in rows] == [
+    assert [(r.text, str(r.value)) for r in rows] == [
         ("Friday", "2025-04-11"),
         ("6 September 2024", "2024-09-06"),
     ]
     for row in rows:
-        assert text[row["start"] : row["end"]] == row["text"]
+        assert text[row.start : row.end] == row.text
 
 
 @settings(max_examples=200, deadline=None)

@@ -1,11 +1,16 @@
-"""Entities: mentions cut to names, resolution within an article and across the corpus."""
+"""Entities: mentions cut to names, resolution within an article and across the corpus.
+
+The mention tests read `Doc`s built by hand (`tests/docs.py`) with the spans a model gives or may
+give; the tests "with the real model" at the end parse real text, so the wiring is tested too.
+When only those fail, the model's entities changed, not the rules."""
 
 import pyarrow as pa
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from spacy.language import Language
+from spacy.tokens import Doc
 
-from pipeline import nlp
 from pipeline.entities import article_mention_rows, entity_tables, resolve
 from pipeline.entities.local import resolve_in_article
 from pipeline.entities.mentions import Mention, find_mentions
@@ -14,21 +19,28 @@ from pipeline.entities.resolve import entity_id
 from pipeline.entities.rules import CREDIT, CREDIT_EXAMPLES, KNOWN_FORMS
 from pipeline.parsed import ParsedArticle
 from pipeline.tables import ARTICLE_MENTIONS
+from tests.docs import build_doc
 
-MODEL = nlp.load_model(nlp.DEFAULT_MODEL, ("ner",))
 
-
-def mentions_of(text: str) -> list[tuple[str, str, str | None]]:
-    return [(m.text, m.label, m.title) for m in find_mentions(MODEL(text))]
+def mentions_of(doc: Doc) -> list[tuple[str, str, str | None]]:
+    return [(m.text, m.label, m.title) for m in find_mentions(doc)]
 
 
 # -- mentions --------------------------------------------------------------------------------
 
+TITLES = "Defence Secretary John Healey met Mr Starmer. Later Sir Tony Radakin spoke."
+
 
 def test_titles_move_to_their_own_column() -> None:
-    found = mentions_of(
-        "Defence Secretary John Healey met Mr Starmer. Later Sir Tony Radakin spoke."
+    doc = build_doc(
+        TITLES,
+        r"""
+        0 Defence  1 Secretary  2 John  3 Healey  4 met  5 Mr  6 Starmer  7 .
+        8 Later  9 Sir  10 Tony  11 Radakin  12 spoke  13 .
+        """,
+        ents=[(0, 1, "ORG"), (2, 4, "PERSON"), (5, 7, "PERSON"), (10, 12, "PERSON")],
     )
+    found = mentions_of(doc)
     assert ("John Healey", "PERSON", "Defence Secretary") in found
     assert ("Starmer", "PERSON", "Mr") in found
     assert ("Tony Radakin", "PERSON", "Sir") in found
@@ -36,59 +48,117 @@ def test_titles_move_to_their_own_column() -> None:
 
 
 def test_leading_article_and_possessive_are_trimmed() -> None:
-    text = "Vladimir Putin's army attacked, the Ministry of Defence said."
-    found = mentions_of(text)
+    doc = build_doc(
+        "Vladimir Putin's army attacked, the Ministry of Defence said.",
+        r"""
+        0 Vladimir  1 Putin  2 's  3 army  4 attacked  5 ,
+        6 the  7 Ministry  8 of  9 Defence  10 said  11 .
+        """,
+        ents=[(0, 3, "PERSON"), (6, 10, "ORG")],
+    )
+    found = mentions_of(doc)
     assert ("Vladimir Putin", "PERSON", None) in found
     assert any(t == "Ministry of Defence" for t, _, _ in found)
 
 
-def test_credits_are_not_mentions() -> None:
-    for credit in CREDIT_EXAMPLES:
-        name, _, _ = credit.partition("/")
-        assert CREDIT.match(credit, len(name.rstrip()))
-    found = mentions_of("The minister arrives in Kyiv (Andrew Matthews/PA) on Friday.")
+@pytest.mark.parametrize("credit", [(6, 8), (6, 10)], ids=["credit-after", "credit-inside"])
+def test_credits_are_not_mentions(credit: tuple[int, int]) -> None:
+    for example_credit in CREDIT_EXAMPLES:
+        name, _, _ = example_credit.partition("/")
+        assert CREDIT.match(example_credit, len(name.rstrip()))
+    doc = build_doc(
+        "The minister arrives in Kyiv (Andrew Matthews/PA) on Friday.",
+        r"""
+        0 The  1 minister  2 arrives  3 in  4 Kyiv  5 (  6 Andrew  7 Matthews  8 /  9 PA
+        10 )  11 on  12 Friday  13 .
+        """,
+        ents=[(4, 5, "GPE"), (*credit, "PERSON"), (12, 13, "DATE")],
+    )
+    found = mentions_of(doc)
     assert all("Matthews" not in t for t, _, _ in found)
 
 
 def test_a_name_never_runs_over_a_paragraph_break() -> None:
-    body = "Published by Express & Star\n\nHealey will meet ministers in Brussels."
-    for m in find_mentions(MODEL(body)):
+    doc = build_doc(
+        "Published by Express & Star\n\nHealey will meet ministers in Brussels.",
+        r"""
+        0 Published  1 by  2 Express  3 &  4 Star  5 \n\n  6 Healey  7 will  8 meet
+        9 ministers  10 in  11 Brussels  12 .
+        """,
+        ents=[(2, 7, "ORG"), (11, 12, "GPE")],
+    )
+    found = find_mentions(doc)
+    assert found  # the span is cut, not dropped
+    for m in found:
         assert "\n" not in m.text
 
 
 def test_headline_case_words_the_article_writes_in_lower_case_are_not_names() -> None:
-    body = (
+    doc = build_doc(
         "We Cannot Jeopardise Peace by Forgetting the War\n\n"
-        "We will not jeopardise the peace, said John Healey, by forgetting the war."
+        "We will not jeopardise the peace, said John Healey, by forgetting the war.",
+        r"""
+        0 We  1 Can  2 not  3 Jeopardise  4 Peace  5 by  6 Forgetting  7 the  8 War  9 \n\n
+        10 We  11 will  12 not  13 jeopardise  14 the  15 peace  16 ,  17 said  18 John
+        19 Healey  20 ,  21 by  22 forgetting  23 the  24 war  25 .
+        """,
+        ents=[(3, 5, "PERSON"), (18, 20, "PERSON")],
     )
-    texts = [t for t, _, _ in mentions_of(body)]
+    texts = [t for t, _, _ in mentions_of(doc)]
     assert "Jeopardise Peace" not in texts and "John Healey" in texts
 
 
 def test_a_person_named_like_an_institution_is_an_organisation() -> None:
-    found = mentions_of("I visited the UK’s Permanent Joint Headquarters last week.")
+    doc = build_doc(
+        "I visited the UK’s Permanent Joint Headquarters last week.",
+        r"""
+        0 I  1 visited  2 the  3 UK  4 ’s  5 Permanent  6 Joint  7 Headquarters  8 last
+        9 week  10 .
+        """,
+        ents=[(3, 4, "GPE"), (5, 8, "PERSON"), (8, 10, "DATE")],
+    )
+    found = mentions_of(doc)
+    assert any("Headquarters" in t for t, _, _ in found)
     assert all(label != "PERSON" for t, label, _ in found if "Headquarters" in t)
 
 
 def test_spaces_are_never_part_of_a_name() -> None:
-    rows = article_mention_rows(ParsedArticle(MODEL("U\xa0S officials met in Kyiv \xa0.")))
-    assert all(r["text"] == r["text"].strip() for r in rows)
+    doc = build_doc(
+        "U\xa0S officials met in Kyiv \xa0.",
+        r"""
+        0 U  1 \xa0  2 S  3 officials  4 met  5 in  6 Kyiv  7 \xa0  8 .
+        """,
+        ents=[(0, 3, "ORG"), (6, 8, "GPE")],  # the second ends in a no-break space
+    )
+    rows = article_mention_rows(ParsedArticle(doc))
+    assert [r.text for r in rows] == ["U\xa0S", "Kyiv"]
+    assert all(r.text == r.text.strip() for r in rows)
 
 
-def test_offsets_are_exact() -> None:
-    body = "“Mr Zelensky’s plan,” said President Volodymyr Zelensky’s aide in Kyiv."
-    for row in article_mention_rows(ParsedArticle(MODEL(body))):
-        assert body[row["start"] : row["end"]] == row["text"]
+OFFSETS = "“Mr Zelensky’s plan,” said President Volodymyr Zelensky’s aide in Kyiv."
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
-@example("U\xa0")  # found by CI: a name ending in a no-break space
-@example("10000¿")  # found by the suite: an entity of punctuation only, at the end
-def test_any_text_gives_exact_offsets(text: str) -> None:
-    for row in article_mention_rows(ParsedArticle(MODEL(text))):
-        assert text[row["start"] : row["end"]] == row["text"]
-        assert row["text"].strip() == row["text"] and row["name"]
+@pytest.mark.parametrize(
+    "ents",
+    [
+        [(2, 3, "PERSON"), (9, 11, "PERSON"), (14, 15, "GPE")],
+        [(1, 4, "PERSON"), (8, 12, "PERSON"), (14, 15, "GPE")],  # titles and possessives inside
+    ],
+    ids=["names", "names-with-titles"],
+)
+def test_offsets_are_exact(ents: list[tuple[int, int, str]]) -> None:
+    doc = build_doc(
+        OFFSETS,
+        r"""
+        0 “  1 Mr  2 Zelensky  3 ’s  4 plan  5 ,  6 ”  7 said  8 President  9 Volodymyr
+        10 Zelensky  11 ’s  12 aide  13 in  14 Kyiv  15 .
+        """,
+        ents=ents,
+    )
+    rows = article_mention_rows(ParsedArticle(doc))
+    assert len(rows) == 3
+    for row in rows:
+        assert OFFSETS[row.start : row.end] == row.text
 
 
 # -- within one article ----------------------------------------------------------------------
@@ -284,3 +354,26 @@ def test_resolution_never_raises_and_links_every_name(rows: list) -> None:
 def test_entity_id_depends_on_name_and_label(label: str) -> None:
     assert entity_id("Jordan", label) == entity_id("Jordan", label)
     assert entity_id("Jordan", "PERSON") != entity_id("Jordan", "GPE")
+
+
+# -- with the real model ---------------------------------------------------------------------
+
+
+class TestWithTheRealModel:
+    """Text parsed by the configured model: its entity spans wired to the rules."""
+
+    def test_titles_move_to_their_own_column(self, model: Language) -> None:
+        found = mentions_of(model(TITLES))
+        assert ("John Healey", "PERSON", "Defence Secretary") in found
+        assert ("Starmer", "PERSON", "Mr") in found
+        assert ("Tony Radakin", "PERSON", "Sir") in found
+        assert all(text != "Defence" for text, _, _ in found)
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
+    @example("U\xa0")  # found by CI: a name ending in a no-break space
+    @example("10000¿")  # found by the suite: an entity of punctuation only, at the end
+    def test_any_text_gives_exact_offsets(self, model: Language, text: str) -> None:
+        for row in article_mention_rows(ParsedArticle(model(text))):
+            assert text[row.start : row.end] == row.text
+            assert row.text.strip() == row.text and row.name

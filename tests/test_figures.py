@@ -1,17 +1,22 @@
-"""Figures: amounts found and read in plain text, then objects and events from the parse."""
+"""Figures: amounts found and read in plain text, then objects and events from the parse.
+
+Numbers and amounts are read from plain text, with no model. The tests of what the parse adds
+read `Doc`s built by hand (`tests/docs.py`); the tests "with the real model" at the end parse
+real sentences, so the wiring is tested too. When only those fail, the model's parse changed,
+not the rules."""
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from spacy.language import Language
+from spacy.tokens import Doc
 
-from pipeline import nlp
-from pipeline.figures import COMPONENTS, figure_rows, find_figures
+from pipeline.figures import figure_rows, find_figures
 from pipeline.figures.numbers import NUMBER, value_of, words_value
 from pipeline.figures.rules import CURRENCY_SYMBOLS, QUALIFIERS, UNITS
 from pipeline.figures.scan import scan
 from pipeline.parsed import ParsedArticle
-
-MODEL = nlp.load_model(nlp.DEFAULT_MODEL, COMPONENTS)
+from tests.docs import build_doc
 
 
 def amounts(text: str) -> list[tuple]:
@@ -162,16 +167,50 @@ def test_scanning_number_like_text_never_raises(text: str) -> None:
 # -- with the parse --------------------------------------------------------------------------
 
 
-def figures_of(text: str) -> list[tuple]:
-    return [(f.text, f.value, f.object, f.event) for f in find_figures(MODEL(text))]
+def figures_of(doc: Doc) -> list[tuple]:
+    return [(f.text, f.value, f.object, f.event) for f in find_figures(doc)]
+
+
+OBJECTS = (
+    "The UK will send more than five thousand air defence missiles and support more than "
+    "434,000 skilled jobs across 30 nations."
+)
+KILLED = "At least 18 people, including nine children, were killed."
+BOTH = "More than 50 people injured and 16 killed, including 6 children."
+ARRESTED = "Police arrested 12 protesters."
+MADE = "The firm made 40 cars."
 
 
 def test_objects_come_from_the_parse() -> None:
-    text = (
-        "The UK will send more than five thousand air defence missiles and support more than "
-        "434,000 skilled jobs across 30 nations."
+    doc = build_doc(
+        OBJECTS,
+        r"""
+         0  The           1  det        DET
+         1  UK            3  nsubj      PROPN
+         2  will          3  aux        AUX
+         3  send          3  ROOT       VERB
+         4  more          7  amod       ADJ
+         5  than          7  quantmod   ADP
+         6  five          7  compound   NUM
+         7  thousand     10  nummod     NUM
+         8  air           9  compound   NOUN
+         9  defence      10  compound   NOUN
+        10  missiles      3  dobj       NOUN   missile
+        11  and           3  cc         CCONJ
+        12  support       3  conj       VERB
+        13  more         15  amod       ADJ
+        14  than         15  quantmod   ADP
+        15  434,000      17  nummod     NUM
+        16  skilled      17  amod       ADJ
+        17  jobs         12  dobj       NOUN   job
+        18  across       17  prep       ADP
+        19  30           20  nummod     NUM
+        20  nations      18  pobj       NOUN   nation
+        21  .             3  punct      PUNCT
+        """,
+        ents=[(1, 2, "GPE"), (4, 8, "CARDINAL"), (13, 16, "CARDINAL"), (19, 20, "CARDINAL")],
     )
-    found = {f[0]: f[2] for f in figures_of(text)}
+    found = {f[0]: f[2] for f in figures_of(doc)}
     assert found == {
         "more than five thousand air defence missiles": "air defence missiles",
         "more than 434,000 skilled jobs": "skilled jobs",
@@ -180,24 +219,146 @@ def test_objects_come_from_the_parse() -> None:
 
 
 def test_events_of_people_counts() -> None:
-    killed = figures_of("At least 18 people, including nine children, were killed.")
-    assert [(f[1], f[3]) for f in killed] == [(18, "killed"), (9, "killed")]
-    both = figures_of("More than 50 people injured and 16 killed, including 6 children.")
-    assert [(f[1], f[3]) for f in both] == [(50, "injured"), (16, "killed"), (6, "killed")]
-    assert figures_of("Police arrested 12 protesters.")[0][3] == "arrested"
-    assert figures_of("The firm made 40 cars.")[0][3] is None
+    killed = build_doc(
+        KILLED,
+        r"""
+         0  At            1  advmod     ADV
+         1  least         2  advmod     ADV
+         2  18            3  nummod     NUM
+         3  people       10  nsubjpass  NOUN
+         4  ,             3  punct      PUNCT
+         5  including     3  prep       VERB   include
+         6  nine          7  nummod     NUM
+         7  children      5  pobj       NOUN   child
+         8  ,            10  punct      PUNCT
+         9  were         10  auxpass    AUX    be
+        10  killed       10  ROOT       VERB   kill
+        11  .            10  punct      PUNCT
+        """,
+        ents=[(0, 3, "CARDINAL"), (6, 7, "CARDINAL")],
+    )
+    assert [(f[1], f[3]) for f in figures_of(killed)] == [(18, "killed"), (9, "killed")]
+    both = build_doc(
+        BOTH,
+        r"""
+         0  More          2  amod       ADJ
+         1  than          2  quantmod   ADP
+         2  50            3  nummod     NUM
+         3  people        7  nsubj      NOUN
+         4  injured       3  acl        VERB   injure
+         5  and           3  cc         CCONJ
+         6  16            7  nsubj      NUM
+         7  killed        7  ROOT       VERB   kill
+         8  ,             7  punct      PUNCT
+         9  including     3  prep       VERB   include
+        10  6            11  nummod     NUM
+        11  children      9  pobj       NOUN   child
+        12  .             7  punct      PUNCT
+        """,
+        ents=[(0, 3, "CARDINAL"), (6, 7, "CARDINAL"), (10, 11, "CARDINAL")],
+    )
+    assert [(f[1], f[3]) for f in figures_of(both)] == [
+        (50, "injured"),
+        (16, "killed"),
+        (6, "killed"),
+    ]
+    arrested = build_doc(
+        ARRESTED,
+        r"""
+         0  Police        1  nsubj      NOUN
+         1  arrested      1  ROOT       VERB   arrest
+         2  12            3  nummod     NUM
+         3  protesters    1  dobj       NOUN   protester
+         4  .             1  punct      PUNCT
+        """,
+        ents=[(2, 3, "CARDINAL")],
+    )
+    assert figures_of(arrested)[0][3] == "arrested"
+    made = build_doc(
+        MADE,
+        r"""
+         0  The           1  det        DET
+         1  firm          2  nsubj      NOUN
+         2  made          2  ROOT       VERB   make
+         3  40            4  nummod     NUM
+         4  cars          2  dobj       NOUN   car
+         5  .             2  punct      PUNCT
+        """,
+        ents=[(3, 4, "CARDINAL")],
+    )
+    assert figures_of(made)[0][3] is None
 
 
 def test_names_and_pronouns_are_not_figures() -> None:
-    assert figures_of("The G7 met Voyager 2 engineers and the one who spoke.") == []
+    doc = build_doc(
+        "The G7 met Voyager 2 engineers and the one who spoke.",
+        r"""
+         0  The           1  det        DET
+         1  G7            2  nsubj      PROPN
+         2  met           2  ROOT       VERB   meet
+         3  Voyager       5  nmod       PROPN
+         4  2             5  nummod     NUM
+         5  engineers     2  dobj       NOUN   engineer
+         6  and           5  cc         CCONJ
+         7  the           8  det        DET
+         8  one           5  conj       NOUN
+         9  who          10  nsubj      PRON
+        10  spoke         8  relcl      VERB   speak
+        11  .             2  punct      PUNCT
+        """,
+        ents=[(1, 2, "GPE"), (3, 5, "PRODUCT")],
+    )
+    assert figures_of(doc) == []
 
 
 def test_ordinal_words_modify_nouns() -> None:
-    assert figures_of("The war is in its third year.") == [("third year", 3.0, "year", None)]
+    doc = build_doc(
+        "The war is in its third year.",
+        r"""
+         0  The           1  det        DET
+         1  war           2  nsubj      NOUN
+         2  is            2  ROOT       AUX    be
+         3  in            2  prep       ADP
+         4  its           6  poss       PRON
+         5  third         6  amod       ADJ
+         6  year          3  pobj       NOUN
+         7  .             2  punct      PUNCT
+        """,
+        ents=[(4, 7, "DATE")],
+    )
+    assert figures_of(doc) == [("third year", 3.0, "year", None)]
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.text(alphabet=st.sampled_from(list("0123456789 ,.-£$%abcdkm\n")), max_size=120))
-def test_any_text_gives_exact_offsets(text: str) -> None:
-    for row in figure_rows(ParsedArticle(MODEL(text))):
-        assert text[row["start"] : row["end"]] == row["text"]
+# -- with the real model ---------------------------------------------------------------------
+
+
+class TestWithTheRealModel:
+    """The sentences above and any text, parsed by the configured model: tagger, lemmatizer,
+    parser and named entities wired to the rules."""
+
+    def test_objects_come_from_the_parse(self, model: Language) -> None:
+        found = {f[0]: f[2] for f in figures_of(model(OBJECTS))}
+        assert found == {
+            "more than five thousand air defence missiles": "air defence missiles",
+            "more than 434,000 skilled jobs": "skilled jobs",
+            "30 nations": "nations",
+        }
+
+    def test_events_of_people_counts(self, model: Language) -> None:
+        assert [(f[1], f[3]) for f in figures_of(model(KILLED))] == [
+            (18, "killed"),
+            (9, "killed"),
+        ]
+        assert [(f[1], f[3]) for f in figures_of(model(BOTH))] == [
+            (50, "injured"),
+            (16, "killed"),
+            (6, "killed"),
+        ]
+        assert figures_of(model(ARRESTED))[0][3] == "arrested"
+        assert figures_of(model(MADE))[0][3] is None
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.text(alphabet=st.sampled_from(list("0123456789 ,.-£$%abcdkm\n")), max_size=120))
+    def test_any_text_gives_exact_offsets(self, model: Language, text: str) -> None:
+        for row in figure_rows(ParsedArticle(model(text))):
+            assert text[row.start : row.end] == row.text

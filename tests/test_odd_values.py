@@ -129,7 +129,7 @@ def test_an_ambiguous_date_in_a_body_is_unresolved_unless_the_article_says() -> 
     model = nlp.load_model(nlp.DEFAULT_MODEL, COMPONENTS)
     text = "The meeting took place on 13/01/2024 and again on 06/02/2024."
     rows = date_rows(ParsedArticle(model(text), THURSDAY))
-    assert [(r["text"], str(r["value"])) for r in rows] == [
+    assert [(r.text, str(r.value)) for r in rows] == [
         ("13/01/2024", "2024-01-13"),
         ("06/02/2024", "2024-02-06"),
     ]

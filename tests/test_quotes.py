@@ -1,32 +1,79 @@
 """Quotations: marks paired across paragraphs, speakers from cues, titles and pronouns, ids
-shared across articles."""
+shared across articles.
 
+The rule tests read `Doc`s built by hand (`tests/docs.py`), parsed as the rules expect; the tests
+"with the real model" at the end parse real sentences, so the wiring is tested too. When only
+those fail, the model's parse changed, not the rules."""
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from spacy.language import Language
+from spacy.tokens import Doc
 
-from pipeline import nlp
 from pipeline.parsed import ParsedArticle
-from pipeline.quotes import COMPONENTS, find_quotes
+from pipeline.quotes import find_quotes
 from pipeline.quotes.corpus import quote_ids
 from pipeline.quotes.extract import find_spans
+from tests.docs import build_doc
 
-MODEL = nlp.load_model(nlp.DEFAULT_MODEL, COMPONENTS)
+
+def quotes_of(doc: Doc) -> list[tuple[str, str | None, str | None, str]]:
+    return [(q.text, q.speaker, q.cue, q.kind) for q in find_quotes(ParsedArticle(doc))]
 
 
-def quotes_of(text: str) -> list[tuple[str, str | None, str | None, str]]:
-    return [(q.text, q.speaker, q.cue, q.kind) for q in find_quotes(ParsedArticle(MODEL(text)))]
+# -- quote marks -----------------------------------------------------------------------------
+
+REOPENED = (
+    "Mr Healey said on Saturday: “Our coalition is strong.\n\n"
+    "“We will not jeopardise the peace by forgetting the war.”\n\n"
+    "He left for Brussels."
+)
 
 
 def test_a_quotation_runs_over_paragraphs_that_reopen_it() -> None:
-    body = (
-        "Mr Healey said on Saturday: “Our coalition is strong.\n\n"
-        "“We will not jeopardise the peace by forgetting the war.”\n\n"
-        "He left for Brussels."
+    doc = build_doc(
+        REOPENED,
+        r"""
+         0  Mr            1  compound   PROPN
+         1  Healey        2  nsubj      PROPN
+         2  said          2  ROOT       VERB   say
+         3  on            2  prep       ADP
+         4  Saturday      3  pobj       PROPN
+         5  :             2  punct      PUNCT
+         6  “             2  punct      PUNCT
+         7  Our           8  poss       PRON
+         8  coalition     9  nsubj      NOUN
+         9  is            2  ccomp      AUX    be
+        10  strong        9  acomp      ADJ
+        11  .             2  punct      PUNCT
+        12  \n\n         11  dep        SPACE
+        13  “            17  punct      PUNCT
+        14  We           17  nsubj      PRON
+        15  will         17  aux        AUX
+        16  not          17  neg        PART
+        17  jeopardise   17  ROOT       VERB
+        18  the          19  det        DET
+        19  peace        17  dobj       NOUN
+        20  by           17  prep       ADP
+        21  forgetting   20  pcomp      VERB   forget
+        22  the          23  det        DET
+        23  war          21  dobj       NOUN
+        24  .            17  punct      PUNCT
+        25  ”            17  punct      PUNCT
+        26  \n\n         25  dep        SPACE
+        27  He           28  nsubj      PRON
+        28  left         28  ROOT       VERB   leave
+        29  for          28  prep       ADP
+        30  Brussels     29  pobj       PROPN
+        31  .            28  punct      PUNCT
+        """,
+        ents=[(0, 2, "PERSON"), (4, 5, "DATE"), (30, 31, "GPE")],
     )
-    [(text, _, _, _)] = quotes_of(body)
+    [(text, _, _, _)] = quotes_of(doc)
     assert text.startswith("Our coalition") and text.endswith("forgetting the war.")
-    [span] = find_spans(body)
-    assert body[span.start : span.end] == text
+    [span] = find_spans(REOPENED)
+    assert REOPENED[span.start : span.end] == text
 
 
 def test_nested_single_quotes_stay_inside() -> None:
@@ -36,50 +83,239 @@ def test_nested_single_quotes_stay_inside() -> None:
 
 
 def test_straight_quotes_and_apostrophes() -> None:
-    body = 'The minister said "we can\'t wait any longer for the talks".'
-    [(text, _, cue, _)] = quotes_of(body)
+    doc = build_doc(
+        'The minister said "we can\'t wait any longer for the talks".',
+        r"""
+         0  The           1  det        DET
+         1  minister      2  nsubj      NOUN
+         2  said          2  ROOT       VERB   say
+         3  "             2  punct      PUNCT
+         4  we            7  nsubj      PRON
+         5  ca            7  aux        AUX    can
+         6  n't           7  neg        PART   not
+         7  wait          2  ccomp      VERB
+         8  any           9  advmod     ADV
+         9  longer        7  advmod     ADV    long
+        10  for           7  prep       ADP
+        11  the          12  det        DET
+        12  talks        10  pobj       NOUN   talk
+        13  "             7  punct      PUNCT
+        14  .             2  punct      PUNCT
+        """,
+    )
+    [(text, _, cue, _)] = quotes_of(doc)
     assert text == "we can't wait any longer for the talks" and cue == "said"
 
 
+# -- speakers --------------------------------------------------------------------------------
+
+CUE_AFTER = (
+    "John Healey spoke first.\n\n"
+    "“We cannot jeopardise the peace,” he is expected to tell delegates."
+)
+PRONOUN = (
+    "Mr Starmer has taken aim at Vladimir Putin’s tactics.\n\n"
+    "“They are playing for time, it is a classic from the playbook,” he told world leaders."
+)
+TITLE = (
+    "Prime Minister Keir Starmer spoke in Paris.\n\n"
+    "“Now is not the time to lift sanctions on Russia at all,” the Prime Minister said."
+)
+STANDING_ALONE = (
+    "Bridget Brink, the US ambassador, posted a message which read:\n\n"
+    "“Horrified that tonight a ballistic missile struck near a playground.”"
+)
+SCARE_QUOTES = (
+    "Russia must face “even more pressure” from the so-called “coalition of the willing”."
+)
+
+
 def test_speaker_from_a_cue_after_the_quotation() -> None:
-    body = (
-        "John Healey spoke first.\n\n"
-        "“We cannot jeopardise the peace,” he is expected to tell delegates."
+    doc = build_doc(
+        CUE_AFTER,
+        r"""
+         0  John          1  compound   PROPN
+         1  Healey        2  nsubj      PROPN
+         2  spoke         2  ROOT       VERB   speak
+         3  first         2  advmod     ADV
+         4  .             2  punct      PUNCT
+         5  \n\n          4  dep        SPACE
+         6  “            17  punct      PUNCT
+         7  We           10  nsubj      PRON
+         8  can          10  aux        AUX
+         9  not          10  neg        PART
+        10  jeopardise   17  ccomp      VERB
+        11  the          12  det        DET
+        12  peace        10  dobj       NOUN
+        13  ,            17  punct      PUNCT
+        14  ”            17  punct      PUNCT
+        15  he           17  nsubjpass  PRON
+        16  is           17  auxpass    AUX    be
+        17  expected     17  ROOT       VERB   expect
+        18  to           19  aux        PART
+        19  tell         17  xcomp      VERB
+        20  delegates    19  dobj       NOUN   delegate
+        21  .            17  punct      PUNCT
+        """,
+        ents=[(0, 2, "PERSON"), (3, 4, "ORDINAL")],
     )
-    [(_, speaker, cue, kind)] = quotes_of(body)
+    [(_, speaker, cue, kind)] = quotes_of(doc)
     assert (speaker, cue, kind) == ("John Healey", "is expected to tell", "statement")
 
 
 def test_pronoun_goes_to_the_person_who_was_the_subject() -> None:
-    body = (
-        "Mr Starmer has taken aim at Vladimir Putin’s tactics.\n\n"
-        "“They are playing for time, it is a classic from the playbook,” he told world leaders."
+    doc = build_doc(
+        PRONOUN,
+        r"""
+         0  Mr            1  compound   PROPN
+         1  Starmer       3  nsubj      PROPN
+         2  has           3  aux        AUX    have
+         3  taken         3  ROOT       VERB   take
+         4  aim           3  dobj       NOUN
+         5  at            3  prep       ADP
+         6  Vladimir      7  compound   PROPN
+         7  Putin         9  poss       PROPN
+         8  ’s            7  case       PART
+         9  tactics       5  pobj       NOUN   tactic
+        10  .             3  punct      PUNCT
+        11  \n\n         10  dep        SPACE
+        12  “            20  punct      PUNCT
+        13  They         15  nsubj      PRON
+        14  are          15  aux        AUX    be
+        15  playing      20  ccomp      VERB   play
+        16  for          15  prep       ADP
+        17  time         16  pobj       NOUN
+        18  ,            20  punct      PUNCT
+        19  it           20  nsubj      PRON
+        20  is           29  ccomp      AUX    be
+        21  a            22  det        DET
+        22  classic      20  attr       NOUN
+        23  from         22  prep       ADP
+        24  the          25  det        DET
+        25  playbook     23  pobj       NOUN
+        26  ,            29  punct      PUNCT
+        27  ”            29  punct      PUNCT
+        28  he           29  nsubj      PRON
+        29  told         29  ROOT       VERB   tell
+        30  world        31  compound   NOUN
+        31  leaders      29  dobj       NOUN   leader
+        32  .            29  punct      PUNCT
+        """,
+        ents=[(1, 2, "PERSON"), (6, 9, "PERSON")],  # Putin is named, but not as a subject
     )
-    [(_, speaker, cue, _)] = quotes_of(body)
+    [(_, speaker, cue, _)] = quotes_of(doc)
     assert (speaker, cue) == ("Starmer", "told")
 
 
 def test_a_title_finds_the_person_the_article_gave_it() -> None:
-    body = (
-        "Prime Minister Keir Starmer spoke in Paris.\n\n"
-        "“Now is not the time to lift sanctions on Russia at all,” the Prime Minister said."
+    doc = build_doc(
+        TITLE,
+        r"""
+         0  Prime         1  compound   PROPN
+         1  Minister      3  compound   PROPN
+         2  Keir          3  compound   PROPN
+         3  Starmer       4  nsubj      PROPN
+         4  spoke         4  ROOT       VERB   speak
+         5  in            4  prep       ADP
+         6  Paris         5  pobj       PROPN
+         7  .             4  punct      PUNCT
+         8  \n\n          7  dep        SPACE
+         9  “            11  punct      PUNCT
+        10  Now          11  advmod     ADV
+        11  is           27  ccomp      AUX    be
+        12  not          11  neg        PART
+        13  the          14  det        DET
+        14  time         11  attr       NOUN
+        15  to           16  aux        PART
+        16  lift         14  relcl      VERB
+        17  sanctions    16  dobj       NOUN   sanction
+        18  on           17  prep       ADP
+        19  Russia       18  pobj       PROPN
+        20  at           21  advmod     ADV
+        21  all          16  advmod     ADV
+        22  ,            27  punct      PUNCT
+        23  ”            27  punct      PUNCT
+        24  the          26  det        DET
+        25  Prime        26  compound   PROPN
+        26  Minister     27  nsubj      PROPN
+        27  said         27  ROOT       VERB   say
+        28  .            27  punct      PUNCT
+        """,
+        ents=[(2, 4, "PERSON"), (6, 7, "GPE"), (19, 20, "GPE")],
     )
-    [(_, speaker, _, _)] = quotes_of(body)
+    [(_, speaker, _, _)] = quotes_of(doc)
     assert speaker == "Keir Starmer"
 
 
 def test_a_quotation_standing_alone_takes_the_sentence_before() -> None:
-    body = (
-        "Bridget Brink, the US ambassador, posted a message which read:\n\n"
-        "“Horrified that tonight a ballistic missile struck near a playground.”"
+    doc = build_doc(
+        STANDING_ALONE,
+        r"""
+         0  Bridget       1  compound   PROPN
+         1  Brink         7  nsubj      PROPN
+         2  ,             1  punct      PUNCT
+         3  the           5  det        DET
+         4  US            5  compound   PROPN
+         5  ambassador    1  appos      NOUN
+         6  ,             1  punct      PUNCT
+         7  posted        7  ROOT       VERB   post
+         8  a             9  det        DET
+         9  message       7  dobj       NOUN
+        10  which        11  nsubj      PRON
+        11  read          9  relcl      VERB
+        12  :            11  punct      PUNCT
+        13  \n\n         12  dep        SPACE
+        14  “            15  punct      PUNCT
+        15  Horrified    15  ROOT       VERB   horrify
+        16  that         21  mark       SCONJ
+        17  tonight      21  npadvmod   NOUN
+        18  a            20  det        DET
+        19  ballistic    20  amod       ADJ
+        20  missile      21  nsubj      NOUN
+        21  struck       15  ccomp      VERB   strike
+        22  near         21  prep       ADP
+        23  a            24  det        DET
+        24  playground   22  pobj       NOUN
+        25  .            15  punct      PUNCT
+        26  ”            15  punct      PUNCT
+        """,
+        ents=[(0, 2, "PERSON"), (4, 5, "GPE"), (17, 18, "TIME")],
     )
-    [(_, speaker, _, _)] = quotes_of(body)
+    [(_, speaker, _, _)] = quotes_of(doc)
     assert speaker == "Bridget Brink"
 
 
 def test_scare_quotes_are_phrases() -> None:
-    body = "Russia must face “even more pressure” from the so-called “coalition of the willing”."
-    assert [q[3] for q in quotes_of(body)] == ["phrase", "phrase"]
+    doc = build_doc(
+        SCARE_QUOTES,
+        r"""
+         0  Russia        2  nsubj      PROPN
+         1  must          2  aux        AUX
+         2  face          2  ROOT       VERB
+         3  “             6  punct      PUNCT
+         4  even          5  advmod     ADV
+         5  more          6  amod       ADJ
+         6  pressure      2  dobj       NOUN
+         7  ”             6  punct      PUNCT
+         8  from          6  prep       ADP
+         9  the          14  det        DET
+        10  so           12  advmod     ADV
+        11  -            12  punct      PUNCT
+        12  called       14  amod       VERB   call
+        13  “            14  punct      PUNCT
+        14  coalition     8  pobj       NOUN
+        15  of           14  prep       ADP
+        16  the          17  det        DET
+        17  willing      15  pobj       NOUN
+        18  ”            14  punct      PUNCT
+        19  .             2  punct      PUNCT
+        """,
+        ents=[(0, 1, "GPE")],
+    )
+    assert [q[3] for q in quotes_of(doc)] == ["phrase", "phrase"]
+
+
+# -- across articles -------------------------------------------------------------------------
 
 
 def test_quote_ids_are_shared_by_the_same_words() -> None:
@@ -98,3 +334,26 @@ def test_quote_ids_are_shared_by_the_same_words() -> None:
 def test_pairing_marks_never_raises_and_spans_hold(text: str) -> None:
     for span in find_spans(text):
         assert 0 <= span.open_at < span.start <= span.end == span.close_at < len(text)
+
+
+# -- with the real model ---------------------------------------------------------------------
+
+
+class TestWithTheRealModel:
+    """The sentences above, parsed by the configured model: tagger, lemmatizer, parser and
+    named entities wired to the rules."""
+
+    @pytest.mark.parametrize(
+        ("body", "expected"),
+        [
+            (CUE_AFTER, [("John Healey", "is expected to tell", "statement")]),
+            (PRONOUN, [("Starmer", "told", "statement")]),
+            (TITLE, [("Keir Starmer", "said", "statement")]),
+            (STANDING_ALONE, [("Bridget Brink", "read", "statement")]),
+            (SCARE_QUOTES, [(None, None, "phrase"), (None, None, "phrase")]),
+        ],
+    )
+    def test_speakers_cues_and_kinds(
+        self, model: Language, body: str, expected: list[tuple[str | None, ...]]
+    ) -> None:
+        assert [q[1:] for q in quotes_of(model(body))] == expected

@@ -3,12 +3,13 @@ a row that does not fit."""
 
 import types
 import typing
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 import pyarrow as pa
 import pytest
 
-from pipeline.rows import RejectedRow
+from pipeline.rows import ArticleQuoteRow, RejectedRow, from_fields
 from pipeline.tables import REJECTED, TABLES, TableSpec, conform
 
 NOW = datetime(2025, 4, 10, tzinfo=UTC)
@@ -75,3 +76,22 @@ def test_a_record_of_another_table_is_refused() -> None:
     with pytest.raises(TypeError, match="RejectedRow"):
         conform(REJECTED, [object()])  # type: ignore[list-item]
     assert other.row is not REJECTED.row
+
+
+def test_an_extractor_record_missing_a_column_is_an_error_not_a_null() -> None:
+    @dataclass
+    class Found:  # an extractor's own record, one column misspelt
+        start: int
+        end: int
+        text: str
+        speker: str | None
+        cue: str | None
+        kind: str
+
+    quote = Found(0, 5, "Hello", "Ann", "say", "statement")
+    with pytest.raises(AttributeError, match="speaker"):
+        from_fields(ArticleQuoteRow, quote, doc_id="d")
+    with pytest.raises(ValueError, match="kind"):
+        from_fields(ArticleQuoteRow, quote, doc_id="d", speaker="Ann", kind="statment")
+    row = from_fields(ArticleQuoteRow, quote, doc_id="d", speaker="Ann")
+    assert (row.doc_id, row.speaker, row.kind) == ("d", "Ann", "statement")

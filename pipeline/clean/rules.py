@@ -22,11 +22,9 @@ CREDIT_TAIL = (
     rf"\((?:(?:photo|picture|image|pic|credit)\s*:?\s*)?(?:[^()]{{0,60}}/\s*)?(?:{AGENCIES})"
     rf"(?:\s*(?:via|/)\s*[^()]{{1,40}})?\)"
 )
-MONTHS = MONTH_PATTERN
-WEEKDAYS = WEEKDAY_PATTERN
 WRITTEN_DATE = (
-    rf"(?:{WEEKDAYS},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS}\.?,?\s+\d{{4}}|"
-    rf"{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
+    rf"(?:{WEEKDAY_PATTERN},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_PATTERN}\.?,?\s+\d{{4}}|"
+    rf"{MONTH_PATTERN}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
     rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
 )
 TIME = r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?|\d{1,2}\s*[ap]\.?m\.?)"
@@ -247,7 +245,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "date_only_line",
         "dateline",
-        rf"(?:{WEEKDAYS},?\s+)?(?:{WRITTEN_DATE}|{MONTHS}\.?\s+\d{{4}}|{TIME})"
+        rf"(?:{WEEKDAY_PATTERN},?\s+)?(?:{WRITTEN_DATE}|{MONTH_PATTERN}\.?\s+\d{{4}}|{TIME})"
         rf"(?:[\s,|·•-]*(?:at\s*)?(?:{TIME}|{WRITTEN_DATE}))?"
         r"(?:\s*(?:GMT|BST|UTC|ET|EST|EDT|CET|CEST))?",
         max_words=8,
@@ -385,9 +383,9 @@ LINE_RULES: tuple[LineRule, ...] = (
         "published_line",
         "dateline",
         rf"(?:published|updated|last updated|posted|first published|modified|date)"
-        rf"(?:\s*(?:on|at)?\s*[:,]?\s*(?:{WRITTEN_DATE}|{TIME}|{WEEKDAYS})"
+        rf"(?:\s*(?:on|at)?\s*[:,]?\s*(?:{WRITTEN_DATE}|{TIME}|{WEEKDAY_PATTERN})"
         rf"(?:[\s,]*(?:at\s*)?(?:{WRITTEN_DATE}|{TIME}))*)?\.?|"
-        rf"(?:{WEEKDAYS},?\s+)?{WRITTEN_DATE}(?:[\s,|·•-]*(?:at\s*)?{TIME})?(?:\s*(?:GMT|BST|UTC|ET|EST|EDT|CET|CEST))?",
+        rf"(?:{WEEKDAY_PATTERN},?\s+)?{WRITTEN_DATE}(?:[\s,|·•-]*(?:at\s*)?{TIME})?(?:\s*(?:GMT|BST|UTC|ET|EST|EDT|CET|CEST))?",
         where="header",
         max_words=16,
         examples=(

@@ -6,6 +6,8 @@ a relative day word, a year); `resolve.py` places each against the article's pub
 
 from __future__ import annotations
 
+from typing import cast
+
 from spacy.tokens import Span
 
 from pipeline.dates.resolve import Resolved, resolve
@@ -13,6 +15,7 @@ from pipeline.dates.rules import ANCHOR
 from pipeline.metadata import numeric_order
 from pipeline.nlp import doc_text
 from pipeline.parsed import ParsedArticle
+from pipeline.rows import DateRow, Granularity
 
 __all__ = ["COMPONENTS", "Resolved", "date_rows", "resolve"]
 
@@ -20,8 +23,8 @@ COMPONENTS = ("tagger", "attribute_ruler", "parser", "ner")
 _FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 
 
-def date_rows(article: ParsedArticle) -> list[dict]:
-    """The `dates` rows of one parsed body (without `doc_id`). Its numeric dates are read by
+def date_rows(article: ParsedArticle) -> list[DateRow]:
+    """The `dates` rows of one parsed body. Its numeric dates are read by
     the convention its unambiguous ones show ("13/01/2024" makes "06/01/2024" 6 January)."""
     order = numeric_order(doc_text(article.doc))
     rows = []
@@ -34,14 +37,15 @@ def date_rows(article: ParsedArticle) -> list[dict]:
         if ent.label_ == "TIME" and found.granularity == "day":
             found = Resolved(found.value, found.value_end, "time")
         rows.append(
-            {
-                "start": start,
-                "end": end,
-                "text": text,
-                "value": found.value,
-                "value_end": found.value_end,
-                "granularity": found.granularity,
-            }
+            DateRow(
+                doc_id=article.doc_id,
+                start=start,
+                end=end,
+                text=text,
+                value=found.value,
+                value_end=found.value_end,
+                granularity=cast(Granularity, found.granularity),  # checked by the record
+            )
         )
     return rows
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import pyarrow as pa
 
 from pipeline.entities.resolve import Resolution, resolve, resolved_mentions
+from pipeline.rows import ArticleMentionRow, from_fields
 from pipeline.tables import ARTICLE_MENTIONS, ENTITIES, MENTIONS
 
 if TYPE_CHECKING:  # parsed.py imports this package's modules
@@ -24,9 +25,9 @@ __all__ = ["EntityTables", "article_mention_rows", "entity_tables", "resolve"]
 COMPONENTS = ("ner",)
 
 
-def article_mention_rows(article: ParsedArticle) -> list[dict]:
-    """The `article_mentions` rows of one parsed body (without `doc_id`)."""
-    return [dataclasses.asdict(m) for m in article.mentions]
+def article_mention_rows(article: ParsedArticle) -> list[ArticleMentionRow]:
+    """The `article_mentions` rows of one parsed body."""
+    return [from_fields(ArticleMentionRow, m, doc_id=article.doc_id) for m in article.mentions]
 
 
 def entities_table(resolution: Resolution) -> pa.Table:

@@ -67,19 +67,17 @@ def _named(
 ) -> Named:
     if m.text in KNOWN_FORMS:
         name, label = KNOWN_FORMS[m.text]
-        return Named(**_fields(m, label=label), name=name)
+        return _as_named(m, name, label)
     key = fold(m.text)
     if " " not in key and key in people and (m.label in SURNAME_LABELS or m.title):
         full = nearest(m.start, people[key])
         if full is not None:
-            return Named(**_fields(m, label="PERSON"), name=full)
+            return _as_named(m, full, "PERSON")
     if is_acronym(m.text) and (found := spelled.get(fold(m.text).replace(" ", ""))):
         text, label = found
-        return Named(**_fields(m, label=label), name=text)
-    return Named(**_fields(m), name=m.text)
+        return _as_named(m, text, label)
+    return _as_named(m, m.text, m.label)
 
 
-def _fields(m: Mention, **changes: str) -> dict[str, object]:
-    fields = dataclasses.asdict(m)
-    fields.update(changes)
-    return fields
+def _as_named(m: Mention, name: str, label: str) -> Named:
+    return Named(m.start, m.end, m.text, label, m.title, name)

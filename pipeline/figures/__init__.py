@@ -8,10 +8,9 @@ counted object, the event, names the model knows); the rules are data in `rules.
 
 from __future__ import annotations
 
-import dataclasses
-
 from pipeline.figures.extract import Figure, find_figures
 from pipeline.parsed import ParsedArticle
+from pipeline.rows import FigureRow, from_fields
 
 __all__ = ["COMPONENTS", "Figure", "figure_rows", "find_figures"]
 
@@ -20,6 +19,6 @@ __all__ = ["COMPONENTS", "Figure", "figure_rows", "find_figures"]
 COMPONENTS = ("tagger", "attribute_ruler", "lemmatizer", "parser", "ner")
 
 
-def figure_rows(article: ParsedArticle) -> list[dict]:
-    """The `figures` rows of one parsed body (without `doc_id`)."""
-    return [dataclasses.asdict(f) for f in find_figures(article.doc)]
+def figure_rows(article: ParsedArticle) -> list[FigureRow]:
+    """The `figures` rows of one parsed body."""
+    return [from_fields(FigureRow, f, doc_id=article.doc_id) for f in find_figures(article.doc)]

@@ -222,7 +222,8 @@ def _child_event(token: Token, deps: frozenset[str]) -> str | None:
     if key not in known:
         words = (_event_word(child) for child in children(token) if child.dep_ in deps)
         known[key] = next((word for word in words if word), None)
-    return known[key]
+    event: str | None = known[key]
+    return event
 
 
 def _count_before(token: Token) -> Token | None:

@@ -82,7 +82,7 @@ def _value(parts: dict[str, str | None]) -> float | None:
             value *= SCALE_ABBREVIATIONS.get(parts["abbr"], SCALE_ABBREVIATIONS.get(
                 parts["abbr"].lower(), 1.0))  # fmt: skip
         return value
-    value = words_value(parts["words"])
+    value = words_value(parts["words"] or "")
     if value is not None and parts["word_scale"]:
         value *= SCALES[parts["word_scale"].casefold()]
     return value

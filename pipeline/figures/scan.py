@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.dates.rules import MONTHS, WEEKDAYS
 from pipeline.figures.numbers import NUMBER, value_of
 from pipeline.figures.rules import (
     ABBREVIATED_UNITS,
@@ -30,6 +29,7 @@ from pipeline.figures.rules import (
     STREET_WORDS,
     UNITS,
 )
+from pipeline.lexicon.calendar import MONTH_PATTERN, WEEKDAYS
 from pipeline.wordlist import alternation
 
 
@@ -50,7 +50,7 @@ class Amount:
     ordinal: bool = False
 
 
-_MONTH = alternation(MONTHS)
+_MONTH = MONTH_PATTERN
 _DAY = alternation(WEEKDAYS)
 
 # Spans that are never amounts: times, ISO and numeric dates, phone numbers.

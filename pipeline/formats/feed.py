@@ -75,9 +75,7 @@ def _article(
     author = _child(item, *AUTHOR_ELEMENTS)
     if author is not None and _child(author, "name") is not None:
         author = _child(author, "name")  # Atom: <author><name>
-    published = next(
-        (d for name in DATE_ELEMENTS if (d := _date(_text(_child(item, name))))), None
-    )
+    published = next((d for name in DATE_ELEMENTS if (d := _date(_text(_child(item, name))))), None)
     return make_article(
         lxml.etree.tostring(item),
         source_path,

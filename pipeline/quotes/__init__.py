@@ -3,10 +3,9 @@ to the same quotation in other articles across the corpus (`corpus.py`)."""
 
 from __future__ import annotations
 
-import dataclasses
-
 from pipeline.parsed import ParsedArticle
 from pipeline.quotes.extract import Quote, find_quotes
+from pipeline.rows import ArticleQuoteRow, from_fields
 
 __all__ = ["COMPONENTS", "Quote", "find_quotes", "quote_rows"]
 
@@ -14,6 +13,6 @@ __all__ = ["COMPONENTS", "Quote", "find_quotes", "quote_rows"]
 COMPONENTS = ("tagger", "attribute_ruler", "lemmatizer", "parser", "ner")
 
 
-def quote_rows(article: ParsedArticle) -> list[dict]:
-    """The `article_quotes` rows of one parsed body (without `doc_id`)."""
-    return [dataclasses.asdict(q) for q in find_quotes(article)]
+def quote_rows(article: ParsedArticle) -> list[ArticleQuoteRow]:
+    """The `article_quotes` rows of one parsed body."""
+    return [from_fields(ArticleQuoteRow, q, doc_id=article.doc_id) for q in find_quotes(article)]

@@ -59,7 +59,7 @@ def shingle_hashes(body: str) -> MinHash:
 
 
 def minhash_bytes(body: str) -> bytes:
-    return shingle_hashes(body).hashvalues.astype(np.uint32).tobytes()
+    return bytes(shingle_hashes(body).hashvalues.astype(np.uint32).tobytes())
 
 
 def band_keys(values: np.ndarray) -> np.ndarray:
@@ -97,13 +97,11 @@ def assign(new: list[Signature], known: pa.Table) -> dict[str, str]:
     for signature, (known_story, known_score) in zip(order, from_known, strict=True):
         pool = _batch_candidates(signature, earlier, holders, keys, rare)
         best, score = _best(signature, pool, rare)
-        if best is not None and score > known_score:
-            signature.story_id = best.story_id
-        else:
-            signature.story_id = known_story or signature.doc_id
-        assigned[signature.doc_id] = signature.story_id
-        members[signature.story_id] += 1
-        if members[signature.story_id] > REPRESENTATIVES:
+        story = best.story_id if best is not None and score > known_score else None
+        story = story or known_story or signature.doc_id
+        signature.story_id = assigned[signature.doc_id] = story
+        members[story] += 1
+        if members[story] > REPRESENTATIVES:
             continue  # the story is found through its first articles already
         position = len(earlier)
         earlier.append(signature)
@@ -273,7 +271,7 @@ def _shared_names(
     return codes.astype(np.int64), shared["name_count"].to_numpy()
 
 
-def _days(published: list | pa.ChunkedArray) -> np.ndarray:
+def _days(published: list[date | None] | pa.ChunkedArray) -> np.ndarray:
     """Publication dates as day numbers, NaN where unknown."""
     array = pa.array(published, pa.date32()) if isinstance(published, list) else published
     days = pc.cast(array, pa.int32()).to_numpy(zero_copy_only=False)
@@ -281,7 +279,8 @@ def _days(published: list | pa.ChunkedArray) -> np.ndarray:
 
 
 def _close_days(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    return np.isnan(a) | np.isnan(b) | (np.abs(a - b) <= MAX_DAYS_APART)
+    close: np.ndarray = np.isnan(a) | np.isnan(b) | (np.abs(a - b) <= MAX_DAYS_APART)
+    return close
 
 
 def _minhash_values(column: pa.ChunkedArray) -> np.ndarray:

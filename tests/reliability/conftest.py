@@ -48,8 +48,8 @@ def table_rows(warehouse: Path, name: str, drop: tuple[str, ...] = ()) -> list[d
 
 # Columns that name a run (timestamps, batch keys), and the story id: stories are assigned
 # greedily as articles arrive, so runs that split the files into other batches may name and
-# group the same articles' stories differently at the margins (README, "Stories"). What must
-# hold whatever the batches is checked by `stories_consistent`.
+# group the same articles' stories differently at the margins (docs/extraction.md, "Stories").
+# What must hold whatever the batches is checked by `stories_consistent`.
 VOLATILE = ("ingested_at", "seen_at", "batch", "changed_ns", "story_id")
 
 
