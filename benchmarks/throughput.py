@@ -28,6 +28,7 @@ import tempfile
 from pathlib import Path
 
 from common import MIB, PROJECT, SHARED, run_measured
+from report import write_results
 
 from pipeline.nlp import count_words
 from pipeline.settings import Settings
@@ -58,6 +59,9 @@ def main() -> int:
             _measure(
                 f"{size}x", raw, Path(tmp) / f"{size}x", not args.skip_bare, not args.skip_pipeline
             )
+    caption = f"{os.cpu_count()} cores; model {_model()}; PIPELINE_WORKERS {workers}."
+    header = ["corpus", "run", "time", "throughput", "peak RSS (process tree)"]
+    write_results("throughput", (caption, header, REPORTED))
     return 0
 
 
@@ -83,13 +87,14 @@ def _copies(corpus: Path, target: Path, copies: int) -> Path:
 def _measure(label: str, raw: Path, work: Path, bare: bool, pipeline: bool) -> None:
     """Each figure is printed as soon as it is measured."""
     articles = sum(1 for p in raw.rglob("*") if p.is_file())
+    corpus = f"{label}, {articles:,} files"
     print(f"\n{label}: {articles:,} files in {raw}", flush=True)
     words, bare_seconds = None, None
     if bare:
         bare_command = [sys.executable, __file__, "--bare-pass", str(raw)]
         out, bare_seconds, peak = run_measured(bare_command, {**os.environ})
         words = json.loads(out.strip().splitlines()[-1])["words"]
-        _report("bare spaCy, 1 process", articles, words, bare_seconds, peak)
+        _report(corpus, "bare spaCy, 1 process", articles, words, bare_seconds, peak)
     if not pipeline:
         return
     home = work / "dagster"
@@ -103,15 +108,28 @@ def _measure(label: str, raw: Path, work: Path, bare: bool, pipeline: bool) -> N
     }
     command = [sys.executable, "-m", "assets.run"]
     _, seconds, peak = run_measured(command, env)
-    _report("pipeline through Dagster", articles, words, seconds, peak)
+    _report(corpus, "pipeline through Dagster", articles, words, seconds, peak)
     if bare_seconds is not None:
         print(f"  pipeline throughput / bare spaCy throughput: {bare_seconds / seconds:.2f}x")
     _, noop_seconds, noop_peak = run_measured(command, env)
+    REPORTED.append(
+        [corpus, "no-op rerun", f"{noop_seconds:.1f} s", "", f"{noop_peak / MIB:,.0f} MiB"]
+    )
     print(f"  no-op rerun: {noop_seconds:.1f} s, peak RSS {noop_peak / MIB:,.0f} MiB", flush=True)
 
 
-def _report(name: str, articles: int, words: int | None, seconds: float, peak: int) -> None:
+# What was printed, for docs/results/throughput.md: (corpus, what ran, seconds, rate, peak).
+REPORTED: list[list[object]] = []
+
+
+def _report(
+    corpus: str, name: str, articles: int, words: int | None, seconds: float, peak: int
+) -> None:
     rate = f"{words / seconds:8,.0f} words/s" if words else ""
+    REPORTED.append(
+        [corpus, name, f"{seconds:.1f} s", f"{articles / seconds:.1f} articles/s {rate}".strip(),
+         f"{peak / MIB:,.0f} MiB"]
+    )  # fmt: skip
     print(
         f"  {name:26} {seconds:7.1f} s  {articles / seconds:6.1f} articles/s  {rate}  "
         f"peak RSS {peak / MIB:6,.0f} MiB",
