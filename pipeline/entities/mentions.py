@@ -15,15 +15,14 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.entities.rules import (
     CREDIT,
     ENTITY_LABELS,
-    HONORIFICS,
     LEADING_WORDS,
     OFFICE_HEADS,
-    OFFICES,
     ORG_HEADS,
     POST_NOMINALS,
     TITLE_DEPARTMENTS,
     TITLE_LINKS,
 )
+from pipeline.lexicon.people import HONORIFICS, OFFICES
 from pipeline.nlp import doc_lines, doc_text
 
 _TITLE_WORDS = frozenset(w.casefold() for w in HONORIFICS | OFFICES | OFFICE_HEADS)

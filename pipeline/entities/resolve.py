@@ -34,7 +34,8 @@ from pipeline.entities.names import (
     surname,
     within_one_edit,
 )
-from pipeline.entities.rules import HONORIFICS, LABEL_PRIORITY
+from pipeline.entities.rules import LABEL_PRIORITY
+from pipeline.lexicon.people import HONORIFICS
 
 PERSON_ONLY = frozenset({"PERSON"})
 MIN_FUZZY_SURNAME = 5  # shorter surnames are too easily one edit from another name

@@ -43,24 +43,6 @@ LABEL_PRIORITY = (
     "PERSON",
 )
 
-# Honorifics and ranks that stand before a name: "Mr Healey", "Sir Tony Radakin".
-HONORIFICS = words(
-    """Mr Mr. Mrs Mrs. Ms Ms. Miss Mx Dr Dr. Prof Prof. Professor Sir Dame Lord Lady Baroness
-    Baron Rev Rev. Reverend Father Sister Brother Sheikh Rabbi Imam Pope Saint St St.
-    Admiral Adm. General Gen. Colonel Col. Major Maj. Captain Capt. Lieutenant Lt. Sergeant Sgt.
-    Corporal Cpl. Private Pte. Commander Cmdr. Marshal Brigadier Commodore Major-General
-    Lieutenant-General Lieutenant-Colonel Vice-Admiral Rear-Admiral"""
-)
-
-# Offices that stand before a name: "President Macron", "Chancellor Rachel Reeves".
-OFFICES = words(
-    """President Vice-President Premier Chancellor Minister Secretary Senator Sen. Rep.
-    Representative Congressman Congresswoman Governor Gov. Mayor Judge Justice King Queen Prince
-    Princess Duke Duchess Earl Count Countess Emperor Empress Ambassador Archbishop Bishop
-    Cardinal Speaker Deputy Chief Inspector Detective Superintendent Constable Officer Coach
-    Manager Chairman Chairwoman Chair CEO Commissioner Councillor Cllr Director Leader Spokesman
-    Spokeswoman Spokesperson Mx."""
-)
 
 # A capitalised word before one of these is part of the title: "Defence Secretary",
 # "Foreign Minister", "Chief of the Defence Staff" (the ORG-looking "Defence" is not an entity).

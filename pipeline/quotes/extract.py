@@ -23,10 +23,10 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.entities.local import Named
+from pipeline.lexicon.speech import CUE_VERBS
 from pipeline.nlp import children, doc_lines, doc_sentences, doc_text
 from pipeline.parsed import ParsedArticle
 from pipeline.quotes.rules import (
-    CUE_VERBS,
     DOUBLE_QUOTES,
     GROUP_PRONOUNS,
     PERSON_PRONOUNS,
