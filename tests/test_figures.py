@@ -362,3 +362,13 @@ class TestWithTheRealModel:
     def test_any_text_gives_exact_offsets(self, model: Language, text: str) -> None:
         for row in figure_rows(ParsedArticle(model(text))):
             assert text[row.start : row.end] == row.text
+
+
+def test_a_times_sign_before_a_round_number_is_no_power_of_ten() -> None:
+    """'3 x 1000 metres' is three times a thousand metres, never 3 x 10^00."""
+    assert [(a.value, a.unit) for a in scan("They ran 3 x 1000 metres.")] == [
+        (3.0, None),
+        (1000.0, "metre"),
+    ]
+    assert [a.value for a in scan("A dose of 2 x 10^5 cells.")] == [200000.0]
+    assert [a.value for a in scan("It measured 2.48×10−5 across.")] == [2.48e-05]

@@ -33,7 +33,9 @@ DIGITS = (
     r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+)(?:\.\d+)?"
     r"|\.\d+"
 )
-_SCIENTIFIC = r"\d+(?:\.\d+)?(?:[eE][-+−]?\d+|\s?[×x]\s?10(?:\^|\*\*)?[-−]?\d+)"
+# "2 x 10^5", "2.48×10−5" (a superscript lost in copying keeps its sign); never "3 x 1000",
+# which is three times a thousand, not 3 x 10^00.
+_SCIENTIFIC = r"\d+(?:\.\d+)?(?:[eE][-+−]?\d+|\s?[×x]\s?10(?:(?:\^|\*\*)[-+−]?\d+|[-−]\d+))"
 _MIXED_FRACTION = r"\d+\s+\d+/\d+|\d+/\d+"
 _WORDS = (
     rf"(?:half\s+an?\s+(?:{_SCALE_WORD}|dozen)"  # half a million
