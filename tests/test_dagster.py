@@ -139,3 +139,14 @@ def test_definitions_validate_on_the_workspace(cli_env: dict[str, str]) -> None:
         timeout=300,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_schedules_and_sensors_carry_the_names_the_docs_use() -> None:
+    from assets.definitions import defs
+
+    docs = (PROJECT_ROOT / "README.md").read_text() + (
+        PROJECT_ROOT / "docs" / "operations.md"
+    ).read_text()
+    names = [s.name for s in defs.schedules or []] + [s.name for s in defs.sensors or []]
+    assert "daily_corpus_refresh" in names
+    assert all(f"`{name}`" in docs for name in names), names
