@@ -100,7 +100,7 @@ def main() -> int:
         label = f"story assignment, {args.pairs:,} x {args.pairs:,}"
         _report(label, found["seconds"], "assigning", found["stories"], peak)
     caption = (
-        f"{os.cpu_count()} cores, load average {load} at the start; model, workers: {workers}."
+        f"{os.cpu_count()} cores, load average {load} at the start; PIPELINE_WORKERS {workers}."
     )
     write_results("hostile", (caption, ["input", "time", "peak RSS", "rows"], REPORTED))
     return 0
