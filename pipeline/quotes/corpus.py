@@ -26,6 +26,7 @@ def quote_ids(texts: list[str]) -> list[str]:
     words = [folded_words(t) for t in texts]
     shingles = [word_ngrams(w, SHINGLE) for w in words]
     order = sorted(range(len(texts)), key=lambda i: -len(words[i]))
+    rank = {i: position for position, i in enumerate(order)}
     index: dict[tuple[str, ...], list[int]] = {}
     group = list(range(len(texts)))
     for i in order:  # longest first: each text joins the longest text that carries it
@@ -34,7 +35,9 @@ def quote_ids(texts: list[str]) -> list[str]:
             for j in index.get(shingle, ()):
                 hits[group[j]] += 1
         if hits:
-            best, count = hits.most_common(1)[0]
+            # the most shared shingles; on a tie, the group met first in `order` (the longest),
+            # never the set's iteration order, which changes with every process's hash seed
+            best, count = max(hits.items(), key=lambda hit: (hit[1], -rank[hit[0]]))
             if count >= SAME_SHARE * len(shingles[i]):
                 group[i] = best
         for shingle in shingles[i]:
