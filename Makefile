@@ -11,7 +11,7 @@ export DAGSTER_HOME ?= $(CURDIR)/.dagster
 # `make run` writes only the warehouse, DAGSTER_HOME and .venv: no bytecode caches in the checkout.
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test ui validate notebook lock clean instance
+.PHONY: run reprocess test ui validate notebook lock clean instance
 
 # `make run` installs the runtime lock alone; `make test` adds the developer packages.
 $(RUN_STAMP): requirements/pip.txt requirements/run.txt pyproject.toml
@@ -34,6 +34,12 @@ instance:
 ## run: process every new or changed file under PIPELINE_RAW_DIR as a Dagster run
 run: $(RUN_STAMP) instance
 	$(BIN)/python -m assets.run
+
+## reprocess: process every stored batch again from its raw files, then the corpus tables
+## (WHAT=corpus: the corpus tables alone); `make run` already redoes what an upgrade outdated
+WHAT ?= all
+reprocess: $(RUN_STAMP) instance
+	$(BIN)/python -m assets.run --reprocess $(WHAT)
 
 ## test: ruff, the type checker (mypy, strict, over pipeline/ and assets/), then the whole suite
 test: $(DEV_STAMP)

@@ -1,5 +1,6 @@
 """The article tables of one ingest batch, written together in one atomic commit."""
 
+import dataclasses
 from collections.abc import Iterator
 
 import dagster as dg
@@ -14,6 +15,13 @@ from pipeline.tables import ARTICLE_TABLES
 RETRIES, RETRY_DELAY = 2, 10
 
 
+class BatchConfig(dg.Config):
+    """How to run a batch: by default it reads only files that are new, changed, worth another
+    try, or outdated (made by an older version of a stage)."""
+
+    reprocess: bool = False  # read every file the batch holds again, however up to date
+
+
 @dg.multi_asset(
     name="article_tables",
     specs=[asset_spec(spec, group_name="articles") for spec in ARTICLE_TABLES],
@@ -22,26 +30,31 @@ RETRIES, RETRY_DELAY = 2, 10
     description="Read a batch's new and changed files; write their rows to every article table.",
 )
 def article_tables(
-    context: dg.AssetExecutionContext, pipeline: PipelineResource, spacy_model: SpacyModel
+    context: dg.AssetExecutionContext,
+    config: BatchConfig,
+    pipeline: PipelineResource,
+    spacy_model: SpacyModel,
 ) -> Iterator[dg.MaterializeResult]:
     warehouse = pipeline.warehouse()
+    settings = dataclasses.replace(pipeline.settings(), spacy_model=spacy_model.model)
     # Retries are requested here, not by a RetryPolicy: Dagster retries an interrupted step
     # under a policy, so SIGTERM or Ctrl-C would restart the batch instead of stopping the run.
     # An interrupt is no Exception: it passes through and ends the run.
     try:
         report = run_batch(
-            pipeline.settings(),
+            settings,
             warehouse,
             context.partition_key,
             spacy_model.analyser(),
             logger=context.log,
+            reprocess=config.reprocess,
         )
     except Exception as exc:
         delay = RETRY_DELAY * (2 ** (context.retry_number + 1) - 1)
         raise dg.RetryRequested(max_retries=RETRIES, seconds_to_wait=delay) from exc
     context.log.info(
         f"batch {report.batch}: {report.planned} planned, {report.read} read, "
-        f"{report.unchanged} unchanged, {report.deleted} deleted, "
+        f"{report.unchanged} unchanged, {report.outdated} outdated, {report.deleted} deleted, "
         f"{report.rejected_files} rejected, {report.kept} article(s) of changed files kept, "
         f"{report.nlp_docs} analysed in {report.seconds:.1f}s"
     )
@@ -49,6 +62,8 @@ def article_tables(
         "files_planned": report.planned,
         "files_read": report.read,
         "files_skipped_unchanged": report.unchanged,
+        "files_outdated": report.outdated,
+        "outdated_files_gone": len(report.missing),
         "files_deleted": report.deleted,
         "files_rejected": report.rejected_files,
         "duplicate_articles": report.duplicates,

@@ -6,6 +6,7 @@ import dagster as dg
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from assets.config import versions
 from assets.metadata import asset_spec, column_schema, preview
 from assets.resources import PipelineResource
 from pipeline.entities import entity_tables
@@ -28,13 +29,30 @@ from pipeline.tables import (
     STORIES,
     TableSpec,
 )
+from pipeline.versions import table_version
+
+
+class CorpusConfig(dg.Config):
+    """How to recompute: by default, stories whose articles did not change keep their rows."""
+
+    recompute: bool = False  # recompute every story too, as after a change of story rules
+
+
+def _warehouse(pipeline: PipelineResource) -> Warehouse:
+    """The warehouse, with interrupted commits finished and pending migrations applied."""
+    warehouse = pipeline.warehouse()
+    with warehouse.lock():
+        warehouse.prepare()
+    return warehouse
 
 
 def _write(
     warehouse: Warehouse, spec: TableSpec, parts: dict[str, pa.Table]
 ) -> dg.MaterializeResult:
-    """Replace a corpus table by `parts` (unchanged files are kept) and describe it."""
+    """Replace a corpus table by `parts` (unchanged files are kept), note the version that
+    wrote it, and describe it."""
     written = warehouse.replace_parts(spec.name, parts)
+    warehouse.record_corpus_version(spec.name, table_version(spec.name, versions))
     rows = sum(t.num_rows for t in parts.values())
     sample = next((t for t in parts.values() if t.num_rows), spec.empty())
     return dg.MaterializeResult(
@@ -54,7 +72,7 @@ def _write(
     name="publishers_table",
 )
 def publishers(pipeline: PipelineResource) -> dg.MaterializeResult:
-    warehouse = pipeline.warehouse()
+    warehouse = _warehouse(pipeline)
     table = publisher_table(warehouse.read(DOCUMENTS.name), warehouse.read(BOILERPLATE.name))
     return _write(warehouse, PUBLISHERS, {"part-0": table})
 
@@ -74,7 +92,7 @@ def publishers(pipeline: PipelineResource) -> dg.MaterializeResult:
 def entities(
     context: dg.AssetExecutionContext, pipeline: PipelineResource
 ) -> Iterator[dg.MaterializeResult]:
-    warehouse = pipeline.warehouse()
+    warehouse = _warehouse(pipeline)
     found = warehouse.read_parts(ARTICLE_MENTIONS.name)
     total = sum(t.num_rows for t in found.values())
     context.log.info(f"resolving {total:,} mentions from {len(found)} batch file(s)")
@@ -101,11 +119,11 @@ def entities(
     "about the same thing that disagree.",
 )
 def stories(
-    context: dg.AssetExecutionContext, pipeline: PipelineResource
+    context: dg.AssetExecutionContext, config: CorpusConfig, pipeline: PipelineResource
 ) -> Iterator[dg.MaterializeResult]:
-    warehouse = pipeline.warehouse()
+    warehouse = _warehouse(pipeline)
     documents = warehouse.read(DOCUMENTS.name, columns=["doc_id", "title", "published", "story_id"])
-    previous = _previous_stories(context, warehouse)
+    previous = _previous_stories(context, warehouse, config.recompute)
     changed = changed_stories(documents, previous.stories)
     in_changed = pc.is_in(documents["story_id"], pa.array(sorted(changed), pa.string()))
     where = pc.field("doc_id").isin(documents.filter(in_changed)["doc_id"].combine_chunks())
@@ -131,8 +149,17 @@ def stories(
     yield _write(warehouse, FIGURE_CONFLICTS, {"part-0": tables.conflicts})
 
 
-def _previous_stories(context: dg.AssetExecutionContext, warehouse: Warehouse) -> StoryTables:
-    """The story tables of the last run; none when they were written with an older schema."""
+def _previous_stories(
+    context: dg.AssetExecutionContext, warehouse: Warehouse, recompute: bool
+) -> StoryTables:
+    """The story tables of the last run; none when asked to recompute, or when another
+    version of the story rules wrote them."""
+    made_by = {warehouse.corpus_versions().get(s.name) for s in (STORIES, REUSE, FIGURE_CONFLICTS)}
+    current = table_version(STORIES.name, versions)
+    if recompute or made_by != {current}:
+        reason = "asked to" if recompute else "the story rules' version changed"
+        context.log.info(f"recomputing every story: {reason}")
+        return StoryTables.empty()
     try:
         return StoryTables(
             warehouse.read(STORIES.name),

@@ -4,17 +4,15 @@ import dagster as dg
 
 from assets.articles import article_tables
 from assets.checks import ASSET_CHECKS
+from assets.config import settings, versions
 from assets.corpus import entities, publishers, stories
 from assets.executors import executor
 from assets.jobs import corpus_job, ingest_job
 from assets.resources import PipelineResource, SpacyModel
 from assets.schedules import daily_corpus_refresh
 from assets.sensors import corpus_after_ingest, raw_files_sensor
-from pipeline.settings import Settings
 
-# Read and checked as the code location loads: a bad setting fails the load with a message
-# naming the variable, in the UI and in `make run` alike, before anything runs.
-settings = Settings.from_env()
+__all__ = ["build_corpus_job", "build_ingest_job", "defs", "settings", "versions"]
 
 defs = dg.Definitions(
     assets=[article_tables, publishers, entities, stories],

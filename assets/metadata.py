@@ -8,7 +8,9 @@ import dagster as dg
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from assets.config import versions
 from pipeline.tables import TableSpec, arrow_type_name
+from pipeline.versions import table_version
 
 PREVIEW_ROWS = 5
 PREVIEW_CHARS = 60
@@ -29,12 +31,15 @@ def column_schema(spec: TableSpec) -> dg.TableSchema:
 
 
 def asset_spec(spec: TableSpec, **kwargs: object) -> dg.AssetSpec:
-    """An AssetSpec whose description and column schema come from the table's schema."""
+    """An AssetSpec whose description and column schema come from the table's schema, and
+    whose code version is the table's version (`pipeline/versions.py`): when an upgrade
+    changes a stage that writes it, the UI shows its partitions stale."""
     return dg.AssetSpec(
         key=spec.name,
         description=spec.doc,
         metadata={"dagster/column_schema": column_schema(spec)},
         kinds={"parquet"},
+        code_version=table_version(spec.name, versions),
         **kwargs,  # type: ignore[arg-type]
     )
 

@@ -1,5 +1,10 @@
 """`make run`: scan the raw folder, plan batches, and process each one as a Dagster run.
 
+Batches an older version of a stage made are run again first (in their own partitions, reading
+only their outdated files), then the new batches, then the corpus job, which also runs alone
+when only a corpus table's version changed. `--reprocess` (`make reprocess`) runs every stored
+batch again reading every file; `--reprocess corpus` recomputes the corpus tables alone.
+
 Exits 0 when every run succeeded (or there was nothing to do), 1 when a run failed, 78
 (EX_CONFIG) when a setting cannot work (before anything is written), and 128 + the signal's
 number when SIGINT (130) or SIGTERM (143) stopped it: no further batch, no corpus run.
@@ -7,6 +12,7 @@ number when SIGINT (130) or SIGTERM (143) stopped it: no further batch, no corpu
 
 from __future__ import annotations
 
+import argparse
 import fcntl
 import logging
 import os
@@ -24,6 +30,8 @@ from pipeline.ingest import plan_batches
 from pipeline.interrupts import StopSignals
 from pipeline.settings import SettingsError
 from pipeline.store import Warehouse
+from pipeline.tables import TABLES
+from pipeline.versions import outdated_tables
 from pipeline.workers import stop_workers
 
 log = logging.getLogger("newsroom.run")
@@ -33,6 +41,10 @@ QUIET = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
 # still going from one whose process was killed.
 PID_TAG, HOST_TAG = "newsroom/pid", "newsroom/host"
 UNFINISHED = [dg.DagsterRunStatus.STARTED, dg.DagsterRunStatus.STARTING]
+CORPUS_TABLES = [name for name, spec in TABLES.items() if spec.scope == "corpus"]
+# Run config that asks the assets to redo everything (`--reprocess`).
+REPROCESS: dict[str, object] = {"ops": {"article_tables": {"config": {"reprocess": True}}}}
+RECOMPUTE: dict[str, object] = {"ops": {"story_tables": {"config": {"recompute": True}}}}
 
 
 def _alive(pid: int) -> bool:
@@ -86,13 +98,15 @@ def execute(
     instance: dg.DagsterInstance,
     tags: dict[str, str],
     partition: str | None = None,
+    config: dict[str, object] | None = None,
 ) -> tuple[str, bool]:
     """Run job `name` of `definitions` to its end: in this process by default, else through the
     configured executor (`PIPELINE_EXECUTOR`: a process per step, Celery workers), which
     rebuilds the job by import in the processes it starts."""
+    run_config = {**QUIET, **(config or {})}
     if definitions.settings.executor in ("", "in_process"):
         result = definitions.defs.resolve_job_def(name).execute_in_process(
-            run_config=QUIET,
+            run_config=run_config,
             instance=instance,
             partition_key=partition,
             raise_on_error=False,
@@ -103,19 +117,29 @@ def execute(
     job = dg.reconstructable(builders[name])
     if partition is not None:
         tags = {**tags, "dagster/partition": partition}
-    with dg.execute_job(job, instance, run_config=QUIET, tags=tags) as result:
+    with dg.execute_job(job, instance, run_config=run_config, tags=tags) as result:
         return result.run_id, result.success
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     """Run, and say in one line why it stopped early: a bad setting, or a stop signal."""
+    parser = argparse.ArgumentParser(prog="python -m assets.run", description=__doc__)
+    parser.add_argument(
+        "--reprocess",
+        nargs="?",
+        const="all",
+        choices=["all", "corpus"],
+        help="process every stored batch again from its raw files and recompute the corpus "
+        "tables (all), or recompute the corpus tables alone (corpus)",
+    )
+    args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     stops = StopSignals()
     try:
         # The definitions read and check the settings as they load: a bad one stops here.
         from assets import definitions
 
-        return process(definitions, stops)
+        return process(definitions, stops, args.reprocess)
     except SettingsError as exc:
         log.error("cannot run; nothing was changed:\n" + textwrap.indent(str(exc), "  "))
         return os.EX_CONFIG
@@ -128,38 +152,51 @@ def main() -> int:
         return 128 + signo
 
 
-def process(definitions: ModuleType, stops: StopSignals) -> int:
-    """Plan the batches, run each, then the corpus job; a stop signal ends it after any run."""
+def process(definitions: ModuleType, stops: StopSignals, reprocess: str | None = None) -> int:
+    """Run the outdated batches again, then the new ones, then the corpus job; a stop signal
+    ends it after any run."""
     settings = definitions.settings
     warehouse = Warehouse(settings.warehouse_dir)
-    plan = plan_batches(settings, warehouse)
+    plan = plan_batches(settings, warehouse, reprocess=reprocess == "all")
     scan = plan.scan
     kinds = {
-        k: sum(c.kind == k for c in scan.changes) for k in ("new", "changed", "retried", "deleted")
+        k: sum(c.kind == k for c in scan.changes)
+        for k in ("new", "changed", "retried", "deleted", "outdated")
     }
     log.info(
         f"{settings.raw_dir}: {scan.n_files} files, {scan.n_unchanged} unchanged, "
         f"{kinds['new']} new, {kinds['changed']} changed, {kinds['deleted']} deleted, "
-        f"{kinds['retried']} rejected before and worth another try"
+        f"{kinds['retried']} rejected before and worth another try, "
+        f"{kinds['outdated']} made by an older version of a stage"
     )
-    if not plan.batches:
-        log.info("nothing new or changed: no run needed, every table is as it was")
+    stale_corpus = outdated_tables(warehouse.corpus_versions(), definitions.versions, CORPUS_TABLES)
+    if not plan.runs and not stale_corpus and not reprocess:
+        log.info("nothing new, changed or outdated: no run needed, every table is as it was")
         return 0
     instance = open_instance()
     if reaped := reap_dead_runs(instance):
         log.warning(f"marked {reaped} run(s) of killed processes as failed, freeing their slots")
-    instance.add_dynamic_partitions(BATCHES, plan.batches)
+    instance.add_dynamic_partitions(BATCHES, plan.runs)
     tags = {PID_TAG: str(os.getpid()), HOST_TAG: socket.gethostname()}
-    for i, key in enumerate(plan.batches, start=1):
-        log.info(f"run {i}/{len(plan.batches)}: batch {key}")
-        run_id, success = execute(definitions, "ingest", instance, tags, partition=key)
+    if plan.outdated:
+        why = "asked to reprocess" if reprocess == "all" else "made by an older version"
+        log.info(f"{len(plan.outdated)} stored batch(es) to process again ({why})")
+    for i, key in enumerate(plan.runs, start=1):
+        again = key in plan.outdated
+        log.info(f"run {i}/{len(plan.runs)}: batch {key}{' again' if again else ''}")
+        config = REPROCESS if again and reprocess == "all" else None
+        run_id, success = execute(definitions, "ingest", instance, tags, key, config)
         stops.raise_if_received()
         if not success:
             log.error(f"run {run_id} for batch {key} failed; see `make ui` for its logs")
             return 1
     stop_workers()  # the corpus tables parse nothing: free the analysis processes' memory
-    log.info("recomputing the corpus tables")
-    run_id, success = execute(definitions, "corpus", instance, tags)
+    if stale_corpus and not plan.runs:
+        log.info(f"recomputing the corpus tables: a new version of {', '.join(stale_corpus)}")
+    else:
+        log.info("recomputing the corpus tables")
+    config = RECOMPUTE if reprocess else None
+    run_id, success = execute(definitions, "corpus", instance, tags, config=config)
     stops.raise_if_received()
     if not success:
         log.error(f"corpus run {run_id} failed; see `make ui` for its logs")

@@ -4,10 +4,13 @@ import json
 
 import dagster as dg
 
+from assets.config import versions
 from assets.jobs import corpus_job, ingest_job
 from assets.partitions import batches
 from assets.resources import PipelineResource
 from pipeline.ingest import plan_batches
+from pipeline.tables import FILES
+from pipeline.versions import table_version
 
 FINISHED = [
     dg.DagsterRunStatus.SUCCESS,
@@ -29,7 +32,8 @@ def _finished(instance: dg.DagsterInstance, batch: str) -> bool:
     default_status=dg.DefaultSensorStatus.RUNNING,
     description=(
         "Scans PIPELINE_RAW_DIR (a stat per file, a hash only where the stat changed) and "
-        "requests one ingest run per batch of new, changed or deleted files. The cursor holds "
+        "requests one ingest run per batch of new, changed or deleted files, and one per stored "
+        "batch that an older version of a stage made (after an upgrade). The cursor holds "
         "the batches whose runs have not finished, so their files are not planned twice."
     ),
 )
@@ -41,17 +45,25 @@ def raw_files_sensor(
     in_flight = frozenset(p for b in pending for p in warehouse.load_plan(b))
     plan = plan_batches(pipeline.settings(), warehouse, exclude=in_flight)
     scan = plan.scan
-    if not plan.batches:
+    again = [key for key in plan.outdated if key not in pending]
+    if not plan.batches and not again:
         context.update_cursor(json.dumps(pending))
         return dg.SkipReason(
             f"{scan.n_files} files, {scan.n_unchanged} unchanged, nothing new to plan "
             f"({len(pending)} batch(es) still running)"
         )
-    context.log.info(f"{len(scan.changes)} changed file(s) in {len(plan.batches)} batch(es)")
+    context.log.info(
+        f"{len(scan.changes)} changed file(s) in {len(plan.batches)} batch(es); "
+        f"{len(again)} stored batch(es) made by an older version to run again"
+    )
+    # A rerun's key names the version it brings the batch to: one rerun per batch and upgrade.
+    version = table_version(FILES.name, versions)
+    requests = [dg.RunRequest(run_key=f"{key}@{version}", partition_key=key) for key in again]
+    requests += [dg.RunRequest(run_key=key, partition_key=key) for key in plan.batches]
     return dg.SensorResult(
-        run_requests=[dg.RunRequest(run_key=key, partition_key=key) for key in plan.batches],
-        dynamic_partitions_requests=[batches.build_add_request(plan.batches)],
-        cursor=json.dumps(pending + plan.batches),
+        run_requests=requests,
+        dynamic_partitions_requests=[batches.build_add_request(again + plan.batches)],
+        cursor=json.dumps(pending + again + plan.batches),
     )
 
 

@@ -29,8 +29,11 @@ def shared_args(doc: str) -> argparse.Namespace | None:
     return args
 
 
-def run_measured(command: list[str], env: dict[str, str]) -> tuple[str, float, int]:
-    """Run `command` to its end: its output, wall seconds and the peak RSS of its process tree."""
+def run_measured(
+    command: list[str], env: dict[str, str], logs: bool = False
+) -> tuple[str, float, int]:
+    """Run `command` to its end: its output (then its standard error, with `logs`), wall
+    seconds and the peak RSS of its process tree."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
         proc = subprocess.Popen(command, cwd=PROJECT, env=env, stdout=out, stderr=err)
@@ -44,7 +47,9 @@ def run_measured(command: list[str], env: dict[str, str]) -> tuple[str, float, i
             tail = err.read().decode(errors="replace")[-3000:]
             raise SystemExit(f"{' '.join(command)} failed ({proc.returncode}):\n{tail}")
         out.seek(0)
-        return out.read().decode(), seconds, peak
+        err.seek(0)
+        text = out.read().decode() + (err.read().decode(errors="replace") if logs else "")
+        return text, seconds, peak
 
 
 def tree_rss(root: psutil.Process) -> int:

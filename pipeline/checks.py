@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipeline.clean import ANYWHERE_RULES
-from pipeline.store import Warehouse
+from pipeline.store import Warehouse, schema_difference
 from pipeline.tables import ARTICLE_MENTIONS, DOCUMENTS, ENTITIES, FILES, TableSpec
 
 EXAMPLES = 5
@@ -142,12 +142,14 @@ def has_offsets(spec: TableSpec) -> bool:
 
 
 def schema_mismatches(warehouse: Warehouse, spec: TableSpec) -> Found:
-    """The Parquet files of `spec`'s table (by name) whose schema is not exactly the contract's;
-    only the footers are read."""
+    """The Parquet files of `spec`'s table (by name) that the contract's schema cannot read:
+    a column removed, retyped or required and missing (`store.schema_difference`). A file of
+    an earlier release that lacks only nullable columns added since passes: it reads them as
+    null until its rows are written again. Only the footers are read."""
     wrong = [
         p.name
         for p in sorted(warehouse.table_dir(spec.name).glob("*.parquet"))
-        if not pq.read_schema(p).equals(spec.schema, check_metadata=False)
+        if schema_difference(spec, pq.read_schema(p)) is not None
     ]
     return Found(len(wrong), _first(wrong))
 

@@ -3,7 +3,10 @@
 `plan_batches` scans the raw folder against the manifest (the `files` table) and records a plan
 per bounded batch. `run_batch` re-checks each planned file (it may have changed since), reads the
 changed ones, analyses the new articles and commits every table's rows in one atomic commit.
-Running a batch twice is harmless: the second run finds every file unchanged and writes nothing.
+Running a batch twice is harmless: the second run finds every file unchanged and writes nothing,
+unless an upgrade changed a stage's version (`pipeline/versions.py`) since: then the rerun
+processes the batch's outdated files again, in the same partition, and its commit replaces their
+rows (the old rows stay until it lands).
 """
 
 from __future__ import annotations
@@ -19,6 +22,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from pipeline import sources
 from pipeline.analysis import AnalysisRow
@@ -37,7 +43,7 @@ from pipeline.rows import (
 )
 from pipeline.settings import Settings
 from pipeline.sources import UNREADABLE, Known, Scan, changed_ns, display_path
-from pipeline.store import Commit, Warehouse
+from pipeline.store import Commit, Warehouse, batch_order
 from pipeline.stories.assign import Signature, assign
 from pipeline.tables import (
     ARTICLE_TABLES,
@@ -48,7 +54,7 @@ from pipeline.tables import (
     SIGNATURES,
     conform,
 )
-from pipeline.versions import retry_key, stage_versions
+from pipeline.versions import article_record, retry_key, stage_versions
 from pipeline.workers import Analyser, Body
 
 log = logging.getLogger(__name__)
@@ -67,21 +73,35 @@ def known_files(warehouse: Warehouse) -> dict[str, Known]:
             r["batch"],
             r["status"],
             r["retry_key"],
+            r["versions"],
         )
         for r in table
     }
 
 
-def batch_key(now: datetime, paths: list[str]) -> str:
-    """Sortable by time, unique by content: `20250410-101500-1a2b3c4d`."""
-    digest = hashlib.sha256("\0".join(paths).encode("utf-8", "surrogateescape")).hexdigest()
-    return f"{now:%Y%m%d-%H%M%S}-{digest[:8]}"
+def batch_key(now: datetime, index: int, paths: list[str]) -> str:
+    """Sortable in the order the batches run (the plan's time, then its position in the plan),
+    unique by plan and content: `20250410-101500-0001-1a2b3c4d`. Two plans of the same files
+    in the same second still differ (the digest takes the time to the microsecond), so a batch
+    is never planned over another."""
+    named = "\0".join([now.isoformat(), *paths])
+    digest = hashlib.sha256(named.encode("utf-8", "surrogateescape")).hexdigest()
+    return f"{now:%Y%m%d-%H%M%S}-{index:04d}-{digest[:8]}"
 
 
 @dataclass
 class Plan:
+    """What a scan found, the new batches it planned, and the stored batches made by an older
+    version of a stage (`outdated`, oldest first): run those first, so new articles meet
+    up-to-date stories."""
+
     scan: Scan
     batches: list[str]
+    outdated: list[str] = field(default_factory=list)
+
+    @property
+    def runs(self) -> list[str]:
+        return [*self.outdated, *self.batches]
 
 
 def plan_batches(
@@ -89,25 +109,34 @@ def plan_batches(
     warehouse: Warehouse,
     now: datetime | None = None,
     exclude: frozenset[str] = frozenset(),
+    reprocess: bool = False,
 ) -> Plan:
-    """Scan the raw folder and record one plan per bounded batch of changed files.
+    """Scan the raw folder and record one plan per bounded batch of changed files; list the
+    stored batches an older version of a stage made (every stored batch, with `reprocess`).
 
     `exclude`: paths already planned in batches whose runs have not finished (the sensor's
     pending batches), so a slow run is not planned twice.
     """
     now = now or datetime.now(UTC)
     with warehouse.lock():
-        warehouse.recover()
+        if migrated := warehouse.prepare()[1]:
+            log.info(f"warehouse brought to this release's schemas: {'; '.join(migrated)}")
         known = known_files(warehouse)
-    found = sources.scan(settings.raw_dir, known, stage_versions(settings))
-    changes = [c for c in found.changes if c.fs_rel not in exclude]
+    versions = stage_versions(settings)
+    found = sources.scan(settings.raw_dir, known, versions)
+    changes = [c for c in found.changes if c.fs_rel not in exclude and c.kind != "outdated"]
+    outdated = {known[c.rel].batch for c in found.changes if c.kind == "outdated"}
+    record = article_record(versions)
+    outdated.update(key for key, made_by in warehouse.batch_versions().items() if made_by != record)
+    if reprocess:
+        outdated.update(k.batch for k in known.values())
     keys: list[str] = []
-    for chunk in sources.split(changes, settings.batch_files):
+    for index, chunk in enumerate(sources.split(changes, settings.batch_files), start=1):
         paths = [c.fs_rel for c in chunk]
-        key = batch_key(now, paths)
+        key = batch_key(now, index, paths)
         warehouse.save_plan(key, paths)
         keys.append(key)
-    return Plan(found, keys)
+    return Plan(found, keys, sorted(outdated, key=batch_order))
 
 
 @dataclass
@@ -121,6 +150,7 @@ class FileRead:
     articles: list[RawArticle] = field(default_factory=list)
     problems: list[RejectedInput] = field(default_factory=list)
     failed: set[str] = field(default_factory=set)  # articles rejected after reading
+    outdated: bool = False  # read again because an older version of a stage made its rows
 
     def reject(self, article: RawArticle, stage: RejectStage, message: str) -> None:
         """Set one article aside with the reason, naming its record in a file of many."""
@@ -207,6 +237,8 @@ class BatchReport:
     deleted: int = 0
     rejected_files: int = 0
     duplicates: int = 0
+    outdated: int = 0  # files read again because an older version of a stage made their rows
+    missing: list[str] = field(default_factory=list)  # outdated files gone: their rows stay
     kept: int = 0  # articles of a changed file that it already held: their rows stay
     nlp_docs: int = 0
     seconds: float = 0.0
@@ -221,22 +253,39 @@ def run_batch(
     analyser: Analyser,
     logger: Any = log,
     now: datetime | None = None,
+    reprocess: bool = False,
 ) -> BatchReport:
-    """Process one planned batch and commit its rows. The model loads only if there is work."""
+    """Process one planned batch and commit its rows. The model loads only if there is work.
+
+    `reprocess`: read every file this batch holds again, however up to date (`make reprocess`).
+    """
     started = time.perf_counter()
     now = now or datetime.now(UTC)
     planned = warehouse.load_plan(batch)
     report = BatchReport(batch, planned=len(planned))
     with warehouse.lock():
-        if rolled := warehouse.recover():
+        rolled, migrated = warehouse.prepare()
+        if rolled:
             logger.warning(f"rolled forward {rolled} interrupted commit(s)")
+        if migrated:
+            logger.info(f"warehouse brought to this release's schemas: {'; '.join(migrated)}")
         known = known_files(warehouse)
         versions = stage_versions(settings)
-        reads, gone = _look_at(settings, planned, known, versions, report, logger)
+        candidates = _candidates(planned, batch, known)
+        ran_before = warehouse.batch_version(batch) is not None
+        reads, gone = _look_at(
+            settings, batch, ran_before, candidates, known, versions, report, reprocess, logger
+        )
         _reread_shared(settings, known, reads, gone, logger)
+        if report.missing:
+            logger.warning(
+                f"{len(report.missing)} outdated file(s) are gone from the raw folder; their "
+                f"rows stay as an older version made them: {', '.join(report.missing[:10])}"
+            )
         affected = set(reads) | gone
         surviving = {d for rel, k in known.items() if rel not in affected for d in k.doc_ids}
         kept = _kept_articles(reads, known)
+        old_docs = {d for rel in affected if rel in known for d in known[rel].doc_ids} - kept
         prepared = _prepare(reads, surviving, kept, report)
         report.read = len(reads)
         report.deleted = len(gone)
@@ -248,10 +297,9 @@ def run_batch(
             )
             logger.info(f"analysing {len(prepared)} article(s) with spaCy on {where}")
             _analyse(prepared, analyser)
-            _assign_stories(prepared, warehouse)
+            _assign_stories(prepared, warehouse, batch, old_docs)
             report.nlp_docs = sum(p.failure is None for p in prepared)
         rows = _rows(reads, prepared, batch, now, versions, report)
-        old_docs = {d for rel in affected if rel in known for d in known[rel].doc_ids} - kept
         commit = Commit(
             batch=batch,
             add={spec.name: conform(spec, rows[spec.name]) for spec in ARTICLE_TABLES},
@@ -263,39 +311,75 @@ def run_batch(
         )
         report.rows = warehouse.commit(commit) if affected else {}
         report.tables = commit.add
+        warehouse.record_batch(batch, article_record(versions))
     report.seconds = time.perf_counter() - started
     return report
 
 
+def _candidates(planned: list[str], batch: str, known: Mapping[str, Known]) -> list[str]:
+    """The batch's planned files, and the files it holds that its plan does not name (read
+    again because they share an article with a planned one)."""
+    named = {display_path(p) for p in planned}
+    held = sorted(rel for rel, k in known.items() if k.batch == batch and rel not in named)
+    return [*planned, *held]
+
+
 def _look_at(
     settings: Settings,
-    planned: list[str],
+    batch: str,
+    ran_before: bool,
+    candidates: list[str],
     known: Mapping[str, Known],
     versions: Mapping[str, str],
     report: BatchReport,
+    reprocess: bool,
     logger: Any,
 ) -> tuple[dict[str, FileRead], set[str]]:
-    """Read each planned file whose bytes differ from the manifest, or that is worth another
-    try; note the ones now gone."""
+    """Read each candidate whose bytes differ from the manifest, that is worth another try, or
+    whose rows an older version of a stage made; note the planned files now gone.
+
+    A file another batch holds is that batch's when this one ran before (its run took every
+    planned file it found changed) or when the other ran later; a file this batch holds already
+    is read only when outdated or touched, so a rerun of an up-to-date batch reads nothing."""
     reads: dict[str, FileRead] = {}
     gone: set[str] = set()
-    for i, fs_rel in enumerate(planned, start=1):
+    order = batch_order(batch)
+    for i, fs_rel in enumerate(candidates, start=1):
         if i % PROGRESS_EVERY == 0:
-            logger.info(f"read {i}/{len(planned)} planned files")
+            logger.info(f"looked at {i}/{len(candidates)} files of the batch")
         rel = display_path(fs_rel)
-        found = read_file(settings.raw_dir, fs_rel, settings.max_file_bytes)
-        if found is None:
-            if rel in known:
-                gone.add(rel)
-            continue
         old = known.get(rel)
         if (
             old is not None
+            and old.batch != batch
+            and (ran_before or batch_order(old.batch) > order)
+        ):
+            report.unchanged += 1
+            continue
+        rerun = old is not None and old.batch == batch
+        if old is not None and rerun and not reprocess and not old.outdated(versions):
+            st = _stat_or_none(settings.raw_dir / fs_rel)
+            if st is not None and (st.st_size, changed_ns(st)) == (old.size, old.changed_ns):
+                report.unchanged += 1
+                continue
+        found = read_file(settings.raw_dir, fs_rel, settings.max_file_bytes)
+        if found is None:
+            if rerun:
+                report.missing.append(rel)  # not this batch's to delete: the scan plans that
+            elif old is not None:
+                gone.add(rel)
+            continue
+        stale = old is not None and (reprocess or old.outdated(versions))
+        if (
+            old is not None
+            and not stale
             and old.content_hash == found.content_hash
             and not old.worth_retrying(found.changed_ns, versions)
         ):
             report.unchanged += 1
             continue
+        found.outdated = stale
+        report.outdated += stale
         reads[rel] = found
     return reads, gone
 
@@ -342,11 +426,12 @@ class Prepared:
 def _kept_articles(reads: Mapping[str, FileRead], known: Mapping[str, Known]) -> set[str]:
     """Articles a changed file held before and holds again (the unchanged records of a feed):
     their rows stay as they are, so one changed record costs one article's analysis. An article
-    other files hold too is written again, since its rows may name another file."""
+    other files hold too is written again, since its rows may name another file; so is every
+    article of an outdated file."""
     holders = Counter(d for k in known.values() for d in set(k.doc_ids))
     kept: set[str] = set()
     for rel, found in reads.items():
-        if rel in known:
+        if rel in known and not found.outdated:
             before = {d for d in known[rel].doc_ids if holders[d] == 1}
             kept.update(a.doc_id for a in found.articles if a.doc_id in before)
     return kept
@@ -398,8 +483,12 @@ def _analyse(prepared: list[Prepared], analyser: Analyser) -> None:
         item.n_words, item.failure, item.rows = result.n_words, result.failure, result.rows
 
 
-def _assign_stories(prepared: list[Prepared], warehouse: Warehouse) -> None:
-    """Each new article joins the story of the most similar known article, or starts its own."""
+def _assign_stories(
+    prepared: list[Prepared], warehouse: Warehouse, batch: str, replaced: set[str]
+) -> None:
+    """Each new article joins the story of the most similar article known before it, or starts
+    its own. Known before it: the articles of this and earlier batches, less those it replaces,
+    so a rerun of an old batch assigns as its first run did, not against later articles."""
     analysed = [p for p in prepared if p.failure is None and p.rows.get(SIGNATURES.name)]
     if not analysed:
         return
@@ -413,7 +502,10 @@ def _assign_stories(prepared: list[Prepared], warehouse: Warehouse) -> None:
         Signature(row.doc_id, row.minhash, frozenset(row.entities), row.published)
         for _, row in signed
     ]
-    stories = assign(new, warehouse.read(SIGNATURES.name))
+    known = warehouse.read(SIGNATURES.name, through=batch)
+    if replaced:
+        known = known.filter(pc.invert(pc.is_in(known["doc_id"], pa.array(sorted(replaced)))))
+    stories = assign(new, known)
     for item, row in signed:
         item.story_id = stories[item.article.doc_id]
         item.rows[SIGNATURES.name] = [dataclasses.replace(row, story_id=item.story_id)]
@@ -459,6 +551,7 @@ def _rows(
                 changed_ns=found.changed_ns,
                 status=status,
                 retry_key=retry_key(stages, versions) if stages else None,
+                versions=article_record(versions),
                 doc_ids=doc_ids,
                 batch=batch,
                 seen_at=now,

@@ -146,6 +146,7 @@ class FileRow(Record):
     changed_ns: int
     status: FileStatus
     retry_key: str | None
+    versions: str | None
     doc_ids: list[str]
     batch: str
     seen_at: datetime

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.settings import SettingsError
-from pipeline.versions import is_stale
+from pipeline.versions import article_record, is_stale
 
 HASH_CHUNK = 1024 * 1024
 # The content hash recorded for a file that could not be read.
@@ -42,6 +42,11 @@ class Known:
     batch: str
     status: str = "ok"
     retry_key: str | None = None  # for a rejection: the fingerprints of the stages that made it
+    versions: str | None = None  # the article stages' fingerprints when it was processed
+
+    def outdated(self, versions: Mapping[str, str]) -> bool:
+        """Its rows were made by another version of a stage (or before versions were kept)."""
+        return self.versions != article_record(versions)
 
     def worth_retrying(self, changed_ns: int, versions: Mapping[str, str]) -> bool:
         """A file rejected in whole or part is looked at again, even with the same bytes, once
@@ -53,7 +58,8 @@ class Known:
 
 @dataclass(frozen=True)
 class Change:
-    """A path to process: `new`, `changed`, `deleted`, or `retried` (rejected before)."""
+    """A path to process: `new`, `changed`, `deleted`, `retried` (rejected before), or
+    `outdated` (made by an older version of a stage: processed again in its own batch)."""
 
     rel: str
     fs_rel: str
@@ -141,8 +147,9 @@ class Scan:
 
 
 def scan(raw_dir: Path, known: Mapping[str, Known], versions: Mapping[str, str]) -> Scan:
-    """Compare the folder with the manifest: content changes, and rejected files worth another
-    try (`Known.worth_retrying`).
+    """Compare the folder with the manifest: files made by an older version of a stage (not
+    hashed: they are read anyway), rejected files worth another try (`Known.worth_retrying`),
+    and content changes.
 
     A folder that is gone, or holds no file while the manifest knows some, is refused: an
     unmounted share would otherwise read as every article deleted."""
@@ -160,6 +167,9 @@ def scan(raw_dir: Path, known: Mapping[str, Known], versions: Mapping[str, str])
         old = known.get(source.rel)
         if old is None:
             changes.append(Change(source.rel, source.fs_rel, "new"))
+            continue
+        if old.outdated(versions):
+            changes.append(Change(source.rel, source.fs_rel, "outdated"))
             continue
         if old.worth_retrying(source.changed_ns, versions):
             changes.append(Change(source.rel, source.fs_rel, "retried"))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import json
 import os
 import shutil
@@ -24,16 +25,20 @@ import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipeline import interrupts
+from pipeline.migrations import MIGRATIONS, Migration
 from pipeline.tables import TABLES, TableSpec
 
 STAGING = "_staging"
 PLANS = "_batches"
+CORPUS_VERSIONS = "_corpus_versions.json"
+MIGRATIONS_LOG = "_migrations.json"
 JOURNAL = "journal.json"
 LOCK = ".lock"
 
@@ -72,21 +77,62 @@ def read_conformed(
     where: pc.Expression | None = None,
 ) -> pa.Table:
     """One Parquet file of `spec`'s table with the current schema: a nullable column added
-    since the file was written reads as null (until its rows are written again). A missing
-    column that may not be null is an error, never a guess."""
+    since the file was written reads as null (until its rows are written again). Any other
+    difference (a missing required column, one removed or retyped) is an error, never a guess:
+    a migration (`pipeline/migrations.py`) converts such files once."""
     schema = spec.columns_schema(columns)
-    present = set(pq.read_schema(path).names)
+    written = pq.read_schema(path)
+    check_written(spec, path, written)
+    present = set(written.names)
     table = pq.read_table(path, columns=[c for c in schema.names if c in present], filters=where)
     for wanted in schema:
-        if wanted.name in present:
-            continue
-        if not wanted.nullable:
-            raise ValueError(
-                f"{path} has no column {wanted.name!r}, which {spec.name} requires; it was "
-                "written by a version of the pipeline whose files need migrating"
-            )
-        table = table.append_column(wanted, pa.nulls(table.num_rows, wanted.type))
+        if wanted.name not in present:
+            table = table.append_column(wanted, pa.nulls(table.num_rows, wanted.type))
     return table.select(schema.names).cast(schema)
+
+
+def check_written(spec: TableSpec, path: Path, written: pa.Schema) -> None:
+    """Refuse a file that the current schema cannot read without a guess."""
+    if problem := schema_difference(spec, written):
+        raise ValueError(_unmigrated(spec, path, problem))
+
+
+def schema_difference(spec: TableSpec, written: pa.Schema) -> str | None:
+    """How a file's schema differs from `spec`'s beyond nullable columns added since (which
+    read as null): a column removed, retyped, or required and missing. None when readable."""
+    for found in written:
+        if found.name not in spec.schema.names:
+            return f"a column {found.name!r} it no longer has"
+        current = spec.schema.field(found.name).type
+        if found.type != current:
+            return f"column {found.name!r} as {found.type}, not {current}"
+    for wanted in spec.schema:
+        if wanted.name not in written.names and not wanted.nullable:
+            return f"no column {wanted.name!r}"
+    return None
+
+
+def _unmigrated(spec: TableSpec, path: Path, difference: str) -> str:
+    return (
+        f"{path} has {difference}: an older release wrote it and no migration has converted it "
+        f"to the current {spec.name} schema. `make run` applies pending migrations "
+        "(pipeline/migrations.py); if it still fails, the upgrade lacks one: please report it"
+    )
+
+
+def schema_digest() -> str:
+    """The tables' columns, names and types: when it changes, files are brought up to it."""
+    shapes = [(n, [(f.name, str(f.type)) for f in spec.schema]) for n, spec in TABLES.items()]
+    return hashlib.sha256(repr(shapes).encode()).hexdigest()[:12]
+
+
+def batch_order(key: str) -> tuple[str, int]:
+    """Where a batch stands in the order batches ran: its plan's time, then its place in the
+    plan (`20250410-101500-0001-1a2b3c4d`). Keys of releases before places
+    (`20250410-101500-1a2b3c4d`) rank equal to the others of their plan: their order is lost."""
+    parts = key.split("-")
+    place = int(parts[2]) if len(parts) == 4 and parts[2].isdigit() else 0
+    return "-".join(parts[:2]), place
 
 
 @dataclass
@@ -102,6 +148,7 @@ class Commit:
 @dataclass
 class Warehouse:
     root: Path
+    migrations: tuple[Migration, ...] = MIGRATIONS
 
     def table_dir(self, name: str) -> Path:
         return self.root / name
@@ -126,11 +173,19 @@ class Warehouse:
         return sorted(p for p in folder.glob("*.parquet") if not p.name.startswith("."))
 
     def read(
-        self, name: str, columns: list[str] | None = None, where: pc.Expression | None = None
+        self,
+        name: str,
+        columns: list[str] | None = None,
+        where: pc.Expression | None = None,
+        through: str | None = None,
     ) -> pa.Table:
         """A table (its rows matching `where`, if given), conformed to its schema: an empty
-        table when it was never written."""
-        parts = [self.read_file(name, p, columns, where) for p in self.files_of(name)]
+        table when it was never written. `through`: only the files of that batch and earlier
+        ones (an article table's files are named by batch, and batch keys sort by time)."""
+        paths = self.files_of(name)
+        if through is not None:
+            paths = [p for p in paths if batch_order(p.stem) <= batch_order(through)]
+        parts = [self.read_file(name, p, columns, where) for p in paths]
         if not parts:
             return TABLES[name].columns_schema(columns).empty_table()
         return pa.concat_tables(parts)
@@ -156,16 +211,121 @@ class Warehouse:
         atomic_write_text(self.root / PLANS / f"{batch}.json", json.dumps({"paths": list(paths)}))
 
     def load_plan(self, batch: str) -> list[str]:
+        paths: list[str] = self._plan(batch)["paths"]
+        return paths
+
+    def _plan(self, batch: str) -> dict[str, Any]:
         path = self.root / PLANS / f"{batch}.json"
         if not path.exists():
             raise FileNotFoundError(
                 f"no plan for batch {batch!r} at {path}; batches are planned by `make run` or "
                 "the sensor, which record the files each one covers"
             )
-        paths: list[str] = json.loads(path.read_text(encoding="utf-8"))["paths"]
-        return paths
+        plan: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        return plan
+
+    def record_batch(self, batch: str, versions: str) -> None:
+        """Note the stage versions a batch's run ended with (`pipeline/versions.py`)."""
+        plan = self._plan(batch)
+        if plan.get("versions") != versions:
+            atomic_write_text(
+                self.root / PLANS / f"{batch}.json", json.dumps({**plan, "versions": versions})
+            )
+
+    def batch_version(self, batch: str) -> str | None:
+        """The stage versions batch `batch`'s last run ended with; None if it never ended."""
+        version: str | None = self._plan(batch).get("versions")
+        return version
+
+    def batch_versions(self) -> dict[str, str]:
+        """Batch -> the stage versions its last run ended with, for batches that recorded one
+        (a batch planned but never run, or run by a release before versions, has none)."""
+        recorded: dict[str, str] = {}
+        for path in sorted((self.root / PLANS).glob("*.json")):
+            versions = json.loads(path.read_text(encoding="utf-8")).get("versions")
+            if versions is not None:
+                recorded[path.stem] = versions
+        return recorded
+
+    # -- corpus versions -----------------------------------------------------------------------
+
+    def corpus_versions(self) -> dict[str, str]:
+        """Corpus table -> the version that last wrote it (none for a release before them)."""
+        path = self.root / CORPUS_VERSIONS
+        if not path.exists():
+            return {}
+        recorded: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
+        return recorded
+
+    def record_corpus_version(self, name: str, version: str) -> None:
+        """Note the version that wrote corpus table `name`, once its files are in place."""
+        with self.lock():
+            recorded = self.corpus_versions()
+            if recorded.get(name) != version:
+                recorded[name] = version
+                atomic_write_text(
+                    self.root / CORPUS_VERSIONS, json.dumps(recorded, indent=1, sort_keys=True)
+                )
 
     # -- writing -------------------------------------------------------------------------------
+
+    def prepare(self) -> tuple[int, list[str]]:
+        """Make the warehouse readable by this release (under `lock`): finish interrupted
+        commits, then apply pending migrations. Returns (commits finished, migrations applied)."""
+        return self.recover(), self.migrate()
+
+    def migration_log(self) -> dict[str, Any]:
+        """`_migrations.json`: the migrations applied (`applied`) and the schemas the files
+        were last brought to (`schema`, a digest)."""
+        path = self.root / MIGRATIONS_LOG
+        if not path.exists():
+            return {"applied": [], "schema": None}
+        log: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        return log
+
+    def migrate(self) -> list[str]:
+        """Bring every file to the current schemas, each step one atomic commit of the files
+        and the log that records it: first each pending migration, in id order, over every
+        file of its table; then, when the schemas changed since the last time, the files that
+        lack a nullable column added since get it, as nulls, so a table's files share one
+        schema for pandas and DuckDB too. A warehouse with no table files yet is born current.
+        Returns what was done, one line a step."""
+        log = self.migration_log()
+        done = {m["id"] for m in log["applied"]}
+        pending = sorted((m for m in self.migrations if m.id not in done), key=lambda m: m.id)
+        digest = schema_digest()
+        if not pending and log.get("schema") == digest:
+            return []
+        born = not any(self.files_of(name) for name in TABLES)
+        steps: list[str] = []
+        for migration in pending:
+            contents: dict[str, pa.Table | None] = {}
+            for path in [] if born else self.files_of(migration.table):
+                changed = migration.change(pq.read_table(path))
+                if wrong := schema_difference(TABLES[migration.table], changed.schema):
+                    raise ValueError(f"migration {migration.id} leaves {path} with {wrong}")
+                contents[path.name] = changed
+            log["applied"].append(
+                {"id": migration.id, "table": migration.table, "files": len(contents)}
+            )
+            self._write_files(
+                f"migrate-{migration.id}",
+                {migration.table: contents},
+                state={MIGRATIONS_LOG: json.dumps(log, indent=1)},
+            )
+            steps.append(f"{migration.id} ({len(contents)} {migration.table} file(s))")
+        widened: dict[str, dict[str, pa.Table | None]] = {}
+        for name, spec in TABLES.items():
+            for path in self.files_of(name):
+                written = pq.read_schema(path)
+                check_written(spec, path, written)
+                if written.names != spec.schema.names:
+                    widened.setdefault(name, {})[path.name] = read_conformed(spec, path)
+        log["schema"] = digest
+        self._write_files("widen", widened, state={MIGRATIONS_LOG: json.dumps(log, indent=1)})
+        if count := sum(len(files) for files in widened.values()):
+            steps.append(f"{count} file(s) of {', '.join(sorted(widened))} given new columns")
+        return steps
 
     def recover(self) -> int:
         """Finish commits whose journal was written, discard the rest; count those finished."""
@@ -191,11 +351,24 @@ class Warehouse:
             return {}
         return {name: t.num_rows for name, t in change.add.items()}
 
-    def _write_files(self, label: str, files: Mapping[str, Mapping[str, pa.Table | None]]) -> bool:
-        """Write, replace (a table) or delete (None) files of several tables, all or nothing:
-        staged and fsync'ed, then a journal, then renamed into place. False if nothing to do."""
+    def _write_files(
+        self,
+        label: str,
+        files: Mapping[str, Mapping[str, pa.Table | None]],
+        state: Mapping[str, str] | None = None,
+    ) -> bool:
+        """Write, replace (a table) or delete (None) files of several tables, and replace
+        `state` files (name under the warehouse -> text), all or nothing: staged and fsync'ed,
+        then a journal, then renamed into place. False if nothing to do."""
         folder = self.root / STAGING / f"{label}-{uuid.uuid4().hex[:8]}"
         ops: list[dict[str, str]] = []
+        for name, text in (state or {}).items():
+            src = folder / "_state" / name
+            src.parent.mkdir(parents=True, exist_ok=True)
+            src.write_text(text, encoding="utf-8")
+            with src.open("rb") as fh:
+                os.fsync(fh.fileno())
+            ops.append({"op": "replace", "src": str(src), "dst": str(self.root / name)})
         for name, contents in files.items():
             for target, content in sorted(contents.items()):
                 dst = str(self.table_dir(name) / target)

@@ -191,6 +191,16 @@ FILES = TableSpec(
                 "rules, another model), or the file is touched, it is read again.",
                 nullable=True,
             ),
+            col(
+                "versions",
+                pa.string(),
+                "The fingerprints of the article stages (`read`, `clean`, `model`, each "
+                "analysis) that made the file's rows, `stage=fingerprint;...` "
+                "(`pipeline/versions.py`). When one differs from the installed pipeline's, "
+                "`make run` processes the file again; null for rows written before versions "
+                "were recorded.",
+                nullable=True,
+            ),
             col("doc_ids", pa.list_(pa.string()), "Articles read from the file."),
             col("batch", pa.string(), "The ingest batch (Dagster partition) that last read it."),
             col("seen_at", TIMESTAMP, "When the file was read."),

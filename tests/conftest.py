@@ -7,6 +7,7 @@ import shutil
 import socket
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,23 @@ def instance_env(
         "PIPELINE_WAREHOUSE_DIR": str(warehouse),
         **extra,
     }
+
+
+def file_row(**changes: object) -> dict[str, object]:
+    """One `files` row as a mapping of every column, with `changes`."""
+    row: dict[str, object] = {
+        "source_path": "a.txt",
+        "content_hash": "h",
+        "size_bytes": 1,
+        "changed_ns": 1,
+        "status": "ok",
+        "retry_key": None,
+        "versions": None,
+        "doc_ids": [],
+        "batch": "b1",
+        "seen_at": datetime(2025, 4, 10, tzinfo=UTC),
+    }
+    return {**row, **changes}
 
 
 def free_port() -> int:

@@ -1,5 +1,6 @@
 """The sensor plans batches from the raw folder with a real instance, never twice."""
 
+import dataclasses
 import json
 import shutil
 from pathlib import Path
@@ -9,7 +10,11 @@ import dagster as dg
 from assets.definitions import defs
 from assets.resources import PipelineResource
 from assets.sensors import raw_files_sensor
+from pipeline import nlp, versions
+from pipeline.ingest import plan_batches, run_batch
 from pipeline.settings import Settings
+from pipeline.store import Warehouse
+from pipeline.workers import Analyser
 
 from .conftest import SAMPLE_CORPUS
 
@@ -44,3 +49,26 @@ def test_sensor_requests_one_run_per_batch_and_remembers_them(tmp_path: Path) ->
         third = evaluate(instance, resource, result.cursor)
         [request] = third.run_requests
         assert json.loads(third.cursor) == [*keys, request.partition_key]
+
+
+def test_sensor_requests_a_rerun_of_each_batch_an_upgrade_outdated(
+    tmp_path: Path, monkeypatch
+) -> None:
+    shutil.copytree(SAMPLE_CORPUS, tmp_path / "raw")
+    settings = Settings(raw_dir=tmp_path / "raw", warehouse_dir=tmp_path / "warehouse")
+    resource = PipelineResource.from_settings(settings)
+    warehouse = Warehouse(settings.warehouse_dir)
+    [key] = plan_batches(settings, warehouse).batches
+    run_batch(settings, warehouse, key, Analyser(nlp.DEFAULT_MODEL, workers=1))
+    with dg.instance_for_test() as instance:
+        assert isinstance(evaluate(instance, resource, None), dg.SkipReason)
+        stages = tuple(
+            dataclasses.replace(s, code="next") if s.name == "quotes" else s
+            for s in versions.ARTICLE_STAGES
+        )
+        monkeypatch.setattr(versions, "ARTICLE_STAGES", stages)
+        result = evaluate(instance, resource, None)
+        [request] = result.run_requests
+        assert request.partition_key == key and request.run_key.startswith(f"{key}@")
+        assert json.loads(result.cursor) == [key]
+        assert isinstance(evaluate(instance, resource, result.cursor), dg.SkipReason)

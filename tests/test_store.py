@@ -11,6 +11,8 @@ from pipeline.rows import DocumentRow
 from pipeline.store import JOURNAL, STAGING, Commit, Warehouse
 from pipeline.tables import DOCUMENTS, FILES, REJECTED, conform
 
+from .conftest import file_row
+
 NOW = datetime(2025, 4, 10, tzinfo=UTC)
 
 
@@ -115,20 +117,11 @@ def test_schemas_are_enforced(tmp_path: Path) -> None:
 
 
 def test_a_file_written_before_a_nullable_column_existed_reads_it_as_null(tmp_path: Path) -> None:
-    """A warehouse from an earlier release: its `files` manifest has no `retry_key`."""
+    """A warehouse from an earlier release: its `files` manifest has no `retry_key` and no
+    `versions`."""
     wh = Warehouse(tmp_path)
-    row = {
-        "source_path": "a.txt",
-        "content_hash": "h",
-        "size_bytes": 1,
-        "changed_ns": 1,
-        "status": "rejected",
-        "retry_key": None,
-        "doc_ids": [],
-        "batch": "b1",
-        "seen_at": NOW,
-    }
-    old = conform(FILES, [row]).drop_columns(["retry_key"])
+    row = file_row(status="rejected", seen_at=NOW)
+    old = conform(FILES, [row]).drop_columns(["retry_key", "versions"])
     wh.table_dir("files").mkdir(parents=True)
     pq.write_table(old, wh.table_dir("files") / "b1.parquet")
     [read] = wh.read("files").to_pylist()
