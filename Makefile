@@ -11,7 +11,7 @@ export DAGSTER_HOME ?= $(CURDIR)/.dagster
 # `make run` writes only the warehouse, DAGSTER_HOME and .venv: no bytecode caches in the checkout.
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run reprocess test ui validate notebook lock clean instance
+.PHONY: run reprocess status test ui validate notebook lock clean instance
 
 # `make run` installs the runtime lock alone; `make test` adds the developer packages.
 $(RUN_STAMP): requirements/pip.txt requirements/run.txt pyproject.toml
@@ -40,6 +40,10 @@ run: $(RUN_STAMP) instance
 WHAT ?= all
 reprocess: $(RUN_STAMP) instance
 	$(BIN)/python -m assets.run --reprocess $(WHAT)
+
+## status: the warehouse's tables, rows, latest batch, what is outdated, the latest rejections
+status: $(RUN_STAMP) instance
+	$(BIN)/newsroom status
 
 ## test: ruff, the type checker (mypy, strict, over pipeline/ and assets/), then the whole suite
 test: $(DEV_STAMP)

@@ -5,10 +5,11 @@ from collections.abc import Iterator
 
 import dagster as dg
 
-from assets.metadata import asset_spec, column_schema, preview, table_rows
+from assets.metadata import asset_spec, column_schema, preview
 from assets.partitions import batches
 from assets.resources import PipelineResource, SpacyModel
 from pipeline.ingest import run_batch
+from pipeline.store import table_rows
 from pipeline.tables import ARTICLE_TABLES
 
 # Retries of a failed step (a worker killed, out of memory), with exponential backoff: 10 s, 30 s.

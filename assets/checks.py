@@ -10,9 +10,9 @@ from collections.abc import Mapping
 
 import dagster as dg
 
-from assets.metadata import table_rows
 from assets.resources import PipelineResource
 from pipeline import checks
+from pipeline.store import table_rows
 from pipeline.tables import (
     ARTICLE_MENTIONS,
     DOCUMENTS,

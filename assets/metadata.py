@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import dagster as dg
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from assets.config import versions
 from pipeline.tables import TableSpec, arrow_type_name
@@ -42,11 +39,6 @@ def asset_spec(spec: TableSpec, **kwargs: object) -> dg.AssetSpec:
         code_version=table_version(spec.name, versions),
         **kwargs,  # type: ignore[arg-type]
     )
-
-
-def table_rows(folder: Path) -> int:
-    """Rows in a table folder, from the Parquet footers (no data is read)."""
-    return sum(pq.ParquetFile(p).metadata.num_rows for p in sorted(folder.glob("*.parquet")))
 
 
 def preview(table: pa.Table) -> dg.MarkdownMetadataValue:

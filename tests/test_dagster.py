@@ -1,5 +1,6 @@
 """The Dagster layer with a real instance: materialize, metadata, `make run`, validation."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -150,3 +151,18 @@ def test_schedules_and_sensors_carry_the_names_the_docs_use() -> None:
     names = [s.name for s in defs.schedules or []] + [s.name for s in defs.sensors or []]
     assert "daily_corpus_refresh" in names
     assert all(f"`{name}`" in docs for name in names), names
+
+
+def test_every_schedule_sensor_and_job_the_docs_name_exists() -> None:
+    """The other way round: a name the docs give a schedule, sensor or job is one the UI
+    shows (the README once named a schedule the product called otherwise)."""
+    from assets.definitions import defs
+
+    pages = [PROJECT_ROOT / "README.md", *(PROJECT_ROOT / "docs").glob("*.md")]
+    text = "\n".join(page.read_text() for page in pages)
+    named = set(re.findall(r"`([a-z][a-z_]*_(?:sensor|schedule|refresh|ingest))`", text))
+    named |= set(re.findall(r"`([a-z_]+)` job", text))
+    defined = {s.name for s in defs.schedules or []} | {s.name for s in defs.sensors or []}
+    defined |= {job.name for job in defs.resolve_all_job_defs()}
+    assert named, "the docs name no schedule or sensor: the pattern is stale"
+    assert named <= defined, f"named in the docs but not defined: {sorted(named - defined)}"
