@@ -6,12 +6,15 @@ BIN := $(VENV)/bin
 # stamp per lock reinstalls when that lock changes and costs nothing when it does not.
 RUN_STAMP := $(VENV)/.installed-run
 DEV_STAMP := $(VENV)/.installed-dev
+NOTEBOOK_STAMP := $(VENV)/.installed-notebook
+# Where `make notebook` writes the executed notebook: never over notebooks/explore.ipynb.
+NOTEBOOK_COPY := build/explore.ipynb
 PIP_INSTALL := $(BIN)/python -m pip install --quiet
 export DAGSTER_HOME ?= $(CURDIR)/.dagster
 # `make run` writes only the warehouse, DAGSTER_HOME and .venv: no bytecode caches in the checkout.
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run reprocess status test ui validate notebook lock clean instance
+.PHONY: run reprocess status test ui validate notebook lab lock clean instance
 
 # `make run` installs the runtime lock alone; `make test` adds the developer packages.
 $(RUN_STAMP): requirements/pip.txt requirements/run.txt pyproject.toml
@@ -23,6 +26,11 @@ $(RUN_STAMP): requirements/pip.txt requirements/run.txt pyproject.toml
 
 $(DEV_STAMP): requirements/dev.txt $(RUN_STAMP)
 	$(PIP_INSTALL) --require-hashes -r requirements/dev.txt
+	@touch $@
+
+# JupyterLab and the notebook's packages (the `notebook` extra), without the test tools.
+$(NOTEBOOK_STAMP): requirements/notebook.txt $(RUN_STAMP)
+	$(PIP_INSTALL) --require-hashes -r requirements/notebook.txt
 	@touch $@
 
 # A new instance gets deploy/dagster.yaml (SQLite, telemetry off, the nlp pool limit); an
@@ -59,9 +67,15 @@ ui: $(RUN_STAMP) instance
 validate: $(RUN_STAMP) instance
 	$(BIN)/dagster definitions validate -w workspace.yaml
 
-## notebook: run notebooks/explore.ipynb against the warehouse and save its outputs
-notebook: $(DEV_STAMP)
-	$(BIN)/python notebooks/run.py
+## notebook: run notebooks/explore.ipynb against the warehouse into build/explore.ipynb
+notebook: $(NOTEBOOK_STAMP)
+	$(BIN)/python notebooks/run.py --to $(NOTEBOOK_COPY)
+
+## lab: JupyterLab on 127.0.0.1 (it prints the address) with build/explore.ipynb, made if absent
+## (as root, as in a container, with --allow-root: Jupyter refuses root otherwise)
+lab: $(NOTEBOOK_STAMP)
+	@test -f $(NOTEBOOK_COPY) || $(BIN)/python notebooks/run.py --to $(NOTEBOOK_COPY)
+	$(BIN)/jupyter lab --ip 127.0.0.1 $(if $(filter 0,$(shell id -u)),--allow-root) $(NOTEBOOK_COPY)
 
 ## lock: re-resolve requirements/*.txt from pyproject.toml, keeping every pin that still fits
 ## (LOCK_ARGS=--upgrade for the newest versions, LOCK_ARGS='--upgrade-package NAME' for one)
@@ -70,6 +84,7 @@ lock: $(DEV_STAMP)
 	$(LOCK) requirements/pip.in $(LOCK_ARGS) -o requirements/pip.txt
 	$(LOCK) pyproject.toml --extra dev $(LOCK_ARGS) -o requirements/dev.txt
 	$(LOCK) pyproject.toml -c requirements/dev.txt -o requirements/run.txt
+	$(LOCK) pyproject.toml --extra notebook -c requirements/dev.txt -o requirements/notebook.txt
 
 clean:
 	rm -rf data/warehouse .dagster

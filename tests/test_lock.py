@@ -17,6 +17,7 @@ INSTALLER = [
 ]
 RUNTIME = PROJECT["dependencies"]
 DEV = RUNTIME + PROJECT["optional-dependencies"]["dev"]
+NOTEBOOK = RUNTIME + PROJECT["optional-dependencies"]["notebook"]
 
 
 def locked(name: str) -> set[tuple[str, str]]:
@@ -36,7 +37,8 @@ def locked(name: str) -> set[tuple[str, str]]:
 
 
 @pytest.mark.parametrize(
-    ("lock", "dependencies"), [("pip.txt", INSTALLER), ("run.txt", RUNTIME), ("dev.txt", DEV)]
+    ("lock", "dependencies"),
+    [("pip.txt", INSTALLER), ("run.txt", RUNTIME), ("dev.txt", DEV), ("notebook.txt", NOTEBOOK)],
 )
 def test_the_lock_pins_every_dependency_within_its_bounds(
     lock: str, dependencies: list[str]
@@ -55,3 +57,11 @@ def test_the_lock_pins_every_dependency_within_its_bounds(
 
 def test_the_runtime_lock_is_the_tested_one() -> None:
     assert locked("run.txt") <= locked("dev.txt"), "run.txt and dev.txt disagree: run make lock"
+
+
+def test_the_notebook_lock_agrees_with_the_tested_one() -> None:
+    """`make lab` and `make test` install into one venv: a package both pin has one version."""
+    dev, notebook = locked("dev.txt"), locked("notebook.txt")
+    shared = {name for name, _ in dev} & {name for name, _ in notebook}
+    differ = {pin for pin in dev ^ notebook if pin[0] in shared}
+    assert not differ, f"notebook.txt and dev.txt disagree on {sorted(differ)}: run make lock"
