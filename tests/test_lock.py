@@ -65,3 +65,13 @@ def test_the_notebook_lock_agrees_with_the_tested_one() -> None:
     shared = {name for name, _ in dev} & {name for name, _ in notebook}
     differ = {pin for pin in dev ^ notebook if pin[0] in shared}
     assert not differ, f"notebook.txt and dev.txt disagree on {sorted(differ)}: run make lock"
+
+
+def test_make_run_installs_no_developer_tool() -> None:
+    """`make run` installs run.txt alone: none of the test, lint, type-check or notebook tools
+    (a user saw a 1.7 GB venv when it installed the developer extras). Packages the runtime
+    pulls in itself (dagster needs psutil) may be shared."""
+    runtime = {name for name, _ in locked("run.txt")}
+    tools = {"pytest", "hypothesis", "ruff", "mypy", "playwright", "uv", "polars"}
+    tools |= {"quantulum3", "jupyterlab", "ipykernel", "nbclient", "matplotlib"}
+    assert not tools & runtime, sorted(tools & runtime)
