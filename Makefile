@@ -59,9 +59,10 @@ test: $(DEV_STAMP)
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
-## ui: the Dagster UI (and daemon) on http://127.0.0.1:3000
+## ui: the Dagster UI (and daemon) on http://127.0.0.1:3000: `dagster dev`, every process of
+## which stops within seconds on Ctrl-C or SIGTERM (assets/ui.py)
 ui: $(RUN_STAMP) instance
-	$(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000
+	$(BIN)/python -m assets.ui --port 3000
 
 ## validate: load the definitions the way the UI does
 validate: $(RUN_STAMP) instance

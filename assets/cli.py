@@ -40,9 +40,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "status":
         return status()
     if args.command == "ui":
-        dagster = shutil.which("dagster") or "dagster"
-        command = [dagster, "dev", "-m", "assets.definitions", "-h", "127.0.0.1"]
-        os.execv(dagster, [*command, "-p", str(args.port)])
+        from assets.ui import dagster_dev, supervise  # stops every process on Ctrl-C, SIGTERM
+
+        return supervise(dagster_dev(args.port, "-m", "assets.definitions"))
     from assets import run
 
     return run.main(["--reprocess", args.what] if args.command == "reprocess" else [])

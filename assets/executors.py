@@ -1,5 +1,13 @@
 """The executor, picked by configuration (`PIPELINE_EXECUTOR`): the same definitions run in one
-process, in a process per step, or on Celery workers, with no code change."""
+process, in a process per step, or on Celery workers, with no code change.
+
+By default every step of a run (the article step, the corpus steps and every asset check) runs
+in the run's process, as in `make run`: Dagster's default, a process per step, loads Dagster,
+the definitions and spaCy again for each of a run's twenty steps, which made a run of one file
+take over a minute from the UI or the sensor. The article step still uses every core through
+its analysis workers (`pipeline/workers.py`), and the `nlp` pool still bounds how many run at
+once (the in-process executor claims pool slots too).
+"""
 
 from __future__ import annotations
 
@@ -10,16 +18,14 @@ import dagster as dg
 from pipeline.settings import Settings
 
 
-def executor(settings: Settings) -> dg.ExecutorDefinition | None:
-    """The `Definitions`' executor (`settings.executor`, checked by `Settings.from_env`); None
-    keeps Dagster's default."""
-    if settings.executor == "in_process":
-        return dg.in_process_executor
+def executor(settings: Settings) -> dg.ExecutorDefinition:
+    """The `Definitions`' executor (`settings.executor`, checked by `Settings.from_env`): in
+    process unless set otherwise."""
     if settings.executor == "multiprocess":
         return dg.multiprocess_executor
     if settings.executor == "celery":
         return celery_executor(settings)
-    return None
+    return dg.in_process_executor
 
 
 def celery_executor(settings: Settings) -> dg.ExecutorDefinition:

@@ -3,7 +3,9 @@
 Batches an older version of a stage made are run again first (in their own partitions, reading
 only their outdated files), then the new batches, then the corpus job, which also runs alone
 when only a corpus table's version changed. `--reprocess` (`make reprocess`) runs every stored
-batch again reading every file; `--reprocess corpus` recomputes the corpus tables alone.
+batch again reading every file; `--reprocess corpus` recomputes the corpus tables alone. It ends
+with what the runs did: rows added per table, the files rejected and why, and a command to look
+at the tables (`pipeline/summary.py`).
 
 Exits 0 when every run succeeded (or there was nothing to do), 1 when a run failed, 78
 (EX_CONFIG) when a setting cannot work (before anything is written), and 128 + the signal's
@@ -22,6 +24,7 @@ import sys
 import textwrap
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import dagster as dg
 
@@ -30,11 +33,14 @@ from pipeline.ingest import plan_batches
 from pipeline.interrupts import StopSignals
 from pipeline.settings import SettingsError
 from pipeline.store import Warehouse
+from pipeline.summary import RunSummary
 from pipeline.tables import TABLES
 from pipeline.versions import outdated_tables
 from pipeline.workers import stop_workers
 
 log = logging.getLogger("newsroom.run")
+# Loggers that speak at INFO on the console; every other (alembic's migrations, ...) only warns.
+OWN_LOGGERS = ("newsroom", "pipeline")
 # The console shows the pipeline's own progress; Dagster's step events stay in the instance.
 QUIET = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
 # Runs started here are tagged with their process, so a later `make run` can tell a run that is
@@ -133,13 +139,16 @@ def main(argv: list[str] | None = None) -> int:
         "tables (all), or recompute the corpus tables alone (corpus)",
     )
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    summary = RunSummary()  # before the definitions load: the time to report includes theirs
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(message)s")
+    for name in OWN_LOGGERS:
+        logging.getLogger(name).setLevel(logging.INFO)
     stops = StopSignals()
     try:
         # The definitions read and check the settings as they load: a bad one stops here.
         from assets import definitions
 
-        return process(definitions, stops, args.reprocess)
+        return process(definitions, stops, summary, args.reprocess)
     except SettingsError as exc:
         log.error("cannot run; nothing was changed:\n" + textwrap.indent(str(exc), "  "))
         return os.EX_CONFIG
@@ -152,9 +161,14 @@ def main(argv: list[str] | None = None) -> int:
         return 128 + signo
 
 
-def process(definitions: ModuleType, stops: StopSignals, reprocess: str | None = None) -> int:
+def process(
+    definitions: ModuleType,
+    stops: StopSignals,
+    summary: RunSummary,
+    reprocess: str | None = None,
+) -> int:
     """Run the outdated batches again, then the new ones, then the corpus job; a stop signal
-    ends it after any run."""
+    ends it after any run; say what they did (`summary`)."""
     settings = definitions.settings
     warehouse = Warehouse(settings.warehouse_dir)
     plan = plan_batches(settings, warehouse, reprocess=reprocess == "all")
@@ -190,6 +204,10 @@ def process(definitions: ModuleType, stops: StopSignals, reprocess: str | None =
         if not success:
             log.error(f"run {run_id} for batch {key} failed; see `make ui` for its logs")
             return 1
+        tables = materialized(instance, run_id)
+        facts = next(iter(tables.values()), {})
+        rows = {name: m.get("dagster/partition_row_count", 0) for name, m in tables.items()}
+        summary.add_batch(key, rows, facts.get("files_read", 0), facts.get("nlp_docs", 0))
     stop_workers()  # the corpus tables parse nothing: free the analysis processes' memory
     if stale_corpus and not plan.runs:
         log.info(f"recomputing the corpus tables: a new version of {', '.join(stale_corpus)}")
@@ -201,8 +219,21 @@ def process(definitions: ModuleType, stops: StopSignals, reprocess: str | None =
     if not success:
         log.error(f"corpus run {run_id} failed; see `make ui` for its logs")
         return 1
-    log.info(f"done: tables are in {settings.warehouse_dir}")
+    tables = materialized(instance, run_id)
+    summary.corpus = {n: tables[n]["dagster/row_count"] for n in CORPUS_TABLES if n in tables}
+    log.info(summary.text(warehouse))
     return 0
+
+
+def materialized(instance: dg.DagsterInstance, run_id: str) -> dict[str, dict[str, Any]]:
+    """Table -> the metadata run `run_id` recorded with it (whichever executor ran it)."""
+    found = {}
+    for entry in instance.all_logs(run_id, of_type=dg.DagsterEventType.ASSET_MATERIALIZATION):
+        if (event := entry.asset_materialization) is not None:
+            found[event.asset_key.to_user_string()] = {
+                key: value.value for key, value in event.metadata.items()
+            }
+    return found
 
 
 if __name__ == "__main__":

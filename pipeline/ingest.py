@@ -29,8 +29,10 @@ import pyarrow.compute as pc
 from pipeline import sources
 from pipeline.analysis import AnalysisRow
 from pipeline.clean import Cleaned, clean_article
+from pipeline.declared import Declarations, Declared
 from pipeline.errors import RejectedInput
 from pipeline.formats import RawArticle, read_articles
+from pipeline.progress import Progress
 from pipeline.rows import (
     BoilerplateRow,
     DocumentRow,
@@ -58,7 +60,6 @@ from pipeline.versions import article_record, retry_key, stage_versions
 from pipeline.workers import Analyser, Body
 
 log = logging.getLogger(__name__)
-PROGRESS_EVERY = 500
 
 
 def known_files(warehouse: Warehouse) -> dict[str, Known]:
@@ -74,6 +75,7 @@ def known_files(warehouse: Warehouse) -> dict[str, Known]:
             r["status"],
             r["retry_key"],
             r["versions"],
+            r["declared"],
         )
         for r in table
     }
@@ -150,7 +152,20 @@ class FileRead:
     articles: list[RawArticle] = field(default_factory=list)
     problems: list[RejectedInput] = field(default_factory=list)
     failed: set[str] = field(default_factory=set)  # articles rejected after reading
-    outdated: bool = False  # read again because an older version of a stage made its rows
+    # Every article is written again: an older version of a stage, or other declarations
+    # (`_source.toml`), made its rows.
+    outdated: bool = False
+    declared: str | None = None  # the digest of the declarations it was read with
+
+    def declare(self, declared: Declared) -> None:
+        """Give its articles what their folder declares; a declaration that cannot be used
+        rejects them, since they would land without what it meant to say."""
+        self.declared = declared.digest
+        if declared.problem:
+            self.problems.append(RejectedInput("read", declared.problem))
+            self.articles = []
+        elif declared.digest:
+            self.articles = [dataclasses.replace(a, declared=declared) for a in self.articles]
 
     def reject(self, article: RawArticle, stage: RejectStage, message: str) -> None:
         """Set one article aside with the reason, naming its record in a file of many."""
@@ -159,8 +174,15 @@ class FileRead:
         self.failed.add(article.doc_id)
 
 
-def read_file(raw_dir: Path, fs_rel: str, max_bytes: int) -> FileRead | None:
-    """Read and parse one file; None when it no longer exists."""
+def read_file(raw_dir: Path, fs_rel: str, max_bytes: int, declared: Declared) -> FileRead | None:
+    """Read and parse one file, with what its folder declares; None when it no longer exists."""
+    found = _read_raw(raw_dir, fs_rel, max_bytes)
+    if found is not None:
+        found.declare(declared)
+    return found
+
+
+def _read_raw(raw_dir: Path, fs_rel: str, max_bytes: int) -> FileRead | None:
     rel = display_path(fs_rel)
     path = raw_dir / fs_rel
     for _attempt in range(2):
@@ -296,7 +318,7 @@ def run_batch(
                 else ("this process")
             )
             logger.info(f"analysing {len(prepared)} article(s) with spaCy on {where}")
-            _analyse(prepared, analyser)
+            _analyse(prepared, analyser, Progress(logger, "articles analysed", len(prepared)))
             _assign_stories(prepared, warehouse, batch, old_docs)
             report.nlp_docs = sum(p.failure is None for p in prepared)
         rows = _rows(reads, prepared, batch, now, versions, report)
@@ -340,13 +362,15 @@ def _look_at(
 
     A file another batch holds is that batch's when this one ran before (its run took every
     planned file it found changed) or when the other ran later; a file this batch holds already
-    is read only when outdated or touched, so a rerun of an up-to-date batch reads nothing."""
+    is read only when outdated, touched or declared otherwise (`_source.toml`), so a rerun of an
+    up-to-date batch reads nothing."""
     reads: dict[str, FileRead] = {}
     gone: set[str] = set()
     order = batch_order(batch)
-    for i, fs_rel in enumerate(candidates, start=1):
-        if i % PROGRESS_EVERY == 0:
-            logger.info(f"looked at {i}/{len(candidates)} files of the batch")
+    declarations = Declarations(settings.raw_dir)
+    progress = Progress(logger, "files looked at", len(candidates))
+    for i, fs_rel in enumerate(candidates):
+        progress(i, f", {len(reads):,} read")
         rel = display_path(fs_rel)
         old = known.get(rel)
         if (
@@ -357,12 +381,19 @@ def _look_at(
             report.unchanged += 1
             continue
         rerun = old is not None and old.batch == batch
-        if old is not None and rerun and not reprocess and not old.outdated(versions):
+        declared = declarations.of(fs_rel)
+        if (
+            old is not None
+            and rerun
+            and not reprocess
+            and not old.outdated(versions)
+            and old.declared == declared.digest
+        ):
             st = _stat_or_none(settings.raw_dir / fs_rel)
             if st is not None and (st.st_size, changed_ns(st)) == (old.size, old.changed_ns):
                 report.unchanged += 1
                 continue
-        found = read_file(settings.raw_dir, fs_rel, settings.max_file_bytes)
+        found = read_file(settings.raw_dir, fs_rel, settings.max_file_bytes, declared)
         if found is None:
             if rerun:
                 report.missing.append(rel)  # not this batch's to delete: the scan plans that
@@ -370,15 +401,17 @@ def _look_at(
                 gone.add(rel)
             continue
         stale = old is not None and (reprocess or old.outdated(versions))
+        redeclared = old is not None and old.declared != found.declared
         if (
             old is not None
             and not stale
+            and not redeclared
             and old.content_hash == found.content_hash
             and not old.worth_retrying(found.changed_ns, versions)
         ):
             report.unchanged += 1
             continue
-        found.outdated = stale
+        found.outdated = stale or redeclared
         report.outdated += stale
         reads[rel] = found
     return reads, gone
@@ -397,11 +430,13 @@ def _reread_shared(
         for d in k.doc_ids:
             owners.setdefault(d, set()).add(rel)
     pending = set(reads) | gone
+    declarations = Declarations(settings.raw_dir)
     while pending:
         rel = pending.pop()
         for d in known[rel].doc_ids if rel in known else ():
             for other in owners.get(d, set()) - set(reads) - gone:
-                found = read_file(settings.raw_dir, other, settings.max_file_bytes)
+                declared = declarations.of(other)
+                found = read_file(settings.raw_dir, other, settings.max_file_bytes, declared)
                 if found is None:
                     gone.add(other)
                 else:
@@ -475,11 +510,11 @@ def _emptied(cleaned: Cleaned) -> str:
     )
 
 
-def _analyse(prepared: list[Prepared], analyser: Analyser) -> None:
+def _analyse(prepared: list[Prepared], analyser: Analyser, progress: Progress) -> None:
     """Parse and extract every prepared article (on the analyser's workers); an article the
     model or an extractor cannot handle is set aside with the reason."""
     bodies = [Body(p.cleaned.body, p.cleaned.published, p.article.doc_id) for p in prepared]
-    for item, result in zip(prepared, analyser.analyse(bodies), strict=True):
+    for item, result in zip(prepared, analyser.analyse(bodies, progress), strict=True):
         item.n_words, item.failure, item.rows = result.n_words, result.failure, result.rows
 
 
@@ -552,6 +587,7 @@ def _rows(
                 status=status,
                 retry_key=retry_key(stages, versions) if stages else None,
                 versions=article_record(versions),
+                declared=found.declared,
                 doc_ids=doc_ids,
                 batch=batch,
                 seen_at=now,
@@ -566,7 +602,10 @@ def _document_row(item: Prepared, now: datetime) -> DocumentRow:
         doc_id=article.doc_id,
         source_path=article.source_path,
         source_format=article.source_format,
+        url=article.url,
+        source_id=article.source_id,
         publisher=cleaned.publisher,
+        language=article.language or article.declared.language,
         title=cleaned.title,
         standfirst=cleaned.standfirst,
         subheadings=list(cleaned.subheadings),

@@ -20,6 +20,8 @@ CENTURY_PIVOT = 69
 WEEKDAY = re.compile(rf"^{WEEKDAY_PATTERN}\.?,?\s+", re.IGNORECASE)
 ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b", re.IGNORECASE)
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# A basic-format ISO timestamp, as GDELT writes `seendate`: "20250306T101500Z", "20250306101500".
+COMPACT_TIMESTAMP = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T\d{6}Z?|\d{6})")
 AUTHOR_SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*")
 
 
@@ -43,6 +45,11 @@ def parse_date(value: object, order: str | None = None) -> date | None:
     if match:
         try:
             return date.fromisoformat(match.group(0))
+        except ValueError:
+            return None
+    if compact := COMPACT_TIMESTAMP.fullmatch(text):
+        try:
+            return date(*map(int, compact.groups()))
         except ValueError:
             return None
     text = WEEKDAY.sub("", text)

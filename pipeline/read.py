@@ -35,11 +35,11 @@ class Tables:
 
     @cached_property
     def articles(self) -> pd.DataFrame:
-        """One row per article (no body): id, file, publisher, title, date and story, and a
-        `headline` to label it by: its title, else its opening words."""
+        """One row per article (no body): id, file, url, publisher, title, date and story, and
+        a `headline` to label it by: its title, else its opening words."""
         documents = self.documents
         opening = documents["body"].str.slice(0, HEADLINE_CHARS).str.rsplit(" ", n=1).str[0]
-        columns = ["doc_id", "source_path", "publisher", "title", "published", "story_id"]
+        columns = ["doc_id", "source_path", "url", "publisher", "title", "published", "story_id"]
         return documents[columns].assign(headline=documents["title"].fillna(opening + "…"))
 
     @cached_property

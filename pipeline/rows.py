@@ -109,7 +109,10 @@ class DocumentRow(Record):
     doc_id: str
     source_path: str
     source_format: str
+    url: str | None
+    source_id: str | None
     publisher: str | None
+    language: str | None
     title: str | None
     standfirst: str | None
     subheadings: list[str]
@@ -147,6 +150,7 @@ class FileRow(Record):
     status: FileStatus
     retry_key: str | None
     versions: str | None
+    declared: str | None
     doc_ids: list[str]
     batch: str
     seen_at: datetime

@@ -23,7 +23,7 @@ DEFAULT_WAREHOUSE_DIR = PROJECT_ROOT / "data" / "warehouse"
 DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024
 DEFAULT_BATCH_FILES = 1000
 DEFAULT_CELERY_BROKER = "redis://127.0.0.1:6379/0"
-# PIPELINE_EXECUTOR's values; "" (unset) keeps Dagster's default.
+# PIPELINE_EXECUTOR's values; "" (unset) runs every step of a run in the run's process.
 EXECUTORS = ("", "in_process", "multiprocess", "celery")
 
 
@@ -42,8 +42,9 @@ class Settings:
     spacy_model: str = DEFAULT_MODEL
     # Processes that parse and extract (the model loads once in each): every core by default.
     workers: int = field(default_factory=lambda: available_cores())
-    # Where Dagster runs steps: one of EXECUTORS ("": Dagster's default; `make run` runs in its
-    # own process; "celery": workers reached through `celery_broker`).
+    # Where Dagster runs a run's steps: one of EXECUTORS ("" or "in_process": in the run's
+    # process; "multiprocess": a process per step; "celery": workers reached through
+    # `celery_broker`).
     executor: str = ""
     celery_broker: str = DEFAULT_CELERY_BROKER
     celery_backend: str = ""  # the broker's URL when empty
@@ -121,7 +122,8 @@ class Settings:
         if self.executor not in EXECUTORS:
             problems.append(
                 f"PIPELINE_EXECUTOR={self.executor!r}: no such executor; use "
-                f"{', '.join(e for e in EXECUTORS if e)}, or unset it for Dagster's default"
+                f"{', '.join(e for e in EXECUTORS if e)}, or unset it to run steps in the "
+                "run's process"
             )
         if not (spacy.util.is_package(self.spacy_model) or Path(self.spacy_model).exists()):
             problems.append(

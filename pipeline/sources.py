@@ -2,7 +2,9 @@
 
 A file whose size and modification time match the manifest costs one `stat`; one whose stat
 changed is hashed, and only a different hash makes it a change. So a scan of an unchanged folder
-does no reading beyond `stat`, and touching a file without changing it starts no work.
+does no reading beyond `stat` (and its `_source.toml` files, a few bytes each), and touching a
+file without changing it starts no work. A file whose folder now declares other metadata
+(`declared.py`) is changed too, so its rows follow the declarations.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.declared import DECLARATIONS_FILE, Declarations
 from pipeline.settings import SettingsError
 from pipeline.versions import article_record, is_stale
 
@@ -43,6 +46,7 @@ class Known:
     status: str = "ok"
     retry_key: str | None = None  # for a rejection: the fingerprints of the stages that made it
     versions: str | None = None  # the article stages' fingerprints when it was processed
+    declared: str | None = None  # the digest of its folder's declarations when it was read
 
     def outdated(self, versions: Mapping[str, str]) -> bool:
         """Its rows were made by another version of a stage (or before versions were kept)."""
@@ -74,9 +78,10 @@ def display_path(fs_rel: str) -> str:
 def walk(raw_dir: Path) -> Iterator[SourceFile]:
     """Every regular file below `raw_dir`, any depth, in sorted order.
 
-    Hidden files and folders (names starting with '.') are skipped. Symbolic links are followed
-    only when they resolve inside `raw_dir`, and a folder is entered once however many links lead
-    to it, so a link can neither pull in files from elsewhere nor loop.
+    Hidden files and folders (names starting with '.') are skipped, and so are the folders'
+    declarations (`_source.toml`): they describe articles, they are none. Symbolic links are
+    followed only when they resolve inside `raw_dir`, and a folder is entered once however many
+    links lead to it, so a link can neither pull in files from elsewhere nor loop.
     """
     root = raw_dir.resolve()
     stack = [""]
@@ -89,7 +94,7 @@ def walk(raw_dir: Path) -> Iterator[SourceFile]:
             continue
         subdirs = []
         for entry in entries:
-            if entry.name.startswith("."):
+            if entry.name.startswith(".") or entry.name == DECLARATIONS_FILE:
                 continue
             fs_rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
             if entry.is_symlink() and not _inside(root, Path(entry.path)):
@@ -149,7 +154,7 @@ class Scan:
 def scan(raw_dir: Path, known: Mapping[str, Known], versions: Mapping[str, str]) -> Scan:
     """Compare the folder with the manifest: files made by an older version of a stage (not
     hashed: they are read anyway), rejected files worth another try (`Known.worth_retrying`),
-    and content changes.
+    files whose folder declares other metadata now, and content changes.
 
     A folder that is gone, or holds no file while the manifest knows some, is refused: an
     unmounted share would otherwise read as every article deleted."""
@@ -161,6 +166,7 @@ def scan(raw_dir: Path, known: Mapping[str, Known], versions: Mapping[str, str])
     changes: list[Change] = []
     seen: set[str] = set()
     n_files = 0
+    declarations = Declarations(raw_dir)
     for source in walk(raw_dir):
         n_files += 1
         seen.add(source.rel)
@@ -173,6 +179,9 @@ def scan(raw_dir: Path, known: Mapping[str, Known], versions: Mapping[str, str])
             continue
         if old.worth_retrying(source.changed_ns, versions):
             changes.append(Change(source.rel, source.fs_rel, "retried"))
+            continue
+        if old.declared != declarations.of(source.fs_rel).digest:
+            changes.append(Change(source.rel, source.fs_rel, "changed"))
             continue
         if old.size == source.size and old.changed_ns == source.changed_ns:
             continue

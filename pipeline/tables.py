@@ -100,12 +100,48 @@ DOCUMENTS = TableSpec(
                 pa.string(),
                 "`txt`, `html`, `json` or `feed` (RSS/Atom), detected from the content.",
             ),
-            col("publisher", pa.string(), "Publisher, when known.", nullable=True),
+            col(
+                "url",
+                pa.string(),
+                "The article's address: a JSON record's `url` (or `link`), a feed item's link, "
+                "an HTML page's canonical or `og:url`; null when its input names none.",
+                nullable=True,
+            ),
+            col(
+                "source_id",
+                pa.string(),
+                "The id its source gives it: a JSON record's `id` (Media Cloud's `stories_id`), a "
+                "feed item's `guid` or Atom `id`; else its `url`; null when neither is known. "
+                "Finds the record in the export a multi-article file came from.",
+                nullable=True,
+            ),
+            col(
+                "publisher",
+                pa.string(),
+                "Publisher: the input's own field (JSON, feed title, page's site name), else what "
+                "the text says (masthead, dateline), else its folder's `_source.toml`; null when "
+                "none says.",
+                nullable=True,
+            ),
+            col(
+                "language",
+                pa.string(),
+                "The language its source declares, as written (`en`, `en-GB`, `English`): a JSON "
+                "`language` field, a feed's or page's language, else its folder's "
+                "`_source.toml`; null when none does (never guessed from the text).",
+                nullable=True,
+            ),
             col("title", pa.string(), "The headline.", nullable=True),
             col("standfirst", pa.string(), "Summary line under the headline.", nullable=True),
             col("subheadings", pa.list_(pa.string()), "Headings inside the body, in order."),
             col("authors", pa.list_(pa.string()), "People named in the byline."),
-            col("published", pa.date32(), "Publication date, when stated.", nullable=True),
+            col(
+                "published",
+                pa.date32(),
+                "Publication date: the input's own field, else a dateline in the text, else the "
+                "default date of its folder's `_source.toml`; null when none states one.",
+                nullable=True,
+            ),
             col("body", pa.string(), "The article text, NFC-normalised, boilerplate removed."),
             col("n_words", pa.int32(), "Words in `body` (spaCy tokens that are not punctuation)."),
             col("story_id", pa.string(), "Articles that report the same story share it."),
@@ -199,6 +235,14 @@ FILES = TableSpec(
                 "(`pipeline/versions.py`). When one differs from the installed pipeline's, "
                 "`make run` processes the file again; null for rows written before versions "
                 "were recorded.",
+                nullable=True,
+            ),
+            col(
+                "declared",
+                pa.string(),
+                "Digest of the `_source.toml` files that declared metadata for it when it was "
+                "read (`pipeline/declared.py`); when it differs from the folder's now, the file "
+                "is processed again. Null when none applied.",
                 nullable=True,
             ),
             col("doc_ids", pa.list_(pa.string()), "Articles read from the file."),

@@ -36,7 +36,13 @@ class Stage:
 
 # The stages that write the article tables, in the order they run on an article.
 ARTICLE_STAGES: tuple[Stage, ...] = (
-    Stage("read", "2", doc="formats: every gzip member, feeds, markup fragments"),
+    Stage(
+        "read",
+        "3",
+        ("pipeline.formats.fields",),
+        "formats: every gzip member, feeds, markup fragments; url, source_id, language and the "
+        "export field names; folder declarations (`_source.toml`)",
+    ),
     Stage(
         "clean",
         "2",

@@ -19,6 +19,7 @@ import signal
 import sys
 import threading
 import types
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -74,15 +75,27 @@ class Analyser:
             self.workers > 1 and n_bodies > CHUNK and not multiprocessing.current_process().daemon
         )
 
-    def analyse(self, bodies: list[Body]) -> list[Analysed]:
+    def analyse(
+        self, bodies: list[Body], progress: Callable[[int], object] | None = None
+    ) -> list[Analysed]:
+        """Each body's analysis, in order; `progress` hears how many are done after each
+        chunk."""
         chunks = [bodies[i : i + CHUNK] for i in range(0, len(bodies), CHUNK)]
+        results: list[Analysed] = []
         if not self.in_workers(len(bodies)):
             model = nlp.load_model(self.model, COMPONENTS)
-            return [found for chunk in chunks for found in analyse(chunk, model, self.batch_size)]
+            for chunk in chunks:
+                results += analyse(chunk, model, self.batch_size)
+                if progress is not None:
+                    progress(len(results))
+            return results
         key = (self.model, self.workers, self.batch_size)
         pool = _pool(*key)
         try:
-            results = [found for part in pool.map(_analyse_in_worker, chunks) for found in part]
+            for part in pool.map(_analyse_in_worker, chunks):
+                results += part
+                if progress is not None:
+                    progress(len(results))
         except BaseException:
             # A worker died (killed, out of memory), or an interrupt stops the work: end the
             # workers now, without waiting for their chunks; a new pool next time.

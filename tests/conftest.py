@@ -49,6 +49,7 @@ def file_row(**changes: object) -> dict[str, object]:
         "status": "ok",
         "retry_key": None,
         "versions": None,
+        "declared": None,
         "doc_ids": [],
         "batch": "b1",
         "seen_at": datetime(2025, 4, 10, tzinfo=UTC),

@@ -173,3 +173,55 @@ def test_surname_given_name_pairs_from_citation_metadata() -> None:
     from pipeline.metadata import split_authors
 
     assert split_authors("You; Xiaoying; Lenharo; Mariana") == ("Xiaoying You", "Mariana Lenharo")
+
+
+def test_provenance_of_json_records_from_the_exports_field_names() -> None:
+    lines = [
+        {"stories_id": 2814000123, "url": "https://ex.org/a", "media_name": "Echo", "text": "A."},
+        {
+            "url": "https://ex.org/b",
+            "seendate": "20250306T101500Z",
+            "domain": "ex.org",
+            "text": "B.",
+        },
+        {"id": True, "url": {"href": "https://ex.org/c"}, "language": "en", "text": "C."},
+    ]
+    data = "\n".join(json.dumps(line) for line in lines).encode()
+    a, b, c = read_articles(data, "export.jsonl").articles
+    assert (a.source_id, a.url, a.publisher) == ("2814000123", "https://ex.org/a", "Echo")
+    assert (b.source_id, b.publisher, b.published) == (
+        "https://ex.org/b",
+        "ex.org",
+        date(2025, 3, 6),
+    )
+    assert (c.source_id, c.url, c.language) == (None, None, "en")  # no guess from other types
+
+
+def test_feed_items_keep_their_link_id_and_the_feed_language() -> None:
+    rss = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Example News</title>
+    <language>en-gb</language><atom:link xmlns:atom="http://www.w3.org/2005/Atom" rel="self"
+    href="https://ex.org/feed"/><item><title>One</title><link>https://ex.org/1</link>
+    <guid isPermaLink="false">ex-1</guid><description>Ministers met in Brussels.</description>
+    </item><item><link>https://ex.org/2</link><description>A rail strike was called off.
+    </description></item></channel></rss>"""
+    one, two = read_articles(rss, "feed.xml").articles
+    assert (one.url, one.source_id, one.language) == ("https://ex.org/1", "ex-1", "en-gb")
+    assert (two.url, two.source_id) == ("https://ex.org/2", "https://ex.org/2")
+    atom = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">
+    <title>Le Site</title><entry><link rel="replies" href="https://ex.fr/1#comments"/>
+    <link href="https://ex.fr/1"/><id>urn:uuid:1</id><content>Texte sur Bruxelles.</content>
+    </entry></feed>"""
+    [entry] = read_articles(atom, "feed.atom").articles
+    assert (entry.url, entry.source_id, entry.language) == ("https://ex.fr/1", "urn:uuid:1", "fr")
+
+
+def test_html_page_keeps_its_canonical_url_and_declared_language() -> None:
+    page = HTML_PAGE.replace("<html>", '<html lang="en-GB">').replace(
+        "</head>", '<link rel="canonical" href="https://example.com/talks"></head>'
+    )
+    [article] = read_articles(page.encode(), "page.html").articles
+    assert (article.url, article.source_id, article.language) == (
+        "https://example.com/talks",
+        "https://example.com/talks",
+        "en-GB",
+    )

@@ -3,6 +3,10 @@
 `clean(text, hints)` splits a normalised article text into its body and its metadata (title,
 standfirst, subheadings, authors, publisher, published) and records every removed piece with the
 rule that removed it. The rules are named data in `rules.py`; `engine.py` applies them.
+
+Publisher and date: the input's own field wins (JSON, feed, page metadata), then what the text
+says (a masthead, a dateline), then what the folder declares (`_source.toml`): a declaration is
+a default for the files that say nothing, never a correction of one that does.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from datetime import date
 from pipeline.clean import engine
 from pipeline.clean.bylines import clean_authors
 from pipeline.clean.rules import LINE_RULES
+from pipeline.declared import NOTHING, Declared
 from pipeline.formats.base import RawArticle
 from pipeline.metadata import numeric_order
 from pipeline.rows import BoilerplateKind
@@ -32,12 +37,14 @@ class Removed:
 
 @dataclass(frozen=True)
 class Hints:
-    """Metadata the input format already gave (HTML meta tags, JSON fields)."""
+    """Metadata the input format already gave (HTML meta tags, JSON fields), and what the
+    article's folder declares for what neither the format nor the text says."""
 
     title: str | None = None
     authors: tuple[str, ...] = ()
     publisher: str | None = None
     published: date | None = None
+    declared: Declared = NOTHING
 
 
 @dataclass(frozen=True)
@@ -83,7 +90,7 @@ def clean(text: str, hints: Hints | None = None, *, extracted: bool = False) -> 
         engine.mark_navigation_runs(blocks)
     engine.mark_author_bios(blocks)
     paragraphs = engine.body_paragraphs(blocks)
-    publisher = hints.publisher or head.publisher
+    publisher = hints.publisher or head.publisher or hints.declared.publisher
     return Cleaned(
         body="\n\n".join(b.text for b in paragraphs),
         title=hints.title or head.title,
@@ -91,7 +98,7 @@ def clean(text: str, hints: Hints | None = None, *, extracted: bool = False) -> 
         subheadings=tuple(engine.subheadings(paragraphs)),
         authors=clean_authors(_author_names(hints, head, publisher), publisher),
         publisher=publisher,
-        published=hints.published or head.published,
+        published=hints.published or head.published or hints.declared.published,
         removed=tuple(Removed(b.kind, b.text, b.rule or b.kind) for b in blocks if b.kind),
     )
 
@@ -103,6 +110,7 @@ def clean_article(article: RawArticle) -> Cleaned:
         authors=article.authors,
         publisher=article.publisher,
         published=article.published,
+        declared=article.declared,
     )
     return clean(article.text, hints, extracted=article.source_format == "html")
 

@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
+from pipeline.declared import NOTHING, Declared
 from pipeline.errors import RejectedInput
 from pipeline.normalize import normalize_text
 
@@ -24,7 +25,11 @@ class RawArticle:
     authors: tuple[str, ...] = ()
     published: date | None = None
     publisher: str | None = None
+    url: str | None = None
+    source_id: str | None = None  # the id its source gives it; else its URL
+    language: str | None = None  # as the input declares it: never guessed from the text
     record: int | None = None  # position in a multi-article file
+    declared: Declared = NOTHING  # what its folder declares (`_source.toml`), for what it lacks
 
 
 @dataclass
@@ -54,9 +59,11 @@ def make_article(
         where = f"record {record}" if record is not None else "the file"
         raise RejectedInput("parse", f"{where} has no article text after normalisation")
     clean_meta = {k: v for k, v in meta.items() if v not in (None, "", ())}
-    for key in ("title", "publisher"):
+    for key in ("title", "publisher", "url", "source_id", "language"):
         if key in clean_meta:
             clean_meta[key] = normalize_text(str(clean_meta[key])) or None
+    if not clean_meta.get("source_id"):
+        clean_meta["source_id"] = clean_meta.get("url")  # how the web knows an article
     return RawArticle(
         doc_id=doc_id_for(payload),
         source_path=source_path,

@@ -1,4 +1,5 @@
-"""RSS and Atom feeds: one article per item, with the item's own title, author and date.
+"""RSS and Atom feeds: one article per item, with the item's own title, author, date, link and
+id (RSS `guid`, Atom `id`), and the feed's language.
 
 A feed saved under any name is read as a feed, never as text: its markup would otherwise land in
 `body`. Item content is HTML (escaped or in CDATA) and is reduced to its visible text. Other XML
@@ -9,6 +10,7 @@ fetches nothing, so a feed cannot pull in local files or the network.
 from __future__ import annotations
 
 import email.utils
+from dataclasses import dataclass
 from datetime import date
 
 import lxml.etree
@@ -20,11 +22,15 @@ from pipeline.metadata import parse_date, split_authors
 
 # Root elements (local names) of the feed formats, and the element each calls an article.
 FEED_ITEMS = {"rss": "item", "RDF": "item", "feed": "entry"}
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 # Child elements by local name, most specific first (namespaces differ between feed dialects).
 TEXT_ELEMENTS = ("encoded", "content", "description", "summary")
 TITLE_ELEMENTS = ("title",)
 AUTHOR_ELEMENTS = ("creator", "author")
 DATE_ELEMENTS = ("pubDate", "published", "date", "issued", "updated", "modified")
+ID_ELEMENTS = ("guid", "id", "identifier")
+# `xml:lang`, which Atom (and RSS 1.0) put on any element instead of a <language> child.
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def _parser() -> lxml.etree.XMLParser:
@@ -46,12 +52,13 @@ def read(text: str, payload: bytes, source_path: str) -> ReadResult:
             "move it out of the raw folder",
         )
     channel = _child(root, "channel")
-    publisher = _text(_child(channel if channel is not None else root, "title"))
+    head = channel if channel is not None else root
+    feed = Feed(_text(_child(head, "title")), _language(head) or _language(root))
     items = [el for el in root.iter() if _local(el) == FEED_ITEMS[kind]]
     result = ReadResult()
     for number, item in enumerate(items, start=1):
         try:
-            result.articles.append(_article(item, number, source_path, publisher))
+            result.articles.append(_article(item, number, source_path, feed))
         except RejectedInput as problem:
             result.problems.append(problem)
     if not items:
@@ -59,9 +66,15 @@ def read(text: str, payload: bytes, source_path: str) -> ReadResult:
     return result
 
 
-def _article(
-    item: lxml.etree._Element, number: int, source_path: str, publisher: str | None
-) -> RawArticle:
+@dataclass(frozen=True)
+class Feed:
+    """What the feed says of every item: its title is the publisher's name."""
+
+    publisher: str | None
+    language: str | None
+
+
+def _article(item: lxml.etree._Element, number: int, source_path: str, feed: Feed) -> RawArticle:
     body = ""
     for name in TEXT_ELEMENTS:
         markup = _text(_child(item, name))
@@ -85,8 +98,29 @@ def _article(
         title=_text(_child(item, *TITLE_ELEMENTS)),
         authors=split_authors(_text(author)),
         published=published,
-        publisher=publisher,
+        publisher=feed.publisher,
+        url=_link(item),
+        source_id=_text(_child(item, *ID_ELEMENTS)),
+        language=_language(item) or feed.language,
     )
+
+
+def _link(item: lxml.etree._Element) -> str | None:
+    """RSS: the <link> text (RSS 1.0 also names the item `rdf:about`); Atom: the `href` of the
+    link to the article itself (no `rel`, or `alternate`), not of its comments or enclosures."""
+    for el in item:
+        if _local(el) != "link":
+            continue
+        if el.get("href") is None:
+            return _text(el)
+        if el.get("rel", "alternate") == "alternate":
+            return el.get("href") or None
+    return item.get(f"{{{RDF}}}about") or None
+
+
+def _language(el: lxml.etree._Element) -> str | None:
+    """RSS's <language> (or Dublin Core's), else the element's `xml:lang`."""
+    return _text(_child(el, "language")) or el.get(XML_LANG) or None
 
 
 def _date(text: str | None) -> date | None:

@@ -1,4 +1,5 @@
-"""HTML pages: the main text and metadata, extracted with trafilatura.
+"""HTML pages: the main text and metadata, extracted with trafilatura (its URL is the page's
+canonical link or `og:url`; its language the `<html lang>` the page declares).
 
 trafilatura is the field's reference for main-text extraction. Pages too small for it to judge
 fall back to the text of the page's body, so a bare HTML fragment is still read.
@@ -49,6 +50,11 @@ AUTHOR_LABELS = frozenset(
 )
 AUTHOR_TEXT_MAX = 120  # a byline naming four people and their team
 DROP_TAGS = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form")
+# The language a page declares on its root element: <html lang="en-GB">.
+HTML_LANG = re.compile(
+    r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)", re.I
+)
+HEAD_CHARS = 4096
 
 
 def read(text: str, payload: bytes, source_path: str) -> ReadResult:
@@ -70,6 +76,8 @@ def read(text: str, payload: bytes, source_path: str) -> ReadResult:
                     authors=_authors(doc, text),
                     published=parse_date(doc.date),
                     publisher=doc.sitename,
+                    url=doc.url,
+                    language=_declared_language(text),
                 )
             ]
         )
@@ -77,6 +85,11 @@ def read(text: str, payload: bytes, source_path: str) -> ReadResult:
     if not body.strip():
         raise RejectedInput("parse", "HTML page holds no visible article text")
     return ReadResult(articles=[make_article(payload, source_path, "html", body)])
+
+
+def _declared_language(markup: str) -> str | None:
+    match = HTML_LANG.search(markup[:HEAD_CHARS])
+    return match.group(1) if match else None
 
 
 def _authors(doc: Document, markup: str) -> tuple[str, ...]:

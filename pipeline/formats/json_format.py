@@ -1,8 +1,9 @@
 """JSON articles: one object, an array of objects, or JSON Lines with one object per line.
 
-An article is an object with a text field; its own title, author, date and publisher fields are
-kept. Each article's id is the hash of its own bytes (its line, or its canonical serialisation
-inside an array), so one changed article in a feed keeps the others' ids.
+An article is an object with a text field; its own title, authors, date, publisher, URL, id
+and language are kept, under the field names of the common news exports (`fields.py`). Each
+article's id is the hash of its own bytes (its line, or its canonical serialisation inside an
+array), so one changed article in a feed keeps the others' ids.
 """
 
 from __future__ import annotations
@@ -12,22 +13,8 @@ from typing import Any
 
 from pipeline.errors import RejectedInput
 from pipeline.formats.base import RawArticle, ReadResult, make_article
+from pipeline.formats.fields import FIELDS
 from pipeline.metadata import parse_date, split_authors
-
-# Field names that publishers' feeds and scrapers use, most specific first.
-TEXT_FIELDS = ("text", "body", "content", "maintext", "article", "article_text", "full_text")
-TITLE_FIELDS = ("title", "headline")
-AUTHOR_FIELDS = ("authors", "author", "byline", "creator")
-DATE_FIELDS = (
-    "published",
-    "publishing_date",
-    "date_published",
-    "published_at",
-    "publish_date",
-    "pubdate",
-    "date",
-)
-PUBLISHER_FIELDS = ("publisher", "source", "site_name", "sitename", "source_name", "outlet")
 
 
 def read(text: str, payload: bytes, source_path: str) -> ReadResult:
@@ -108,7 +95,8 @@ def _article(value: Any, raw: bytes, source_path: str, record: int | None) -> Ra
     where = f"record {record}: " if record is not None else ""
     if not isinstance(value, dict):
         raise RejectedInput("parse", f"{where}JSON {type(value).__name__} is not an article object")
-    body = _first(value, TEXT_FIELDS)
+    text_fields = FIELDS["text"]
+    body = _first(value, text_fields)
     if isinstance(body, list) and all(isinstance(p, str) for p in body):
         body = "\n\n".join(body)
     if not isinstance(body, str) or not body.strip():
@@ -116,18 +104,31 @@ def _article(value: Any, raw: bytes, source_path: str, record: int | None) -> Ra
         raise RejectedInput(
             "parse",
             f"{where}JSON object has no article text: expected a string in one of the fields "
-            f"{', '.join(TEXT_FIELDS)} (found keys: {keys})",
+            f"{', '.join(text_fields)} (found keys: {keys})",
         )
-    title = _first(value, TITLE_FIELDS)
-    publisher = _first(value, PUBLISHER_FIELDS)
     return make_article(
         raw,
         source_path,
         "json",
         body,
         record=record,
-        title=title if isinstance(title, str) else None,
-        authors=split_authors(_first(value, AUTHOR_FIELDS)),
-        published=parse_date(_first(value, DATE_FIELDS)),
-        publisher=publisher if isinstance(publisher, str) else None,
+        title=_string(value, "title"),
+        authors=split_authors(_first(value, FIELDS["authors"])),
+        published=parse_date(_first(value, FIELDS["published"])),
+        publisher=_string(value, "publisher"),
+        url=_string(value, "url"),
+        source_id=_string(value, "source_id"),
+        language=_string(value, "language"),
     )
+
+
+def _string(obj: dict[str, Any], kind: str) -> str | None:
+    """The first field named for `kind`, when it holds a string (or, for an id, an integer:
+    Media Cloud's `stories_id`); an object or a list there is another convention, not a guess
+    to make."""
+    value = _first(obj, FIELDS[kind])
+    if isinstance(value, str):
+        return value
+    if kind == "source_id" and isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return None

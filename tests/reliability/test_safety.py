@@ -15,7 +15,13 @@ from ..conftest import instance_env
 from .conftest import copy_corpus
 
 NAMES = set(TABLES)
-CODE = [*PROJECT_ROOT.glob("pipeline/**/*.py"), *PROJECT_ROOT.glob("assets/**/*.py")]
+# `make ui`'s supervisor starts `dagster dev` with a fixed command line: the one process the code
+# starts, with nothing from an input in it. It is checked apart (`test_servers_bind_to_loopback`).
+UI = PROJECT_ROOT / "assets" / "ui.py"
+CODE = [
+    *PROJECT_ROOT.glob("pipeline/**/*.py"),
+    *(p for p in PROJECT_ROOT.glob("assets/**/*.py") if p != UI),
+]
 UNSAFE = re.compile(
     r"\bimport pickle\b|\bpickle\.|\bcloudpickle\b|\bmarshal\.|\bshelve\.|\beval\(|\bexec\(|"
     r"yaml\.load\(|\bsubprocess\b|os\.system\("
@@ -35,8 +41,15 @@ def test_no_code_path_can_execute_input() -> None:
 def test_servers_bind_to_loopback() -> None:
     makefile = (PROJECT_ROOT / "Makefile").read_text()
     ui = re.search(r"^ui:.*\n((?:\t.*\n)+)", makefile, re.MULTILINE)
-    assert ui and "-h 127.0.0.1" in ui.group(1)
-    assert "0.0.0.0" not in makefile
+    assert ui and "-m assets.ui" in ui.group(1)
+    from assets.ui import dagster_dev
+
+    command = dagster_dev(3000, "-w", "workspace.yaml")
+    assert command[command.index("-h") + 1] == "127.0.0.1"
+    assert "0.0.0.0" not in makefile + UI.read_text()
+    assert [line for line in UI.read_text().splitlines() if "Popen(" in line] == [
+        "    child = subprocess.Popen(command, process_group=0)"
+    ], "the supervisor starts one process, the command dagster_dev builds"
 
 
 def _tree(root: Path, skip: tuple[str, ...]) -> dict[str, int]:
