@@ -157,8 +157,10 @@ def _previous_stories(
     made_by = {warehouse.corpus_versions().get(s.name) for s in (STORIES, REUSE, FIGURE_CONFLICTS)}
     current = table_version(STORIES.name, versions)
     if recompute or made_by != {current}:
-        reason = "asked to" if recompute else "the story rules' version changed"
-        context.log.info(f"recomputing every story: {reason}")
+        if recompute:
+            context.log.info("recomputing every story: asked to")
+        elif made_by != {None}:
+            context.log.info("recomputing every story: the story rules' version changed")
         return StoryTables.empty()
     try:
         return StoryTables(
