@@ -2,12 +2,14 @@
 date by one `make run`, a changed rule marks exactly its assets stale in Dagster, and a kill in
 the middle of a reprocess loses nothing.
 
-The old warehouse is `tests/upgrade/warehouse-<commit>`, written by `tests/upgrade/build.sh` from
-that commit's code over `tests/upgrade/raw` (two batches of four files: the five sample
-articles, a JSON Lines export of two, and an empty file that is rejected).
+The old warehouse is written when the tests start, by `tests/upgrade/build.sh`, from the previous
+release's code (a commit of this repository's history) over `tests/upgrade/raw` (two batches of
+four files: the five sample articles, a JSON Lines export of two, and an empty file that is
+rejected).
 """
 
 import json
+import os
 import shutil
 import signal
 import subprocess
@@ -27,7 +29,7 @@ from pipeline.tables import TABLES
 from ..conftest import instance_env
 
 UPGRADE = PROJECT_ROOT / "tests" / "upgrade"
-OLD_RELEASE = UPGRADE / "warehouse-fea16da"
+PREVIOUS_RELEASE = "fea16da"  # the last commit before stage versions were recorded
 ALL_TABLES = tuple(TABLES)
 RUN_COLUMNS = ("ingested_at", "seen_at", "batch", "changed_ns")  # name a run, not its data
 SETTINGS = {"PIPELINE_BATCH_FILES": "4", "PIPELINE_WORKERS": "1"}
@@ -100,16 +102,37 @@ def fresh(tmp_path_factory: pytest.TempPathFactory, raw: Path) -> Path:
     return tmp / "warehouse"
 
 
-def old_warehouse(tmp: Path) -> Path:
+@pytest.fixture(scope="module")
+def old_release(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The warehouse the previous release's code writes of `tests/upgrade/raw`."""
+    known = subprocess.run(
+        ["git", "-C", str(PROJECT_ROOT), "cat-file", "-e", f"{PREVIOUS_RELEASE}^{{commit}}"],
+        capture_output=True,
+    )
+    if known.returncode:
+        pytest.skip(f"commit {PREVIOUS_RELEASE} is not in this clone's history (a shallow clone)")
+    out = tmp_path_factory.mktemp("old-release") / "warehouse"
+    done = subprocess.run(
+        [str(UPGRADE / "build.sh"), PREVIOUS_RELEASE, str(out)],
+        env={**os.environ, "PYTHON": sys.executable},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-4000:]
+    return out
+
+
+def old_warehouse(tmp: Path, old_release: Path) -> Path:
     warehouse = tmp / "warehouse"
-    shutil.copytree(OLD_RELEASE, warehouse)
+    shutil.copytree(old_release, warehouse)
     return warehouse
 
 
 def test_make_run_brings_a_previous_release_warehouse_up_to_date(
-    tmp_path: Path, raw: Path, fresh: Path
+    tmp_path: Path, raw: Path, fresh: Path, old_release: Path
 ) -> None:
-    warehouse = old_warehouse(tmp_path)
+    warehouse = old_warehouse(tmp_path, old_release)
     old_rows = Warehouse(warehouse).read("documents", columns=["ingested_at"])
     env = instance_env(tmp_path, raw, warehouse, **SETTINGS)
     out, reads = audited_run(env, PROJECT_ROOT, tmp_path / "reads.json")
@@ -134,9 +157,9 @@ def test_make_run_brings_a_previous_release_warehouse_up_to_date(
 
 
 def test_sigkill_during_a_reprocess_keeps_the_old_rows(
-    tmp_path: Path, raw: Path, fresh: Path
+    tmp_path: Path, raw: Path, fresh: Path, old_release: Path
 ) -> None:
-    warehouse = old_warehouse(tmp_path)
+    warehouse = old_warehouse(tmp_path, old_release)
     before = {name: rows(warehouse, name) for name in ALL_TABLES}
     env = instance_env(tmp_path, raw, warehouse, **SETTINGS)
     proc = subprocess.Popen(
