@@ -34,7 +34,7 @@ from pipeline.interrupts import StopSignals
 from pipeline.settings import SettingsError
 from pipeline.store import Warehouse
 from pipeline.summary import RunSummary
-from pipeline.tables import TABLES
+from pipeline.tables import CORPUS_TABLES
 from pipeline.versions import outdated_tables
 from pipeline.workers import stop_workers
 
@@ -47,7 +47,6 @@ QUIET = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
 # still going from one whose process was killed.
 PID_TAG, HOST_TAG = "newsroom/pid", "newsroom/host"
 UNFINISHED = [dg.DagsterRunStatus.STARTED, dg.DagsterRunStatus.STARTING]
-CORPUS_TABLES = [name for name, spec in TABLES.items() if spec.scope == "corpus"]
 # Run config that asks the assets to redo everything (`--reprocess`).
 REPROCESS: dict[str, object] = {"ops": {"article_tables": {"config": {"reprocess": True}}}}
 RECOMPUTE: dict[str, object] = {"ops": {"story_tables": {"config": {"recompute": True}}}}
@@ -183,7 +182,9 @@ def process(
         f"{kinds['retried']} rejected before and worth another try, "
         f"{kinds['outdated']} made by an older version of a stage"
     )
-    stale_corpus = outdated_tables(warehouse.corpus_versions(), definitions.versions, CORPUS_TABLES)
+    stale_corpus = outdated_tables(
+        warehouse.corpus_versions(), definitions.versions, [t.name for t in CORPUS_TABLES]
+    )
     if not plan.runs and not stale_corpus and not reprocess:
         log.info("nothing new, changed or outdated: no run needed, every table is as it was")
         return 0
@@ -220,7 +221,9 @@ def process(
         log.error(f"corpus run {run_id} failed; see `make ui` for its logs")
         return 1
     tables = materialized(instance, run_id)
-    summary.corpus = {n: tables[n]["dagster/row_count"] for n in CORPUS_TABLES if n in tables}
+    summary.corpus = {
+        t.name: tables[t.name]["dagster/row_count"] for t in CORPUS_TABLES if t.name in tables
+    }
     log.info(summary.text(warehouse))
     return 0
 

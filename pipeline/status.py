@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import pyarrow.compute as pc
 
 from pipeline.store import Warehouse, batch_order, table_rows
-from pipeline.tables import FILES, REJECTED, TABLES
+from pipeline.tables import CORPUS_TABLES, FILES, REJECTED, TABLES
 from pipeline.versions import article_record, outdated_tables
 
 SHOWN_REJECTIONS = 10
@@ -42,7 +42,7 @@ def warehouse_status(warehouse: Warehouse, versions: Mapping[str, str]) -> Statu
     outdated = pc.sum(pc.fill_null(pc.not_equal(files["versions"], record), True)).as_py() or 0
     batches = sorted(set(files["batch"].to_pylist()), key=batch_order)
     rejected = warehouse.read(REJECTED.name).sort_by([("seen_at", "descending")])
-    corpus = [n for n, spec in TABLES.items() if spec.scope == "corpus" and warehouse.files_of(n)]
+    corpus = [spec.name for spec in CORPUS_TABLES if warehouse.files_of(spec.name)]
     return Status(
         rows={name: table_rows(warehouse.table_dir(name)) for name in TABLES},
         files=Counter(files["status"].to_pylist()),

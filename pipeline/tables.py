@@ -669,6 +669,10 @@ TABLES: dict[str, TableSpec] = {
 }
 
 
+# The tables the corpus job recomputes from the article tables.
+CORPUS_TABLES: tuple[TableSpec, ...] = tuple(t for t in TABLES.values() if t.scope == "corpus")
+
+
 def arrow_type_name(type_: pa.DataType) -> str:
     """The short type name used in docs and Dagster column schemas."""
     if pa.types.is_list(type_):
