@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import multiprocessing
 import random
@@ -36,6 +37,7 @@ from datetime import date
 from multiprocessing.pool import Pool
 from pathlib import Path
 from typing import TypeVar
+from urllib.parse import urlparse
 
 import lxml.etree
 import lxml.html
@@ -53,6 +55,14 @@ BBC_DIR = SHARED / "corpora" / "bbc"
 ALL_SETS = ("trafilatura", "dragnet", "fundus", "bbc")
 SYSTEM_NAMES = ("ours-html", "ours-text", "trafilatura")
 SEED = 0  # --limit samples pages with a fixed seed, so reruns compare like with like
+# Every page's site falls in one half: rules are tuned looking at "tune" pages only, and "held"
+# (sites never looked at while tuning) estimates how the rules do on publishers never seen.
+HALVES = ("all", "tune", "held")
+SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or"})
+CANONICAL = re.compile(
+    rb"<link[^>]+rel=[\"']canonical[\"'][^>]+href=[\"']([^\"']+)|og:url[\"'][^>]+content=[\"']([^\"']+)",
+    re.IGNORECASE,
+)
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -381,16 +391,56 @@ def print_errors(outputs: Sequence[dict[str, Output]]) -> None:
             print(f"  {name}: {len(errors)} error(s), first: {errors[0][:160]}")
 
 
-META_NOTE = "metadata accuracy (n = pages with a gold value; ~ lenient, ±1 within a day)"
+META_NOTE = "metadata accuracy (pages with a gold value in brackets; ~ lenient, ±1 within a day)"
 
 
-def print_meta(name: str, scores: dict[str, MetaScore], fields: Sequence[str]) -> Table:
-    first = next(iter(scores.values())).tallies
+def print_meta(name: str, scores: dict[tuple[str, str], MetaScore], fields: Sequence[str]) -> Table:
+    """One row per system and half; a strict figure shows its page count in brackets."""
     print(f"  {META_NOTE}:")
-    header = ["system", *(f"{f} n={first[f].total}" for f in fields)]
-    rows = [[n, *(s.tallies[f].show() for f in fields)] for n, s in scores.items()]
+    header = ["system", "sites", *fields]
+    rows = [
+        [
+            n,
+            h,
+            *(
+                _meta_cell(scores[n, h].tallies[f], strict="~" not in f and "±" not in f)
+                for f in fields
+            ),
+        ]
+        for h in HALVES
+        for n in SYSTEM_NAMES
+    ]
     print_table(header, rows)
     return f"{name}, {META_NOTE}:", header, rows
+
+
+def _meta_cell(tally: Tally, *, strict: bool) -> str:
+    return f"{tally.show()} ({tally.total})" if strict else tally.show()
+
+
+def site_of(url: str) -> str:
+    """The registered domain of a page's address: "news.bbc.co.uk" -> "bbc.co.uk"."""
+    labels = (urlparse(url).hostname or url).lower().removeprefix("www.").split(".")
+    keep = 3 if len(labels) >= 3 and labels[-2] in SECOND_LEVEL and len(labels[-1]) == 2 else 2
+    return ".".join(labels[-keep:])
+
+
+def site_half(url: str) -> str:
+    """'tune' or 'held', fixed by a hash of the page's site: every page of a site is in one."""
+    return "tune" if hashlib.sha256(site_of(url).encode()).digest()[0] % 2 == 0 else "held"
+
+
+def page_url(path: Path) -> str:
+    """A saved page's own address (canonical link or og:url), else its file name."""
+    payload = path.read_bytes()
+    if payload[:2] == b"\x1f\x8b":
+        payload = gzip.decompress(payload)
+    found = CANONICAL.search(payload[:200_000])
+    return (found.group(1) or found.group(2)).decode("utf-8", "replace") if found else path.name
+
+
+def in_halves(half: str) -> tuple[str, str]:
+    return ("all", half)
 
 
 def sample(items: Sequence[T], limit: int | None) -> list[T]:
@@ -420,35 +470,46 @@ class Options:
 def eval_trafilatura(opts: Options, mapper: Mapper) -> list[Table]:
     root = EVAL / "trafilatura"
     gold_all = json.loads((root / "evaldata.en.json").read_text(encoding="utf-8"))
-    gold = sample(
-        [g for g in gold_all.values() if (root / "html" / g["file"]).exists()], opts.limit
-    )
+    found = [
+        {**g, "url": url} for url, g in gold_all.items() if (root / "html" / g["file"]).exists()
+    ]
+    gold = sample(found, opts.limit)
     if not gold:
         print("  no pages to evaluate")
         return []
     outputs = list(mapper(run_systems, [root / "html" / g["file"] for g in gold]))
     pages = f"{len(gold)} pages, {sum(len(g['with']) + len(g['without']) for g in gold)} snippets"
-    print(f"  {pages}")
+    print(f"  {pages} ({_half_sizes(g['url'] for g in gold)})")
 
-    snippets = {name: SnippetScore() for name in SYSTEM_NAMES}
-    meta = {name: MetaScore() for name in SYSTEM_NAMES}
+    snippets = {(n, h): SnippetScore() for n in SYSTEM_NAMES for h in HALVES}
+    meta = {(n, h): MetaScore() for n in SYSTEM_NAMES for h in HALVES}
     failures: list[tuple[str, str, str]] = []
     for page, out in zip(gold, outputs, strict=True):
         for name in SYSTEM_NAMES:
-            missed, leaked = _score_snippets(page, out[name], snippets[name])
+            for half in in_halves(site_half(page["url"])):
+                missed, leaked = _score_snippets(page, out[name], snippets[name, half])
+                _score_meta(page, out[name], meta[name, half])
             if name == "ours-text":
                 failures += [("missed", page["file"], s) for s in missed]
                 failures += [("leaked", page["file"], s) for s in leaked]
-            _score_meta(page, out[name], meta[name])
 
-    header = ["system", "P", "R", "F1", "acc", "TP", "FN", "FP", "TN", "errors", "ms/page"]
-    rows = [[n, *snippets[n].row(), *system_cells(outputs, n)] for n in SYSTEM_NAMES]
+    header = ["system", "sites", "P", "R", "F1", "acc", "TP", "FN", "FP", "TN", "errors", "ms/page"]
+    rows = [
+        [n, h, *snippets[n, h].row(), *system_cells(outputs, n)]
+        for h in HALVES
+        for n in SYSTEM_NAMES
+    ]
     print_table(header, rows)
     print_errors(outputs)
     meta_table = print_meta("trafilatura", meta, META_FIELDS)
     _print_failures(failures, opts.show_failures)
     return [(f"trafilatura, {pages}: `with` snippets kept, `without` left out:", header, rows),
             meta_table]  # fmt: skip
+
+
+def _half_sizes(urls: Iterable[str]) -> str:
+    halves = Counter(site_half(u) for u in urls)
+    return f"sites split by a hash: {halves['tune']} pages to tune on, {halves['held']} held out"
 
 
 def _score_snippets(page: dict, out: Output, score: SnippetScore) -> tuple[list[str], list[str]]:
@@ -501,11 +562,13 @@ def eval_dragnet(opts: Options, mapper: Mapper) -> list[Table]:
         f"({len(ids) - len(pages)} without gold text skipped; "
         f"{invalid} gold files not valid UTF-8, read with replacement characters)"
     )
-    print(f"  {summary}")
-    scores = {name: TokenScore() for name in SYSTEM_NAMES}
-    for (_, (gold, _)), out in zip(pages, outputs, strict=True):
+    urls = [page_url(root / "HTML" / f"{i}.html.gz") for i, _ in pages]
+    print(f"  {summary}; {_half_sizes(urls)}")
+    scores = {(n, h): TokenScore() for n in SYSTEM_NAMES for h in HALVES}
+    for (_, (gold, _)), out, url in zip(pages, outputs, urls, strict=True):
         for name in SYSTEM_NAMES:
-            scores[name].add(tokens(out[name].full), gold)
+            for half in in_halves(site_half(url)):
+                scores[name, half].add(tokens(out[name].full), gold)
     return [_print_token_table(f"dragnet, {summary}", scores, outputs)]
 
 
@@ -532,11 +595,16 @@ TOKEN_NOTE = "body tokens (P, R, F1: mean over pages; F1 micro: over all tokens)
 
 
 def _print_token_table(
-    name: str, scores: dict[str, TokenScore], outputs: Sequence[dict[str, Output]]
+    name: str, scores: dict[tuple[str, str], TokenScore], outputs: Sequence[dict[str, Output]]
 ) -> Table:
     print(f"  {TOKEN_NOTE}:")
-    header = ["system", "P", "R", "F1", "F1 micro", "errors", "ms/page"]
-    rows = [[n, *scores[n].row(), *system_cells(outputs, n)] for n in SYSTEM_NAMES]
+    header = ["system", "sites", "P", "R", "F1", "F1 micro", "errors", "ms/page"]
+    rows = [
+        [n, h, *scores[n, h].row(), *system_cells(outputs, n)]
+        for h in HALVES
+        for n in SYSTEM_NAMES
+        if scores[n, h].pages
+    ]
     print_table(header, rows)
     print_errors(outputs)
     return f"{name}, {TOKEN_NOTE}:", header, rows
@@ -552,14 +620,15 @@ def eval_fundus(opts: Options, mapper: Mapper) -> list[Table]:
         return []
     outputs = list(mapper(run_systems, [root / r["html_file"] for r in rows]))
     pages = f"{len(rows)} pages from {len({r['publisher'] for r in rows})} publishers"
-    print(f"  {pages}")
+    print(f"  {pages} ({_half_sizes(r['url'] for r in rows)})")
 
-    scores = {name: TokenScore() for name in SYSTEM_NAMES}
-    meta = {name: MetaScore() for name in SYSTEM_NAMES}
+    scores = {(n, h): TokenScore() for n in SYSTEM_NAMES for h in HALVES}
+    meta = {(n, h): MetaScore() for n in SYSTEM_NAMES for h in HALVES}
     for row, out in zip(rows, outputs, strict=True):
         for name in SYSTEM_NAMES:
-            scores[name].add(tokens(out[name].text), tokens(row["body"] or ""))
-            _score_meta(_fundus_meta(row), out[name], meta[name])
+            for half in in_halves(site_half(row["url"])):
+                scores[name, half].add(tokens(out[name].text), tokens(row["body"] or ""))
+                _score_meta(_fundus_meta(row), out[name], meta[name, half])
     return [
         _print_token_table(f"fundus, {pages}", scores, outputs),
         print_meta("fundus", meta, META_FIELDS),

@@ -611,6 +611,7 @@ def _document_row(item: Prepared, now: datetime) -> DocumentRow:
         subheadings=list(cleaned.subheadings),
         authors=list(cleaned.authors),
         published=cleaned.published,
+        updated=cleaned.updated,
         body=cleaned.body,
         n_words=item.n_words,
         story_id=item.story_id or article.doc_id,

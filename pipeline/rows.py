@@ -118,6 +118,7 @@ class DocumentRow(Record):
     subheadings: list[str]
     authors: list[str]
     published: date | None
+    updated: date | None
     body: str
     n_words: int
     story_id: str

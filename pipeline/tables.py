@@ -142,6 +142,13 @@ DOCUMENTS = TableSpec(
                 "default date of its folder's `_source.toml`; null when none states one.",
                 nullable=True,
             ),
+            col(
+                "updated",
+                pa.date32(),
+                "Date of the latest revision when the input or the text states one apart from "
+                "publication (`dateModified`, an \"Updated\" line); null otherwise.",
+                nullable=True,
+            ),
             col("body", pa.string(), "The article text, NFC-normalised, boilerplate removed."),
             col("n_words", pa.int32(), "Words in `body` (spaCy tokens that are not punctuation)."),
             col("story_id", pa.string(), "Articles that report the same story share it."),

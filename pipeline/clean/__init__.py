@@ -44,6 +44,7 @@ class Hints:
     authors: tuple[str, ...] = ()
     publisher: str | None = None
     published: date | None = None
+    updated: date | None = None
     declared: Declared = NOTHING
 
 
@@ -56,6 +57,7 @@ class Cleaned:
     authors: tuple[str, ...] = ()
     publisher: str | None = None
     published: date | None = None
+    updated: date | None = None
     removed: tuple[Removed, ...] = field(default_factory=tuple)
 
 
@@ -99,6 +101,7 @@ def clean(text: str, hints: Hints | None = None, *, extracted: bool = False) -> 
         authors=clean_authors(_author_names(hints, head, publisher), publisher),
         publisher=publisher,
         published=hints.published or head.published or hints.declared.published,
+        updated=hints.updated or head.updated,
         removed=tuple(Removed(b.kind, b.text, b.rule or b.kind) for b in blocks if b.kind),
     )
 
@@ -110,6 +113,7 @@ def clean_article(article: RawArticle) -> Cleaned:
         authors=article.authors,
         publisher=article.publisher,
         published=article.published,
+        updated=article.updated,
         declared=article.declared,
     )
     return clean(article.text, hints, extracted=article.source_format == "html")

@@ -99,6 +99,7 @@ class Head:
     authors: list[str] = field(default_factory=list)
     publisher: str | None = None
     published: date | None = None
+    updated: date | None = None  # an "Updated ..." line's date, never taken as `published`
 
 
 def is_prose(block: Block) -> bool:

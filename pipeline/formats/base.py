@@ -24,6 +24,7 @@ class RawArticle:
     title: str | None = None
     authors: tuple[str, ...] = ()
     published: date | None = None
+    updated: date | None = None  # a later revision's date, kept apart from `published`
     publisher: str | None = None
     url: str | None = None
     source_id: str | None = None  # the id its source gives it; else its URL
