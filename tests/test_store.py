@@ -30,6 +30,7 @@ def doc(doc_id: str, path: str) -> DocumentRow:
         subheadings=[],
         authors=[],
         published=None,
+        updated=None,
         body=f"body of {doc_id}",
         n_words=3,
         story_id=doc_id,
