@@ -14,8 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from pipeline.clean import engine
+from pipeline.clean import engine, regions
+from pipeline.clean.blocks import Block, blocks_of, is_headline
 from pipeline.clean.bylines import clean_authors
+from pipeline.clean.head import Head, mark_prefixed_bylines, parse_head
 from pipeline.clean.rules import LINE_RULES
 from pipeline.declared import NOTHING, Declared
 from pipeline.formats.base import RawArticle
@@ -69,26 +71,26 @@ def clean(text: str, hints: Hints | None = None, *, extracted: bool = False) -> 
     among menus and footers that a whole pasted page needs.
     """
     hints = hints or Hints()
-    blocks = engine.blocks_of(text)
+    blocks = blocks_of(text)
     engine.apply_line_rules(blocks, ANYWHERE_RULES, head_end=0)
     engine.mark_repeated_lines(blocks)
     engine.mark_link_lists(blocks)
     engine.mark_teasers(blocks)
-    head = engine.Head()
-    engine.mark_prefixed_bylines(blocks, head)
-    spans = [] if extracted else engine.main_regions(blocks)
+    head = Head()
+    mark_prefixed_bylines(blocks, head)
+    spans = [] if extracted else regions.main_regions(blocks)
     if spans:
         start = min(first for first, _ in spans)
     else:
-        prose = engine.first_prose(blocks)
+        prose = regions.first_prose(blocks)
         start = _start_without_prose(blocks) if prose is None else prose
     engine.apply_line_rules(blocks[:start], HEADER_RULES, head_end=start)
-    engine.parse_head(
+    parse_head(
         blocks, start, hints.title, head, guess_title=not extracted, order=numeric_order(text)
     )
     engine.cut_comments(blocks, start)
     if spans:
-        engine.trim_outside(blocks, spans)
+        regions.trim_outside(blocks, spans)
         engine.mark_navigation_runs(blocks)
     engine.mark_author_bios(blocks)
     paragraphs = engine.body_paragraphs(blocks)
@@ -119,7 +121,7 @@ def clean_article(article: RawArticle) -> Cleaned:
     return clean(article.text, hints, extracted=article.source_format == "html")
 
 
-def _author_names(hints: Hints, head: engine.Head, publisher: str | None) -> tuple[str, ...]:
+def _author_names(hints: Hints, head: Head, publisher: str | None) -> tuple[str, ...]:
     """The format's authors win, unless they only name the publisher: then the byline in the
     text ("By The Example Post" in the metadata, "Written by Jane Roe" in the article) joins."""
     if not hints.authors:
@@ -130,9 +132,9 @@ def _author_names(hints: Hints, head: engine.Head, publisher: str | None) -> tup
     return hints.authors
 
 
-def _start_without_prose(blocks: list[engine.Block]) -> int:
+def _start_without_prose(blocks: list[Block]) -> int:
     """With no paragraph to anchor on, only a headline-like first line may be a title."""
     kept = [i for i, b in enumerate(blocks) if not b.removed]
-    if len(kept) >= 2 and engine.is_headline(blocks[kept[0]]):
+    if len(kept) >= 2 and is_headline(blocks[kept[0]]):
         return kept[1]
     return kept[0] if kept else len(blocks)
