@@ -28,6 +28,11 @@ from pipeline.clean.blocks import (
 from pipeline.clean.rules import (
     AUTHOR_BIO,
     AUTHOR_BIO_MAX_WORDS,
+    COMMENT_HEADER_DATE,
+    COMMENT_HEADER_MAX_WORDS,
+    COMMENT_HEADER_NAME_WORDS,
+    COMMENT_HEADER_NOT_NAMES,
+    COMMENT_HEADER_WORDS,
     COMMENTS_START,
     LINK_LIST_HEADING,
     READ_MORE_LINK,
@@ -37,6 +42,7 @@ from pipeline.clean.rules import (
 SUBHEADING_MAX_WORDS = 15
 NAV_RUN_MIN = 3
 COMMENTS_BARRIER_WORDS = 150  # prose above a comments heading that makes it the article's end
+COMMENT_THREAD_MIN = 3  # comment headers below an article that make a thread
 COMMENTS_MIN_ARTICLE_WORDS = 40  # prose the article says before its comments can begin
 TEASER_LINKS_MIN = 2  # this many "Read more" links make a list of teasers
 BIO_TAIL_BLOCKS = 5  # an author box stands among the last few blocks of a page's article
@@ -78,23 +84,22 @@ def mark_navigation_runs(blocks: list[Block]) -> None:
 
 
 def cut_comments(blocks: list[Block], start: int) -> None:
-    """A comments heading below the article's paragraphs opens the readers' comments: all go.
+    """A comments heading, or a thread of comment headers, below the article's paragraphs opens
+    the readers' comments: all go.
 
     A comments link among the byline's buttons, before the article has said much, is not
     where the comments begin.
     """
-    said = 0
-    for i in range(start, len(blocks)):
-        block = blocks[i]
-        if not block.removed and is_prose(block):
-            said += block.words
-        if said < COMMENTS_MIN_ARTICLE_WORDS or i == start:
-            continue
-        if opens_comments(block):
-            block.kind, block.rule = "comments_notice", block.rule or "comments_heading"
-            for rest in blocks[i + 1 :]:
-                rest.remove("other", "reader_comments")
-            return
+    at = comments_start(blocks, COMMENTS_MIN_ARTICLE_WORDS, begin=start)
+    if at >= len(blocks):
+        return
+    block = blocks[at]
+    if opens_comments(block):
+        block.kind, block.rule = "comments_notice", block.rule or "comments_heading"
+    else:
+        block.kind, block.rule = "other", "reader_comments"
+    for rest in blocks[at + 1 :]:
+        rest.remove("other", "reader_comments")
 
 
 def wrap_width(blocks: list[Block]) -> int | None:
@@ -144,22 +149,57 @@ def body_paragraphs(blocks: list[Block]) -> list[Block]:
     return [p[0] if len(p) == 1 else Block(" ".join(b.text for b in p)) for p in paragraphs]
 
 
-def comments_start(blocks: list[Block]) -> int:
-    """Where the readers' comments begin: a comments heading or notice after a stretch of
-    prose. Comments are prose too, and a long thread must not outweigh the article above it."""
+def comments_start(
+    blocks: list[Block], min_said: int = COMMENTS_BARRIER_WORDS, begin: int = 0
+) -> int:
+    """Where the readers' comments begin, after `min_said` words of prose from `begin`: a
+    comments heading or notice, or the first header of a thread (`COMMENT_THREAD_MIN` comment
+    headers from there on). Comments are prose too, and a long thread must not outweigh the
+    article above it."""
+    headers = [i for i in range(begin, len(blocks)) if is_comment_header(blocks[i].text)]
+    thread = set(headers[: len(headers) - COMMENT_THREAD_MIN + 1])
     said = 0
-    for i, block in enumerate(blocks):
-        if said >= COMMENTS_BARRIER_WORDS and opens_comments(block):
+    for i in range(begin, len(blocks)):
+        block = blocks[i]
+        if said >= min_said and i > begin and (i in thread or opens_comments(block)):
             return i
         if not block.removed and is_prose(block):
             said += block.words
     return len(blocks)
 
 
+def is_comment_header(text: str) -> bool:
+    """A reader comment's "who and when" line (`rules.COMMENT_HEADER_DATE`): once the date, time
+    and link words are gone, a handle or a capitalised name is left, not a sentence (a timeline's
+    "May 3: Obama signs the bill") nor a date label; an embedded post's signature ("— Jane Roe
+    (@jroe) May 3, 2012") is the article's."""
+    words = text.split()
+    if (
+        len(words) > COMMENT_HEADER_MAX_WORDS
+        or text.startswith(("—", "–", "-"))
+        or "(@" in text
+        or not COMMENT_HEADER_DATE.search(text)
+    ):
+        return False
+    residue = COMMENT_HEADER_WORDS.sub(" ", COMMENT_HEADER_DATE.sub(" ", text)).split()
+    low, high = COMMENT_HEADER_NAME_WORDS
+    if not low <= len(residue) <= high:
+        return False
+    if any(w.casefold().startswith(COMMENT_HEADER_NOT_NAMES) for w in residue):
+        return False
+    return len(residue) == 1 or all(_name_word(w) for w in residue)
+
+
+def _name_word(word: str) -> bool:
+    """A word of a name ("Jane") or a handle ("jsmith88", "j.roe"), not of a sentence."""
+    return word[0].isupper() or not word[0].isalnum() or any(not c.isalpha() for c in word)
+
+
 def opens_comments(block: Block) -> bool:
-    """A comments notice, or a line that reads like a comments heading and no rule took."""
+    """A comments notice, or a line that reads like a comments heading, which no rule took or
+    a link-list rule took (a "40 Responses to ..." heading under "Related posts")."""
     return block.kind == "comments_notice" or (
-        block.kind is None and COMMENTS_START.match(block.text) is not None
+        block.kind in (None, "promo") and COMMENTS_START.match(block.text) is not None
     )
 
 

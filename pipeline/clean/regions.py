@@ -21,6 +21,9 @@ LINE_PENALTY = 12.0  # what a lone non-prose line (menu item, label, link) costs
 SHORT_SENTENCE_WEIGHT = 0.8  # evidence per word of a sentence too short to be a paragraph
 CONTENT_RUN_SHARE = 0.5  # a run of code or list lines costs this share of a menu's cost
 SECOND_PART_SHARE = 0.5  # a second span this strong, beside the best one, is article too
+# Lines a rule removed as menus or promos ("Related", "Sign up", share bars) are not article:
+# between two stretches of prose they are a barrier, like any other run of labels.
+BARRIER_KINDS = frozenset({"navigation", "promo"})
 
 
 def first_prose(blocks: list[Block]) -> int | None:
@@ -41,7 +44,7 @@ def run_cost(run: list[Block]) -> float:
     little, a long menu more, but less than in proportion, so an article interrupted by a few
     widgets stays one span. Lines that read like content (code, list items, data) rather than
     like labels or links cost less: menus are labels, articles hold code and lists."""
-    labels = sum(_is_label(b) for b in run)
+    labels = sum(b.removed or _is_label(b) for b in run)
     share = max(labels / len(run), CONTENT_RUN_SHARE)
     return LINE_PENALTY * (1 + math.log2(len(run))) * share
 
@@ -57,6 +60,8 @@ def _wrapped_lines(blocks: list[Block]) -> list[list[int]]:
     groups: list[list[int]] = []
     for i, block in enumerate(blocks):
         if block.removed:
+            if block.kind in BARRIER_KINDS:
+                groups.append([i])
             continue
         if groups and continues(blocks[groups[-1][-1]], block):
             groups[-1].append(i)
@@ -70,7 +75,8 @@ def _units(blocks: list[Block]) -> list[tuple[float, int, int]]:
     units: list[tuple[float, int, int]] = []  # (score, first block, last block)
     run: list[int] = []
     for group in _wrapped_lines(blocks):
-        score = block_score(Block(" ".join(blocks[i].text for i in group)))
+        barrier = blocks[group[0]].removed
+        score = 0.0 if barrier else block_score(Block(" ".join(blocks[i].text for i in group)))
         if score == 0.0:
             run.extend(group)
             continue
@@ -101,7 +107,8 @@ def main_regions(blocks: list[Block]) -> list[tuple[int, int]]:
     lines around the article's dense run of prose: the best-scoring span is the article. A
     second span on either side that scores at least `SECOND_PART_SHARE` of the first is a part
     of the article that a large widget split off (a question and its answers, say).
-    Blocks removed by a rule are transparent.
+    Blocks a rule removed are transparent, except menus and promos (`BARRIER_KINDS`), which
+    cost like the labels they are.
     """
     units = _units(blocks[: comments_start(blocks)])
     best = _best_span(units)

@@ -507,6 +507,37 @@ COMMENTS_START = re.compile(
     re.IGNORECASE,
 )
 
+# A reader comment's header: who wrote it and when ("Jane Roe on Friday, November 2 at 3:20 pm",
+# "jroe says: 12 May 2020 at 10:41", "Sam responded to Jane on May 3, 2012"). Several below an
+# article are a comment thread, however the page labels it. A header holds a date (a live blog's
+# bare times are not comments), and once its date, time and link words are gone, a name or handle.
+COMMENT_HEADER_DATE = re.compile(
+    rf"(?:{WEEKDAY_PATTERN},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_PATTERN}\.?(?:,?\s+\d{{4}})?|"
+    rf"{MONTH_PATTERN}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:,?\s+\d{{4}})?|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|"
+    rf"\d{{4}}-\d{{2}}-\d{{2}})(?:,?\s+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\b\.?)?)?",
+    re.IGNORECASE,
+)
+COMMENT_HEADER_WORDS = re.compile(
+    r"\b(?:says|said|wrote|writes|replied|responded to|on|at|reply|to|comment|link|permalink|"
+    r"report|abuse|like|edit|flag)\b|[|:·•,()\[\]-]",
+    re.IGNORECASE,
+)
+COMMENT_HEADER_MAX_WORDS = 20
+COMMENT_HEADER_NOT_NAMES = ("published", "updated", "posted", "modified", "last", "date", "by")
+COMMENT_HEADER_NAME_WORDS = (1, 5)  # a name or handle, or "Sam ... Jane" of a reply
+COMMENT_HEADER_EXAMPLES = (
+    "Cheryl Barker On Friday, November 2 at 3:20 pm",
+    "jroe says: 12 May 2020 at 10:41",
+    "Phil White responded to Davey on November 13th, 2012 at 8:19 am Link To Comment | Reply",
+    "Sam K. | 3/4/2012 | Reply",
+)
+COMMENT_HEADER_COUNTEREXAMPLES = (
+    "10:32 Prime Minister arrives in Kyiv",
+    "Published on 12 May 2020 at 10:41",
+    "The minister said on May 3 that the plan would go ahead",
+    "Updated: March 4, 2021",
+)
+
 # A short biography of the writer, at the top or the bottom of an article.
 AUTHOR_BIO = re.compile(
     r"(?:[A-Z][\w.'’-]+\s+){1,4}(?i:(?:is|was|has been|has worked|writes|covers|reports|joined)\b"
