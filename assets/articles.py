@@ -57,9 +57,10 @@ def article_tables(
         f"batch {report.batch}: {report.planned} planned, {report.read} read, "
         f"{report.unchanged} unchanged, {report.outdated} outdated, {report.deleted} deleted, "
         f"{report.rejected_files} rejected, {report.kept} article(s) of changed files kept, "
-        f"{report.nlp_docs} analysed in {report.seconds:.1f}s"
+        f"{report.nlp_docs} analysed in {report.seconds:.1f}s, "
+        f"{report.not_analysed.total()} not in the model's language"
     )
-    run_facts = {
+    run_facts: dict[str, dg.RawMetadataValue] = {
         "files_planned": report.planned,
         "files_read": report.read,
         "files_skipped_unchanged": report.unchanged,
@@ -70,6 +71,8 @@ def article_tables(
         "duplicate_articles": report.duplicates,
         "articles_kept_unchanged": report.kept,
         "nlp_docs": report.nlp_docs,
+        # language -> articles written without analysis: not in the model's language
+        "articles_not_analysed_language": dg.MetadataValue.json(dict(report.not_analysed)),
         "seconds": round(report.seconds, 3),
     }
     for spec in ARTICLE_TABLES:

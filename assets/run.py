@@ -208,7 +208,13 @@ def process(
         tables = materialized(instance, run_id)
         facts = next(iter(tables.values()), {})
         rows = {name: m.get("dagster/partition_row_count", 0) for name, m in tables.items()}
-        summary.add_batch(key, rows, facts.get("files_read", 0), facts.get("nlp_docs", 0))
+        summary.add_batch(
+            key,
+            rows,
+            facts.get("files_read", 0),
+            facts.get("nlp_docs", 0),
+            facts.get("articles_not_analysed_language") or {},
+        )
     stop_workers()  # the corpus tables parse nothing: free the analysis processes' memory
     if stale_corpus and not plan.runs:
         log.info(f"recomputing the corpus tables: a new version of {', '.join(stale_corpus)}")

@@ -26,12 +26,13 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline import sources
+from pipeline import nlp, sources
 from pipeline.analysis import AnalysisRow
 from pipeline.clean import Cleaned, clean_article
 from pipeline.declared import Declarations, Declared
 from pipeline.errors import RejectedInput
 from pipeline.formats import RawArticle, read_articles
+from pipeline.language import detect_language
 from pipeline.progress import Progress
 from pipeline.rows import (
     BoilerplateRow,
@@ -263,6 +264,8 @@ class BatchReport:
     missing: list[str] = field(default_factory=list)  # outdated files gone: their rows stay
     kept: int = 0  # articles of a changed file that it already held: their rows stay
     nlp_docs: int = 0
+    # articles whose language is not the model's, per language: written, not analysed
+    not_analysed: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
     rows: dict[str, int] = field(default_factory=dict)
     tables: dict[str, Any] = field(default_factory=dict)
@@ -311,16 +314,22 @@ def run_batch(
         prepared = _prepare(reads, surviving, kept, report)
         report.read = len(reads)
         report.deleted = len(gone)
-        if prepared:
+        to_analyse = _in_model_language(prepared, nlp.model_language(analyser.model), report)
+        if report.not_analysed:
+            logger.info(
+                f"{report.not_analysed.total()} article(s) not in the model's language written "
+                f"without analysis: {dict(report.not_analysed)}"
+            )
+        if to_analyse:
             where = (
                 f"{analyser.workers} processes"
-                if analyser.in_workers(len(prepared))
+                if analyser.in_workers(len(to_analyse))
                 else ("this process")
             )
-            logger.info(f"analysing {len(prepared)} article(s) with spaCy on {where}")
-            _analyse(prepared, analyser, Progress(logger, "articles analysed", len(prepared)))
-            _assign_stories(prepared, warehouse, batch, old_docs)
-            report.nlp_docs = sum(p.failure is None for p in prepared)
+            logger.info(f"analysing {len(to_analyse)} article(s) with spaCy on {where}")
+            _analyse(to_analyse, analyser, Progress(logger, "articles analysed", len(to_analyse)))
+            _assign_stories(to_analyse, warehouse, batch, old_docs)
+            report.nlp_docs = sum(p.failure is None for p in to_analyse)
         rows = _rows(reads, prepared, batch, now, versions, report)
         commit = Commit(
             batch=batch,
@@ -452,6 +461,7 @@ class Prepared:
     rel: str
     article: RawArticle
     cleaned: Cleaned
+    language: str | None = None  # ISO 639-1, detected (`pipeline.language`)
     n_words: int = 0
     rows: dict[str, list[AnalysisRow]] = field(default_factory=dict)  # per analysis table
     story_id: str | None = None
@@ -497,8 +507,27 @@ def _prepare(
             if not cleaned.body:
                 found.reject(article, "clean", _emptied(cleaned))
                 continue
-            prepared.append(Prepared(rel, article, cleaned))
+            declared = article.language or article.declared.language
+            language = detect_language(cleaned.body, declared)
+            prepared.append(Prepared(rel, article, cleaned, language))
     return prepared
+
+
+def _in_model_language(
+    prepared: list[Prepared], model_language: str, report: BatchReport
+) -> list[Prepared]:
+    """The articles to analyse: those in the model's language or of no known language. The
+    others are written with their body, a whitespace word count and their boilerplate, but no
+    extraction (no English NER on Japanese text) and no story signature: each is its own
+    story; `report.not_analysed` counts them per language."""
+    to_analyse: list[Prepared] = []
+    for item in prepared:
+        if item.language is None or item.language == model_language:
+            to_analyse.append(item)
+        else:
+            item.n_words = len(item.cleaned.body.split())
+            report.not_analysed[item.language] += 1
+    return to_analyse
 
 
 def _emptied(cleaned: Cleaned) -> str:
@@ -605,7 +634,7 @@ def _document_row(item: Prepared, now: datetime) -> DocumentRow:
         url=article.url,
         source_id=article.source_id,
         publisher=cleaned.publisher,
-        language=article.language or article.declared.language,
+        language=item.language,
         title=cleaned.title,
         standfirst=cleaned.standfirst,
         subheadings=list(cleaned.subheadings),

@@ -11,6 +11,7 @@ import functools
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import TypeVar
 
 import spacy
@@ -59,6 +60,16 @@ def load_model(name: str = DEFAULT_MODEL, components: tuple[str, ...] = ()) -> L
         if pipe not in needed:
             nlp.remove_pipe(pipe)
     return nlp
+
+
+@functools.cache
+def model_language(name: str = DEFAULT_MODEL) -> str:
+    """The ISO 639-1 code of the language model `name` reads (`en`): from its package's
+    `meta.json`, without loading it; from the loaded model when it has none."""
+    path = spacy.util.get_package_path(name) if spacy.util.is_package(name) else Path(name)
+    if (path / "meta.json").is_file():
+        return str(spacy.util.load_meta(path / "meta.json")["lang"])
+    return str(load_model(name).lang)
 
 
 def parse(nlp: Language, texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Doc]:

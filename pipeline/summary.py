@@ -33,13 +33,22 @@ class RunSummary:
     added: Counter[str] = field(default_factory=Counter)  # article table -> rows added
     files_read: int = 0
     analysed: int = 0
+    not_analysed: Counter[str] = field(default_factory=Counter)  # language -> articles
     corpus: dict[str, int] = field(default_factory=dict)  # corpus table -> rows now
 
-    def add_batch(self, batch: str, rows: Mapping[str, int], read: int, analysed: int) -> None:
+    def add_batch(
+        self,
+        batch: str,
+        rows: Mapping[str, int],
+        read: int,
+        analysed: int,
+        not_analysed: Mapping[str, int] | None = None,
+    ) -> None:
         self.batches.append(batch)
         self.added.update(rows)
         self.files_read += read
         self.analysed += analysed
+        self.not_analysed.update(not_analysed or {})
 
     def text(self, warehouse: Warehouse) -> str:
         """The summary, one fact a line."""
@@ -50,6 +59,12 @@ class RunSummary:
             f"file(s) read, {self.analysed:,} article(s) analysed, {len(rejects):,} file(s) "
             "with rejected input"
         ]
+        if self.not_analysed:
+            lines.append(
+                f"not analysed, not in the model's language: {self.not_analysed.total():,} "
+                f"article(s) ({_counts(dict(self.not_analysed.most_common()))}); they are in "
+                "`documents` with their language and body"
+            )
         if self.batches:
             lines.append(
                 "rows added: " + _counts({s.name: self.added[s.name] for s in ARTICLE_TABLES})

@@ -126,9 +126,12 @@ DOCUMENTS = TableSpec(
             col(
                 "language",
                 pa.string(),
-                "The language its source declares, as written (`en`, `en-GB`, `English`): a JSON "
-                "`language` field, a feed's or page's language, else its folder's "
-                "`_source.toml`; null when none does (never guessed from the text).",
+                "ISO 639-1 code of the body's language (`en`), detected from its first 2,000 "
+                "characters (fastText lid.176); when the body is too short or the detector "
+                "unsure, the language its source declares (a JSON `language` field, a feed's or "
+                "page's language, its folder's `_source.toml`) as ISO 639-1 (`en-GB` -> `en`); "
+                "null when neither tells. An article in another language than the spaCy model's "
+                "is kept here but not analysed: no mentions, figures, quotes, dates or signature.",
                 nullable=True,
             ),
             col("title", pa.string(), "The headline.", nullable=True),
@@ -146,12 +149,22 @@ DOCUMENTS = TableSpec(
                 "updated",
                 pa.date32(),
                 "Date of the latest revision when the input or the text states one apart from "
-                "publication (`dateModified`, an \"Updated\" line); null otherwise.",
+                'publication (`dateModified`, an "Updated" line); null otherwise.',
                 nullable=True,
             ),
             col("body", pa.string(), "The article text, NFC-normalised, boilerplate removed."),
-            col("n_words", pa.int32(), "Words in `body` (spaCy tokens that are not punctuation)."),
-            col("story_id", pa.string(), "Articles that report the same story share it."),
+            col(
+                "n_words",
+                pa.int32(),
+                "Words in `body` (spaCy tokens that are not punctuation; for an article not in "
+                "the model's language, not parsed, its whitespace-separated words).",
+            ),
+            col(
+                "story_id",
+                pa.string(),
+                "Articles that report the same story share it; an article not analysed (not in "
+                "the model's language) is its own story: its `doc_id`.",
+            ),
             col("ingested_at", TIMESTAMP, "When this version was processed."),
         ]
     ),

@@ -45,9 +45,15 @@ ARTICLE_STAGES: tuple[Stage, ...] = (
     ),
     Stage(
         "clean",
-        "2",
-        ("pipeline.clean.rules", "pipeline.lexicon.media", "pipeline.lexicon.calendar"),
-        "boilerplate rules, bylines, datelines; an emptied article is rejected",
+        "3",
+        (
+            "pipeline.clean.rules",
+            "pipeline.lexicon.media",
+            "pipeline.lexicon.calendar",
+            "pipeline.language",
+        ),
+        "boilerplate rules, bylines, datelines; an emptied article is rejected; the body's "
+        "language (one not the model's is not analysed)",
     ),
     Stage("model", "1", doc="the spaCy model (its name and package version join the digest)"),
     Stage("entities", "1", ("pipeline.entities.rules", "pipeline.lexicon.people"), "mentions"),

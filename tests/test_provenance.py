@@ -17,7 +17,8 @@ from pipeline.store import Warehouse
 EXPORT_FIXTURES = Path(__file__).parent / "exports"
 STORY = "Ministers from {n} nations met in Brussels on Thursday to discuss support."
 
-# Each export's fixture -> (url, source_id, publisher, published, language) of each record.
+# Each export's fixture -> (url, source_id, publisher, published, language) of each record;
+# the language is detected from the body, as ISO 639-1 (`pipeline/language.py`).
 EXPECTED = {
     "Media Cloud": (
         "mediacloud.jsonl",
@@ -46,14 +47,14 @@ EXPECTED = {
                 "https://harbourtimes.example/local/ferry-timetable-2025",
                 "harbourtimes.example",
                 date(2025, 3, 6),
-                "English",
+                "en",
             ),
             (
                 "https://lavozdelsur.example/economia/puerto-ampliacion",
                 "https://lavozdelsur.example/economia/puerto-ampliacion",
                 "lavozdelsur.example",
                 date(2025, 3, 5),
-                "Spanish",
+                "es",  # detected from its Spanish body
             ),
         ],
     ),
@@ -84,14 +85,14 @@ EXPECTED = {
                 "https://www.coastalherald.example/news/coastal-path-reopens",
                 "www.coastalherald.example",
                 date(2025, 3, 5),
-                None,
+                "en",  # none declared: detected from the body
             ),
             (
                 "https://www.coastalherald.example/news/robotics-prize",
                 "https://www.coastalherald.example/news/robotics-prize",
                 "www.coastalherald.example",
                 date(2025, 3, 4),
-                None,
+                "en",
             ),
         ],
     ),
@@ -156,8 +157,8 @@ def test_a_folder_declares_what_its_files_do_not_say(settings, warehouse, analys
         "bbc/a.txt": ("BBC News", None, "en"),
         "bbc/politics/b.txt": ("BBC News", date(2005, 3, 1), "en"),
         "bbc/sport/c.txt": ("BBC Sport", None, "en"),
-        "bbc/politics/d.json": ("Reuters", date(2005, 2, 11), "en-GB"),  # its own values win
-        "other.txt": (None, None, None),
+        "bbc/politics/d.json": ("Reuters", date(2005, 2, 11), "en"),  # its own values win
+        "other.txt": (None, None, "en"),  # the language is detected, declared or not
     }
     assert "_source.toml" not in " ".join(warehouse.read("files")["source_path"].to_pylist())
 
