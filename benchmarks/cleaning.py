@@ -4,13 +4,15 @@ Run from the project root:
 
     .venv/bin/python benchmarks/cleaning.py [--limit N] [--sets trafilatura,dragnet,fundus,bbc]
 
-Three systems are compared on every HTML page:
+Four systems are compared on every HTML page:
 
     ours-html    read_articles (trafilatura's main text and metadata), then clean() with the
                  metadata as hints
     ours-text    the whole page as a browser's copy-and-paste would give it (`page_text`), then
                  normalize_text and clean() without hints
     trafilatura  trafilatura.bare_extraction alone, with its default options
+    htmldate     htmldate.find_date(extensive_search=True, original_date=True): a date only, so
+                 it has a row in the metadata tables' date columns and none in the body tables
 
 The text a system "keeps" is its title, standfirst and body. The BBC corpus (clean plain text)
 measures how much clean() removes that it should not. The data is read from `../shared/` (the
@@ -39,6 +41,7 @@ from pathlib import Path
 from typing import TypeVar
 from urllib.parse import urlparse
 
+import htmldate
 import lxml.etree
 import lxml.html
 import trafilatura
@@ -53,7 +56,10 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 EVAL = SHARED / "eval"
 BBC_DIR = SHARED / "corpora" / "bbc"
 ALL_SETS = ("trafilatura", "dragnet", "fundus", "bbc")
-SYSTEM_NAMES = ("ours-html", "ours-text", "trafilatura")
+SYSTEM_NAMES = ("ours-html", "ours-text", "trafilatura")  # the systems that extract a body
+META_SYSTEMS = (*SYSTEM_NAMES, "htmldate")
+# The metadata fields of the systems that fill only some (others show "-").
+FIELDS_FILLED = {"htmldate": frozenset({"date", "date±1"})}
 SEED = 0  # --limit samples pages with a fixed seed, so reruns compare like with like
 # Every page's site falls in one half: rules are tuned looking at "tune" pages only, and "held"
 # (sites never looked at while tuning) estimates how the rules do on publishers never seen.
@@ -95,13 +101,20 @@ BLANK_LINES = re.compile(r"\n{3,}")
 
 def page_text(html: str) -> str:
     """The visible text of the whole page, one line per block, a blank line between paragraphs."""
+    return BLANK_LINES.sub("\n\n", "\n".join(visible_lines(visible_tree(html)))).strip()
+
+
+def visible_tree(html: str) -> lxml.html.HtmlElement:
+    """The page's tree without what a browser never shows."""
     parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
     root = lxml.html.document_fromstring(html.encode("utf-8", errors="replace"), parser=parser)
     _drop_unseen(root)
-    lines = (
-        INLINE_SPACE.sub(" ", line).strip() for line in "".join(_text_pieces(root)).split("\n")
-    )
-    return BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+    return root
+
+
+def visible_lines(el: lxml.html.HtmlElement) -> list[str]:
+    """An element's text as the browser lays it out: one line per block (blank lines kept)."""
+    return [INLINE_SPACE.sub(" ", line).strip() for line in "".join(_text_pieces(el)).split("\n")]
 
 
 def _drop_unseen(root: lxml.html.HtmlElement) -> None:
@@ -200,18 +213,27 @@ def trafilatura_alone(payload: bytes, html: str) -> Output:
     )
 
 
+def htmldate_alone(payload: bytes, html: str) -> Output:
+    return Output(published=htmldate.find_date(html, extensive_search=True, original_date=True))
+
+
 SYSTEMS: dict[str, Callable[[bytes, str], Output]] = {
     "ours-html": ours_html,
     "ours-text": ours_text,
     "trafilatura": trafilatura_alone,
+    "htmldate": htmldate_alone,
 }
+
+
+def page_bytes(path: Path) -> bytes:
+    """A saved page's bytes, gunzipped if it was saved gzipped."""
+    payload = path.read_bytes()
+    return gzip.decompress(payload) if payload[:2] == b"\x1f\x8b" else payload
 
 
 def run_systems(path: Path) -> dict[str, Output]:
     """Every system on one HTML page (optionally gzipped); failures become empty outputs."""
-    payload = path.read_bytes()
-    if payload[:2] == b"\x1f\x8b":
-        payload = gzip.decompress(payload)
+    payload = page_bytes(path)
     try:
         html = decode(payload).text
     except Exception as exc:
@@ -385,7 +407,7 @@ def system_cells(outputs: Sequence[dict[str, Output]], name: str) -> list[str]:
 
 
 def print_errors(outputs: Sequence[dict[str, Output]]) -> None:
-    for name in SYSTEM_NAMES:
+    for name in META_SYSTEMS:
         errors = [o[name].error for o in outputs if o[name].error]
         if errors:
             print(f"  {name}: {len(errors)} error(s), first: {errors[0][:160]}")
@@ -404,11 +426,13 @@ def print_meta(name: str, scores: dict[tuple[str, str], MetaScore], fields: Sequ
             h,
             *(
                 _meta_cell(scores[n, h].tallies[f], strict="~" not in f and "±" not in f)
+                if n not in FIELDS_FILLED or f in FIELDS_FILLED[n]
+                else "-"
                 for f in fields
             ),
         ]
         for h in HALVES
-        for n in SYSTEM_NAMES
+        for n in META_SYSTEMS
     ]
     print_table(header, rows)
     return f"{name}, {META_NOTE}:", header, rows
@@ -432,10 +456,7 @@ def site_half(url: str) -> str:
 
 def page_url(path: Path) -> str:
     """A saved page's own address (canonical link or og:url), else its file name."""
-    payload = path.read_bytes()
-    if payload[:2] == b"\x1f\x8b":
-        payload = gzip.decompress(payload)
-    found = CANONICAL.search(payload[:200_000])
+    found = CANONICAL.search(page_bytes(path)[:200_000])
     return (found.group(1) or found.group(2)).decode("utf-8", "replace") if found else path.name
 
 
@@ -454,6 +475,88 @@ def sample(items: Sequence[T], limit: int | None) -> list[T]:
 def short(text: str, width: int = 90) -> str:
     text = fold(text)
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# ---------------------------------------------------------------------------------------------
+# Photo captions with a credit: how many of them the pasted page's cleaning (ours-text) removes.
+
+# The gold captions: <figcaption> elements and elements whose class says "caption" (the
+# outermost of nested ones).
+CAPTION_XPATH = "//figcaption | //*[contains(translate(@class, 'CAPTION', 'caption'), 'caption')]"
+# A caption has a credit when an element inside it says so by its class, or its text holds a
+# credit label ("Photo:", "Picture by"), an agency's or a stock library's name, "©", or a
+# bracketed "Name/Agency".
+CREDIT_CLASS_XPATH = (
+    ".//*[contains(translate(@class, 'CREDIT', 'credit'), 'credit') or "
+    "contains(translate(@class, 'COPYRIGHT', 'copyright'), 'copyright')]"
+)
+CREDIT_LABELS = (
+    "photo", "photograph", "photos", "image", "picture", "pic", "illustration", "credit",
+    "copyright", "foto", "bild", "source",
+)  # fmt: skip
+CREDIT_NAMES = (
+    "Getty", "Reuters", "REUTERS", "AP", "AFP", "EPA", "PA", "Associated Press", "Shutterstock",
+    "Alamy", "iStock", "Xinhua", "Bloomberg", "Anadolu", "SWNS", "WENN", "Unsplash",
+    "Thinkstock", "Pool", "Handout",
+)  # fmt: skip
+CREDIT_MARKS = re.compile(
+    rf"(?i:\b(?:{'|'.join(CREDIT_LABELS)})(?: credit)?\s*(?::|by\b))|©|"
+    rf"\b(?:{'|'.join(CREDIT_NAMES)})\b|\([^()]*\w/\w[^()]*\)"
+)
+CAPTION_MIN_WORDS = 5  # a shorter line of a caption is a bare credit or a label, not its sentence
+CAPTION_NOTE = (
+    "photo captions with a credit that ours-text removes (none of the caption's lines of "
+    f"{CAPTION_MIN_WORDS}+ words left in the text it keeps)"
+)
+
+
+def page_captions(path: Path) -> list[tuple[str, ...]]:
+    """The page's distinct captions that carry a credit, each as its lines long enough to be
+    the caption's sentence."""
+    root = visible_tree(decode(page_bytes(path)).text)
+    found = root.xpath(CAPTION_XPATH)
+    outer = [el for el in found if not any(a in found for a in el.iterancestors())]
+    captions: dict[tuple[str, ...], None] = {}  # in page order, once each
+    for el in outer:
+        lines = [line for line in visible_lines(el) if line]
+        sentences = tuple(fold(x) for x in lines if len(x.split()) >= CAPTION_MIN_WORDS)
+        credited = el.xpath(CREDIT_CLASS_XPATH) or CREDIT_MARKS.search(" ".join(lines))
+        if sentences and credited:
+            captions[sentences] = None
+    return list(captions)
+
+
+def caption_table(
+    name: str,
+    paths: Sequence[Path],
+    urls: Sequence[str],
+    outputs: Sequence[dict[str, Output]],
+    opts: Options,
+    mapper: Mapper,
+) -> Table:
+    """The share of credited captions no line of which ours-text keeps, per half of the sites;
+    with --show-failures, captions it kept on "tune" pages (never look at "held" ones)."""
+    tallies = {h: Tally() for h in HALVES}
+    kept_on_tune: list[tuple[str, str]] = []
+    for path, url, out, captions in zip(
+        paths, urls, outputs, mapper(page_captions, paths), strict=True
+    ):
+        kept = fold(out["ours-text"].full)
+        for lines in captions:
+            removed = not any(line in kept for line in lines)
+            for half in in_halves(site_half(url)):
+                tallies[half].add(removed)
+            if not removed and site_half(url) == "tune":
+                kept_on_tune.append((path.name, " / ".join(lines)))
+    print(f"  {CAPTION_NOTE}:")
+    header = ["sites", "captions", "removed", "share removed"]
+    rows = [[h, str(t.total), str(t.correct), t.show()] for h, t in tallies.items()]
+    print_table(header, rows)
+    if opts.show_failures and kept_on_tune:
+        print(f"  ours-text, credited captions kept on tune pages ({len(kept_on_tune)}):")
+        for page, caption in kept_on_tune[: opts.show_failures]:
+            print(f"    {page}: {short(caption, 160)}")
+    return f"{name}, {CAPTION_NOTE}:", header, rows
 
 
 # ---------------------------------------------------------------------------------------------
@@ -482,13 +585,13 @@ def eval_trafilatura(opts: Options, mapper: Mapper) -> list[Table]:
     print(f"  {pages} ({_half_sizes(g['url'] for g in gold)})")
 
     snippets = {(n, h): SnippetScore() for n in SYSTEM_NAMES for h in HALVES}
-    meta = {(n, h): MetaScore() for n in SYSTEM_NAMES for h in HALVES}
+    meta = {(n, h): MetaScore() for n in META_SYSTEMS for h in HALVES}
     failures: list[tuple[str, str, str]] = []
     for page, out in zip(gold, outputs, strict=True):
+        _score_systems_meta(page, out, meta, page["url"])
         for name in SYSTEM_NAMES:
             for half in in_halves(site_half(page["url"])):
                 missed, leaked = _score_snippets(page, out[name], snippets[name, half])
-                _score_meta(page, out[name], meta[name, half])
             if name == "ours-text":
                 failures += [("missed", page["file"], s) for s in missed]
                 failures += [("leaked", page["file"], s) for s in leaked]
@@ -503,8 +606,10 @@ def eval_trafilatura(opts: Options, mapper: Mapper) -> list[Table]:
     print_errors(outputs)
     meta_table = print_meta("trafilatura", meta, META_FIELDS)
     _print_failures(failures, opts.show_failures)
+    paths, urls = [root / "html" / g["file"] for g in gold], [g["url"] for g in gold]
+    captions = caption_table("trafilatura", paths, urls, outputs, opts, mapper)
     return [(f"trafilatura, {pages}: `with` snippets kept, `without` left out:", header, rows),
-            meta_table]  # fmt: skip
+            meta_table, captions]  # fmt: skip
 
 
 def _half_sizes(urls: Iterable[str]) -> str:
@@ -521,6 +626,15 @@ def _score_snippets(page: dict, out: Output, score: SnippetScore) -> tuple[list[
     score.fp += len(leaked)
     score.tn += len(page["without"]) - len(leaked)
     return missed, leaked
+
+
+def _score_systems_meta(
+    page: dict, out: dict[str, Output], meta: dict[tuple[str, str], MetaScore], url: str
+) -> None:
+    """Every system's metadata of one page, in both of the page's halves."""
+    for name in META_SYSTEMS:
+        for half in in_halves(site_half(url)):
+            _score_meta(page, out[name], meta[name, half])
 
 
 def _score_meta(page: dict, out: Output, score: MetaScore) -> None:
@@ -555,21 +669,25 @@ def eval_dragnet(opts: Options, mapper: Mapper) -> list[Table]:
     if not pages:
         print("  no pages to evaluate")
         return []
-    outputs = list(mapper(run_systems, [root / "HTML" / f"{i}.html.gz" for i, _ in pages]))
+    paths = [root / "HTML" / f"{i}.html.gz" for i, _ in pages]
+    outputs = list(mapper(run_systems, paths))
     invalid = sum(g is not None and not g[1] for g in golds)
     summary = (
         f"{len(pages)} pages of split '{opts.dragnet_split}' "
         f"({len(ids) - len(pages)} without gold text skipped; "
         f"{invalid} gold files not valid UTF-8, read with replacement characters)"
     )
-    urls = [page_url(root / "HTML" / f"{i}.html.gz") for i, _ in pages]
+    urls = [page_url(path) for path in paths]
     print(f"  {summary}; {_half_sizes(urls)}")
     scores = {(n, h): TokenScore() for n in SYSTEM_NAMES for h in HALVES}
     for (_, (gold, _)), out, url in zip(pages, outputs, urls, strict=True):
         for name in SYSTEM_NAMES:
             for half in in_halves(site_half(url)):
                 scores[name, half].add(tokens(out[name].full), gold)
-    return [_print_token_table(f"dragnet, {summary}", scores, outputs)]
+    return [
+        _print_token_table(f"dragnet, {summary}", scores, outputs),
+        caption_table("dragnet", paths, urls, outputs, opts, mapper),
+    ]
 
 
 def _dragnet_ids(root: Path, split: str) -> list[str]:
@@ -618,20 +736,22 @@ def eval_fundus(opts: Options, mapper: Mapper) -> list[Table]:
     if not rows:
         print("  no pages to evaluate")
         return []
-    outputs = list(mapper(run_systems, [root / r["html_file"] for r in rows]))
+    paths = [root / r["html_file"] for r in rows]
+    outputs = list(mapper(run_systems, paths))
     pages = f"{len(rows)} pages from {len({r['publisher'] for r in rows})} publishers"
     print(f"  {pages} ({_half_sizes(r['url'] for r in rows)})")
 
     scores = {(n, h): TokenScore() for n in SYSTEM_NAMES for h in HALVES}
-    meta = {(n, h): MetaScore() for n in SYSTEM_NAMES for h in HALVES}
+    meta = {(n, h): MetaScore() for n in META_SYSTEMS for h in HALVES}
     for row, out in zip(rows, outputs, strict=True):
+        _score_systems_meta(_fundus_meta(row), out, meta, row["url"])
         for name in SYSTEM_NAMES:
             for half in in_halves(site_half(row["url"])):
                 scores[name, half].add(tokens(out[name].text), tokens(row["body"] or ""))
-                _score_meta(_fundus_meta(row), out[name], meta[name, half])
     return [
         _print_token_table(f"fundus, {pages}", scores, outputs),
         print_meta("fundus", meta, META_FIELDS),
+        caption_table("fundus", paths, [r["url"] for r in rows], outputs, opts, mapper),
     ]
 
 
@@ -725,7 +845,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         type=int,
         default=0,
         metavar="N",
-        help="print N missed and N leaked trafilatura-set snippets of ours-text",
+        help="print N missed and N leaked trafilatura-set snippets of ours-text, and N "
+        "credited captions it kept on tune pages of each set",
     )
     parser.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
     args = parser.parse_args(argv)

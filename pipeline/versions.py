@@ -38,14 +38,15 @@ class Stage:
 ARTICLE_STAGES: tuple[Stage, ...] = (
     Stage(
         "read",
-        "3",
-        ("pipeline.formats.fields",),
+        "4",
+        ("pipeline.formats.fields", "pipeline.formats.meta_rules"),
         "formats: every gzip member, feeds, markup fragments; url, source_id, language and the "
-        "export field names; folder declarations (`_source.toml`)",
+        "export field names; folder declarations (`_source.toml`); HTML headline, authors, "
+        "publication and revision dates from JSON-LD, meta tags and the page",
     ),
     Stage(
         "clean",
-        "3",
+        "4",
         (
             "pipeline.clean.rules",
             "pipeline.lexicon.media",
@@ -56,7 +57,12 @@ ARTICLE_STAGES: tuple[Stage, ...] = (
         "language (one not the model's is not analysed)",
     ),
     Stage("model", "1", doc="the spaCy model (its name and package version join the digest)"),
-    Stage("entities", "1", ("pipeline.entities.rules", "pipeline.lexicon.people"), "mentions"),
+    Stage(
+        "entities",
+        "1",
+        ("pipeline.entities.rules", "pipeline.lexicon.people", "pipeline.lexicon.media"),
+        "mentions",
+    ),
     Stage("figures", "1", ("pipeline.figures.rules", "pipeline.lexicon.numbers"), "figures"),
     Stage("quotes", "1", ("pipeline.quotes.rules", "pipeline.lexicon.speech"), "quotations"),
     Stage("dates", "1", ("pipeline.dates.rules", "pipeline.lexicon.numbers"), "dates"),

@@ -2,10 +2,15 @@
 
 from datetime import date
 
+import lxml.html
 import pytest
 
 from pipeline.clean.bylines import bare_names, is_person_name, parse_byline, parse_date_publisher
-from pipeline.formats.html import _dom_authors
+from pipeline.formats.html_meta import byline_authors
+
+
+def _dom_authors(markup: str) -> tuple[str, ...]:
+    return byline_authors(lxml.html.document_fromstring(markup))
 
 
 @pytest.mark.parametrize(
@@ -131,3 +136,109 @@ def test_html_author_user_name_and_copyright_holder() -> None:
 def test_html_comment_authors_are_not_the_author() -> None:
     assert "Sam Commenter" not in _html_authors()
     assert _dom_authors(PAGE.format(title="T", meta="", byline="", para=PARA, footer="")) == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "names", "publisher"),
+    [
+        ("By Tom Reed And Ana Silva For The Valley Courier", ("Tom Reed", "Ana Silva"), None),
+        ("ByPriya Shah", ("Priya Shah",), None),  # the page dropped the space
+        ("Written by: Priya Shah", ("Priya Shah",), None),
+        ("Author: Priya Shah", ("Priya Shah",), None),
+        ("By Priya Shah@priyashah", ("Priya Shah",), None),
+        ("By Priya Shah | pshah@example.org", ("Priya Shah",), None),
+        ("By Priya Shah published 3 February 2024", ("Priya Shah",), None),
+        ("Priya Shah, Staff Attorney, River Rights Project", ("Priya Shah",), None),
+    ],
+)
+def test_more_byline_forms(line: str, names: tuple[str, ...], publisher: str | None) -> None:
+    byline = parse_byline(line)
+    assert byline is not None
+    assert byline.names == names
+    if "Courier" in line:
+        assert byline.publisher == "The Valley Courier"
+
+
+def test_an_unprefixed_name_before_for_is_no_byline() -> None:
+    """Without "By", "X for Y" is a headline's words, not a writer and a publisher."""
+    assert parse_byline("How Towns Plan for the Next Flood") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Priya Shah | Reporter", ("Priya Shah",)),
+        ("Priya Shah, Environment Correspondent", ("Priya Shah",)),
+        ("Priya Shah Environment Correspondent", ("Priya Shah",)),  # no comma
+        ("Priya ShastriTravel Reporter", ("Priya Shastri",)),  # the lines ran together
+        ("Ana Maria Costa Deputy Content Director", ("Ana Maria Costa",)),
+        ("Floods, Valley | Posted: 3 hours ago | Written by Priya Shah", ("Priya Shah",)),
+        ("Priya Shah · Valley Courier · Posted: Feb 3, 2024 4:00 AM", ("Priya Shah",)),
+        ("3 February 2024 by Priya Shah 12 Comments", ("Priya Shah",)),
+        ("Priya Shah | Published 4 months ago", ("Priya Shah",)),
+        ("Political Editor", ()),
+    ],
+)
+def test_head_line_names(line: str, names: tuple[str, ...]) -> None:
+    from pipeline.clean.bylines import parse_head_line
+
+    found = parse_head_line(line)
+    assert found is not None and found.byline
+    assert found.names == names
+
+
+def test_head_line_published_and_updated_dates_stay_apart() -> None:
+    from pipeline.clean.bylines import parse_head_line
+
+    both = parse_head_line(
+        "Published: 10:00 GMT, 3 February 2024 | Updated: 11:15, 4 February 2024"
+    )
+    assert both is not None
+    assert (both.published, both.updated) == (date(2024, 2, 3), date(2024, 2, 4))
+    glued = parse_head_line("09:12, 3 Feb 2024Updated 10:40, 4 Feb 2024")  # no space before
+    assert glued is not None and (glued.published, glued.updated) == (both.published, both.updated)
+    by = parse_head_line("By Ana Simon/February 3, 2024 9:49 am/Updated: Feb. 4, 2024 4:17 pm")
+    assert by is not None and by.names == ("Ana Simon",)  # "Simon" is no "Mon(day)"
+    assert (by.published, by.updated) == (both.published, both.updated)
+    updated = parse_head_line("Last updated on 4 February 2024")
+    assert updated is not None and (updated.published, updated.updated) == (None, date(2024, 2, 4))
+    relative = parse_head_line("Updated 2 hours ago")
+    assert relative is not None and relative.dated and relative.updated is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Elections of 5 May 2021: how the valley voted",  # a headline with a date in it
+        "The flood barrier was finished on 3 February 2024, the council said.",
+        "Front Page",
+        "Columnists",  # a menu's label, not one writer's role
+    ],
+)
+def test_not_head_lines(line: str) -> None:
+    from pipeline.clean.bylines import parse_head_line
+
+    assert parse_head_line(line) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Front Page",  # a section label
+        "Middle East",
+        "How To Grow and Care For Roses",  # a headline in title case
+        "Link Copied",  # a button
+        "Getty Images",  # a photo credit
+        "CAREER FEATURE",  # a label in capitals
+        "River Rights Project",  # an institution
+        "Read In:",
+    ],
+)
+def test_labels_are_not_bare_names(line: str) -> None:
+    assert bare_names(line) == ()
+
+
+def test_bare_names_beside_an_agency_and_a_footnote_mark() -> None:
+    assert bare_names("Priya Shah and AP") == ("Priya Shah",)
+    assert bare_names("Priya Shah1") == ("Priya Shah",)  # a paper's affiliation mark
+    assert bare_names("Priya Shah + Follow") == ("Priya Shah",)

@@ -76,6 +76,61 @@ def test_captions_credits_and_repeated_lines() -> None:
     }
 
 
+def test_a_caption_goes_with_its_credit_on_the_same_line() -> None:
+    caption = "The lifeboat Example Star at sea in 2010. Image: United States Coast Guard."
+    cleaned = clean("\n".join([PARA_1, caption, PARA_2]))
+    assert [(r.kind, r.text) for r in cleaned.removed] == [("caption", caption)]
+    assert cleaned.body == f"{PARA_1}\n\n{PARA_2}"
+
+
+def test_a_caption_over_its_credit_line_goes_with_it() -> None:
+    text = "\n".join(
+        [
+            "River keeps rising",
+            PARA_1,
+            "A volunteer fills sandbags outside the library on Tuesday.",
+            "Image: Jane Roe.",
+            PARA_2,
+            "Volunteers carry sandbags to the school (",
+            "Image:",
+            "Jane Roe/PA)",
+            PARA_3,
+        ]
+    )
+    cleaned = clean(text)
+    assert cleaned.title == "River keeps rising"
+    assert cleaned.body == "\n\n".join([PARA_1, PARA_2, PARA_3])
+    assert {r.text: (r.kind, r.rule) for r in cleaned.removed} == {
+        "A volunteer fills sandbags outside the library on Tuesday.": (
+            "caption",
+            "credited_caption",
+        ),
+        "Image: Jane Roe.": ("photo_credit", "credit_line"),
+        "Volunteers carry sandbags to the school (": ("caption", "credited_caption"),
+        "Image:": ("photo_credit", "photo_credit_line"),
+        "Jane Roe/PA)": ("photo_credit", "split_credit"),
+    }
+
+
+def test_prose_beside_a_credit_and_sentences_naming_an_agency_stay() -> None:
+    kept = [
+        "River keeps rising",
+        PARA_1,
+        "The mayor said the town would recover.",  # reported speech: the article's prose
+        "Photo: Jane Roe/Reuters",
+        "Reuters reported that the bridge would stay closed until Friday.",
+        "A photo taken by the AP shows water reaching the windows of the primary school.",
+        "Rescuers reached the farm at dawn. Two walkers were flown to hospital.",  # two sentences
+        "Getty Images",
+        "Water covered the road to the station, officials told the AFP news agency (Reuters).",
+        PARA_2,
+    ]
+    cleaned = clean("\n".join(kept))
+    assert cleaned.title == "River keeps rising"
+    assert [r.text for r in cleaned.removed] == ["Photo: Jane Roe/Reuters", "Getty Images"]
+    assert {r.kind for r in cleaned.removed} == {"photo_credit"}
+
+
 def test_promos_share_buttons_and_menus_inside_the_article() -> None:
     text = "\n".join(
         [
@@ -327,3 +382,114 @@ def test_metadata_naming_only_the_publisher_gives_way_to_the_byline() -> None:
     hints = Hints(authors=("The Valley Courier",), publisher="The Valley Courier")
     cleaned = clean("\n".join([PARA_1, "Written by: Priya Shah", PARA_2]), hints, extracted=True)
     assert cleaned.authors == ("Priya Shah",)
+
+
+TEASERS = [
+    "Related stories",
+    "Council approves new flood barrier plan",
+    "By Tom Reed",
+    "4 February 2024",
+    "How to prepare your home for a flood",
+    "By Ana Silva",
+    "5 February 2024",
+]
+
+
+def test_the_headline_over_the_byline_block_and_that_block_s_names_and_dates() -> None:
+    """On a pasted page the headline is the line over the byline block, though buttons and a
+    caption stand between the block and the article; the teasers' bylines are not its."""
+    text = "\n".join(
+        [
+            *MENU,
+            "Floods",
+            "Villages told to prepare as river keeps rising",
+            "Three villages could be evacuated within days.",
+            "By Priya Shah and Tom Reed",
+            "Published: 09:30 GMT, 3 February 2024 | Updated: 14:05, 4 February 2024",
+            "Share this article",
+            "Sandbags outside the town hall (Jane Roe/Reuters)",
+            PARA_1,
+            PARA_2,
+            PARA_3,
+            *TEASERS,
+            *FOOTER,
+        ]
+    )
+    cleaned = clean(text)
+    assert cleaned.title == "Villages told to prepare as river keeps rising"
+    assert cleaned.standfirst == "Three villages could be evacuated within days."
+    assert cleaned.authors == ("Priya Shah", "Tom Reed")
+    assert (cleaned.published, cleaned.updated) == (date(2024, 2, 3), date(2024, 2, 4))
+
+
+def test_an_updated_date_is_never_the_publication_date() -> None:
+    text = "\n".join([*MENU, "River keeps rising", "By Priya Shah", "Updated 4 February 2024"])
+    cleaned = clean("\n".join([text, PARA_1, PARA_2]))
+    assert (cleaned.published, cleaned.updated) == (None, date(2024, 2, 4))
+    assert cleaned.authors == ("Priya Shah",)
+
+
+def test_a_name_line_beside_a_date_line_is_the_byline() -> None:
+    for byline in (["Priya Shah", "+ Follow"], ["Priya Shah | Reporter"], ["By", "Priya Shah"]):
+        head = ["River keeps rising", "Villages told to prepare.", *byline, "3 February 2024"]
+        cleaned = clean("\n".join([*MENU, *head, PARA_1, PARA_2]))
+        assert cleaned.title == "River keeps rising"
+        assert cleaned.authors == ("Priya Shah",)
+        assert cleaned.published == date(2024, 2, 3)
+
+
+def test_a_date_over_the_headline() -> None:
+    text = "\n".join([*MENU, "3 February 2024", "Villages told to prepare", PARA_1, PARA_2])
+    cleaned = clean(text)
+    assert (cleaned.title, cleaned.published) == ("Villages told to prepare", date(2024, 2, 3))
+    assert cleaned.authors == ()
+
+
+def test_the_end_of_a_breadcrumb_trail_is_the_headline_though_it_reads_like_a_name() -> None:
+    trail = "Home / Essays / 2024 / Garden Notes"
+    cleaned = clean("\n".join([*MENU, trail, "3 February 2024", "Garden Notes", PARA_1, PARA_2]))
+    assert cleaned.title == "Garden Notes"
+    assert cleaned.authors == ()
+
+
+def test_a_section_label_or_a_publisher_in_a_byline_s_place_is_no_author() -> None:
+    """Right or absent: "Middle East" over the headline and "The Valley Courier" beside the
+    date read like names, and neither is a writer."""
+    head = ["Middle East", "Talks resume as ceasefire holds", "The Valley Courier"]
+    cleaned = clean("\n".join([*MENU, *head, "3 February 2024", PARA_1, PARA_2]))
+    assert cleaned.title == "Talks resume as ceasefire holds"
+    assert cleaned.authors == ()
+    assert cleaned.published == date(2024, 2, 3)
+
+
+def test_teasers_bylines_inside_the_article_name_no_one() -> None:
+    """With no byline at the head, a byline amid the article is its writer's only when it is
+    the only one: a list of teasers has one each."""
+    text = "\n".join(
+        [
+            *MENU,
+            "River keeps rising",
+            PARA_1,
+            PARA_2,
+            PARA_3,
+            "Council approves new flood barrier plan",
+            "By Tom Reed",
+            PARA_1.replace("Monday", "Tuesday"),
+            "How to prepare your home for a flood",
+            "By Ana Silva",
+            PARA_2.replace("three", "four"),
+        ]
+    )
+    assert clean(text).authors == ()
+
+
+def test_with_no_byline_the_author_box_names_the_writer() -> None:
+    bio = "Priya Shah is an environment correspondent who has covered floods for a decade."
+    cleaned = clean("\n".join(["River keeps rising", PARA_1, PARA_2, bio, "Share", "Follow"]))
+    assert cleaned.authors == ("Priya Shah",)
+    about = "Priya writes about rivers and the towns beside them for the Courier since 2015."
+    box = ["About the author", "Priya Shah", about]
+    cleaned = clean("\n".join(["River keeps rising", PARA_1, PARA_2, *box, "Share", "Follow"]))
+    assert cleaned.authors == ("Priya Shah",)
+    said = "Tom Reed is a hydrologist who has studied the river for twenty years, he said."
+    assert clean("\n".join([PARA_1, said, PARA_2, PARA_3, PARA_1, PARA_2])).authors == ()

@@ -141,7 +141,7 @@ def test_an_ambiguous_dateline_is_a_dateline_with_no_date_unless_the_article_say
     page = "Council approves housing plan for the city\n06/01/2024 Ministry of Defence\n" + body
     cleaned = clean(page)
     assert (cleaned.published, cleaned.publisher) == (None, "Ministry of Defence")
-    assert [r.rule for r in cleaned.removed] == ["date_publisher_line"]
+    assert [r.kind for r in cleaned.removed] == ["dateline"]
     signed = clean(page + " It was first tabled on 25/12/2023.")
     assert signed.published == date(2024, 1, 6)
 

@@ -17,7 +17,7 @@ from datetime import date
 from pipeline.clean import engine, regions
 from pipeline.clean.blocks import Block, blocks_of, is_headline
 from pipeline.clean.bylines import clean_authors
-from pipeline.clean.head import Head, mark_prefixed_bylines, parse_head
+from pipeline.clean.head import Head, mark_prefixed_bylines, parse_head, read_author_bio
 from pipeline.clean.rules import LINE_RULES
 from pipeline.declared import NOTHING, Declared
 from pipeline.formats.base import RawArticle
@@ -77,22 +77,31 @@ def clean(text: str, hints: Hints | None = None, *, extracted: bool = False) -> 
     engine.mark_link_lists(blocks)
     engine.mark_teasers(blocks)
     head = Head()
-    mark_prefixed_bylines(blocks, head)
+    mark_prefixed_bylines(blocks)
     spans = [] if extracted else regions.main_regions(blocks)
+    engine.mark_credited_captions(blocks)  # once the regions are found: a figure is in its article
     if spans:
         start = min(first for first, _ in spans)
     else:
         prose = regions.first_prose(blocks)
         start = _start_without_prose(blocks) if prose is None else prose
     engine.apply_line_rules(blocks[:start], HEADER_RULES, head_end=start)
+    end = max(last for _, last in spans) + 1 if spans else None
     parse_head(
-        blocks, start, hints.title, head, guess_title=not extracted, order=numeric_order(text)
+        blocks,
+        start,
+        hints.title,
+        head,
+        guess_title=not extracted,
+        order=numeric_order(text),
+        end=end,
     )
     engine.cut_comments(blocks, start)
     if spans:
         regions.trim_outside(blocks, spans)
         engine.mark_navigation_runs(blocks)
     engine.mark_author_bios(blocks)
+    read_author_bio(blocks, head)
     paragraphs = engine.body_paragraphs(blocks)
     publisher = hints.publisher or head.publisher or hints.declared.publisher
     return Cleaned(

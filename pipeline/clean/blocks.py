@@ -12,6 +12,8 @@ from pipeline.clean.rules import MENU_ITEM
 from pipeline.rows import BoilerplateKind
 
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\Z")
+# A sentence ends and another begins: a word's end, a stop, a capital ("Rep. Jane" is no break).
+SENTENCE_BREAK = re.compile(r"(?:[a-z]{2}|\d)[\"'”’)\]]*[.!?…][\"'”’)\]]*\s+[\"'“‘(]?[A-Z]")
 CLAUSE_END = re.compile(r"[,;:–—-]\Z")
 PARAGRAPH_MIN_WORDS = 15  # a sentence this long is prose, not a heading or a link
 LONG_BLOCK_WORDS = 30  # a block this long is prose even without final punctuation

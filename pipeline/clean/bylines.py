@@ -1,4 +1,4 @@
-"""Bylines and datelines: recognise them and pull out the names, publisher and date they carry."""
+"""Bylines and datelines: recognise them and pull out the names, publisher and dates they carry."""
 
 from __future__ import annotations
 
@@ -7,20 +7,48 @@ from dataclasses import dataclass
 from datetime import date
 
 from pipeline.clean.rules import ROLE_WORDS, TIME, WRITTEN_DATE
-from pipeline.lexicon.media import CREDENTIALS
+from pipeline.lexicon.calendar import MONTH_PATTERN
+from pipeline.lexicon.media import AGENCIES, CREDENTIALS
 from pipeline.metadata import is_date, parse_date
 
-# "By ...", "Words by ...", or a signature dash ("– David Dunkley").
+# "By ...", "Words by ...", "Author: ...", "ByJane Roe" (a page that dropped the space), or a
+# signature dash ("– David Dunkley").
 BY_PREFIX = re.compile(
-    r"^(?:[–—-]\s*|(?:(?:words|text|story|reporting|report|written|words and pictures|"
-    r"additional reporting)\s+)?by[:\s]+(?:(?:contributor|staff|our|special|political)\s+)?"
-    r"(?:(?:correspondent|reporter|writer)\s+)?)",
+    r"^(?:[–—-]\s*|(?:(?:words|text|story|reporting|report|written|posted|words and pictures|"
+    r"additional reporting)\s+)?(?:by[:\s]+|(?-i:By)(?=[A-Z][a-z.]))"
+    r"(?:(?:contributor|staff|our|special|political)\s+)?(?:(?:correspondent|reporter|writer)\s+)?"
+    r"|(?:author|authors)\s*:\s*)",
     re.IGNORECASE,
 )
+# Bylines that credit help with an article written by someone else.
+CONTRIBUTING = re.compile(r"^(?:additional|further|extra)\s+reporting\b", re.IGNORECASE)
 EDITING = re.compile(r"^(?:editing|edited|compiled|graphics?|design|production)\s+by\b", re.I)
-PUBLISHER_TAIL = re.compile(r"\s+(?:\||for|in|at|-|–|—)\s+(?P<publisher>[^|]{2,60})$")
-ROLE = re.compile(rf"\b(?:{ROLE_WORDS})s?\b", re.IGNORECASE)
-NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
+# " | The Example", " for The Example": a publisher after the names. Without "By" in front
+# only a bar or a dot sets it off: "Jane Roe for Example" could be a headline's words.
+PUBLISHER_TAIL = re.compile(r"\s+(?P<sep>[|·•]|(?i:for)|in|at|-|–|—)\s+(?P<publisher>[^|]{2,60})$")
+PUBLISHER_MARKS = frozenset("|·•")
+# The roles a byline gives, beyond the newsroom's own: an op-ed's writer is often an expert.
+BYLINE_ROLES = (
+    rf"{ROLE_WORDS}|director|attorney|professor|lecturer|fellow|researcher|founder|president|"
+    r"officer|chair|economist|historian|scientist"
+)
+ROLE = re.compile(rf"\b(?:{BYLINE_ROLES})s?\b", re.IGNORECASE)
+# Words that qualify a role ("Deputy Political Editor", "Travel News Reporter").
+ROLE_MODIFIERS = (
+    r"senior|chief|deputy|assistant|associate|executive|managing|contributing|special|staff|"
+    r"political|politics|economics|economy|business|finance|money|health|science|technology|"
+    r"tech|sports?|travel|foreign|home|crime|courts?|legal|education|environment|climate|arts?|"
+    r"culture|music|film|entertainment|showbiz|royal|diplomatic|defen[cs]e|security|"
+    r"investigations?|investigative|data|digital|social|news|breaking|local|national|"
+    r"international|world|consumer|lifestyle|fashion|food|beauty|shopping|weather|audience|"
+    r"features?|opinion|video|photo|multimedia|metro|city|state|regional|white house|"
+    r"washington|europe|us|uk|global|trending|sub|copy|night|web|online"
+)
+# A role and nothing else: "Political Editor", "Staff Writer", "Journalist"; one person's role
+# ("Columnists" is a menu's label).
+ROLE_ONLY = re.compile(rf"(?:(?:{ROLE_MODIFIERS})\s+){{0,3}}(?:{BYLINE_ROLES})", re.IGNORECASE)
+ROLE_WORD = re.compile(rf"(?:{ROLE_MODIFIERS}|{BYLINE_ROLES})s?", re.IGNORECASE)
+NAME_SPLIT = re.compile(r"\s*(?:,|;|&|(?i:\band\b))\s*")
 # Lower-case words allowed inside a name ("Ursula von der Leyen").
 PARTICLES = frozenset(
     {
@@ -36,6 +64,46 @@ NOT_NAME_WORDS = frozenset(
         *("press", "associated", "published", "updated", "share", "comments", "home"),
     }
 )
+# Words that show a line standing alone names no one, though it reads like a name: a page's
+# buttons, menus and section labels ("Link Copied", "Front Page", "Middle East"), institutions
+# and publications ("Racial Justice Program", "Valley Courier"), and the small words of a
+# headline in title case ("How To Grow").
+# A "By" in front makes a byline, and these do not apply there.
+LABEL_WORDS = frozenset(
+    {
+        *("images", "image", "photo", "photos", "video", "videos", "copied", "account"),
+        *("subscription", "subscribe", "register", "login", "sign", "menu", "submenu"),
+        *("expand", "policy", "posts", "stories", "events", "follow", "recipes", "links"),
+        *("newsletter", "newsletters", "sections", "categories", "edition", "welcome"),
+        *("tweet", "pin", "email", "print", "whatsapp", "facebook", "twitter", "linkedin"),
+        *("program", "programme", "project", "institute", "university", "foundation"),
+        *("association", "council", "committee", "department", "ministry", "office"),
+        *("centre", "center", "group", "society", "company", "media", "network", "store"),
+        *("to", "for", "of", "in", "on", "at", "with", "from", "how", "why", "what", "when"),
+        *("where", "who", "is", "are", "was", "were", "and", "or", "not", "you", "we", "it"),
+        *("my", "about", "into", "over", "after", "before", "vs", "page", "front", "world"),
+        *("local", "business", "money", "sport", "sports", "politics", "opinion", "culture"),
+        *("travel", "health", "science", "tech", "technology", "entertainment", "lifestyle"),
+        *("food", "weather", "podcast", "live", "latest", "popular", "trending", "picks"),
+        *("releases", "feature", "features", "review", "reviews", "guide", "data", "example"),
+        *("industry", "east", "middle", "national", "international", "crime", "education"),
+        *("environment", "climate", "arts", "music", "film", "books", "games", "deals"),
+        *("offers", "jobs", "careers", "career", "more", "top", "new", "all", "contact"),
+        *("privacy", "terms", "help", "support", "shop", "tickets", "magazine", "archive"),
+        *("courier", "times", "post", "herald", "tribune", "gazette", "journal", "chronicle"),
+        *("daily", "weekly", "mail", "express", "telegraph", "observer", "inquirer", "globe"),
+        *("radio", "tv", "television", "channel", "online", "wire", "today", "bulletin"),
+    }
+)
+# An affiliation's mark after a name in a paper's author list: "Jane Roe1", "Al Poe2,3", "Al Poe*".
+FOOTNOTE = re.compile(r"(?<=[a-z])[\d*†‡]+(?:,[\d*†‡]+)*\Z")
+# Two words run together where the page dropped a line break ("Jane RoeTravel Reporter"): a
+# capital after four lower-case letters; "McDonald", "LeVine" and "FitzGerald" are names.
+GLUED = re.compile(r"(?<=[a-z]{4})(?=[A-Z][a-z])")
+AGENCY = re.compile(rf"(?:{AGENCIES})")
+# E-mail addresses and handles beside a name ("Jane Roe@janeroe", "jroe@example.com"), and a
+# follow button ("+ Follow").
+CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|@\w+|(?:^|\s)\+?\s*follow\b", re.IGNORECASE)
 DATE_IN_LINE = re.compile(
     rf"\s*[|·•,-]?\s*(?:{WRITTEN_DATE})(?:[\s,]*(?:at\s*)?{TIME})?\s*", re.IGNORECASE
 )
@@ -43,6 +111,8 @@ DATE_IN_LINE = re.compile(
 READING_TIME_IN_LINE = re.compile(
     r"\s*[|·•,-]?\s*\d+\s*(?:-\s*)?min(?:ute)?s?\s*read\s*\Z", re.IGNORECASE
 )
+# A date's label left behind a byline once the date is gone ("By Jane Roe published").
+LABEL_TAIL = re.compile(r"\s+(?:published|updated|posted|last updated)(?:\s+on)?\s*:?\s*\Z", re.I)
 DATELINE_WORDS = frozenset({"date", "published", "updated", "posted", "last updated", "modified"})
 DATE_PUBLISHER = (
     re.compile(
@@ -58,20 +128,77 @@ DATE_PUBLISHER = (
 )
 MAX_BYLINE_WORDS = 20
 
+# Dates in a head line, and which date each is: "Updated" (or "Modified") before a date makes
+# it the date of the last change, kept apart from the publication date.
+# Not inside a word ("Symon, August 14"), but after one the page ran into it ("PressApril 28").
+FOUND_DATE = re.compile(
+    rf"(?<!\d)(?<!\d[/.-])(?:(?<![^\W\d_])|(?-i:(?=[A-Z])))(?:{WRITTEN_DATE})", re.IGNORECASE
+)
+UPDATED_LABEL = re.compile(r"\b(?:updated|modified|edited|revised)(?![a-z])", re.IGNORECASE)
+DATE_LABELS = (
+    r"(?:first\s+|last\s+)?(?:published|posted|updated|modified)|written|created|released|"
+    r"edited|revised|date"
+)
+# A relative time ("5 hours ago", "Published 4 months ago"): a dateline whose date the text
+# does not give.
+RELATIVE_TIME = re.compile(
+    r"\b\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?)\s+ago\b|"
+    rf"\b(?:{DATE_LABELS})\s*:?\s*(?:just now|ago|yesterday|today)\b",
+    re.IGNORECASE,
+)
+ZONES = r"GMT|BST|UTC|ET|EST|EDT|CET|CEST|IST|PST|PDT|CST|CDT|AEST|AEDT|SAST"
+# What a date line holds beside its dates: times, zones, labels, "on" and "at".
+DATE_NOISE = re.compile(
+    rf"{RELATIVE_TIME.pattern}|{TIME}|\(?\b(?:{ZONES})\b\)?|\b(?:{DATE_LABELS})(?![a-z])\s*:?|"
+    rf"\b{MONTH_PATTERN}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{MONTH_PATTERN}\b|\b(?:on|at)\b|@",
+    re.IGNORECASE,
+)
+# The separators between a head line's items: bars, dots, slashes between words, spaced dashes.
+HEAD_SEPARATORS = re.compile(r"\s*(?:[|·•]|(?<!\d)/(?!\d)|\s[–—-]\s)\s*")
+# Items of a byline block that say nothing about who or when.
+COUNTS = re.compile(r"\b\d+\s+(?:comments?|responses?|replies|shares?|views?)\b", re.IGNORECASE)
+HEAD_FILLER = re.compile(
+    r"\d+\s*(?:-\s*)?min(?:ute)?s?\s*read|reading time\b.*|\d+\s+(?:comments?|responses?|"
+    r"replies|shares?|views?)|(?:view|leave a|add a|\d+)?\s*comments?|"
+    r"(?:categories|category|tags?|topics?|filed under|in)\s*:.*|page\s*\d+",
+    re.IGNORECASE,
+)
+HEAD_LINE_MAX_WORDS = 30
+# Words of a dated line that are neither a name, a role nor a label, at most: more, and the
+# date stands in a headline or a sentence ("Elections of 5 May 2021: how the parties did").
+DATED_LINE_OTHER_WORDS = 3
+
 
 @dataclass(frozen=True)
 class Byline:
     names: tuple[str, ...]
     publisher: str | None = None
     prefixed: bool = False  # "By ..." and its kin: a byline wherever it stands
+    contributing: bool = False  # "Additional reporting by ...": helpers, not the writers
+
+
+@dataclass(frozen=True)
+class HeadLine:
+    """What one line of an article's byline block says: who wrote it and when."""
+
+    names: tuple[str, ...] = ()
+    publisher: str | None = None
+    published: date | None = None
+    updated: date | None = None
+    dated: bool = False  # holds a date, a relative time or a date label
+    byline: bool = False  # a "By" line, a role, or names set beside a date or a role
+    prefixed: bool = False
 
 
 def is_person_name(text: str) -> bool:
-    """Two to five capitalised words (particles allowed), no digits: a person, not a phrase."""
+    """Two to five capitalised words (particles allowed), no digits nor a label's colon: a
+    person, not a phrase."""
     tokens = text.split()
-    if not 2 <= len(tokens) <= 5 or any(ch.isdigit() for ch in text):
+    if not 2 <= len(tokens) <= 5 or any(ch.isdigit() or ch == ":" for ch in text):
         return False
     if tokens[0].lower() in PARTICLES or tokens[-1].lower() in PARTICLES:
+        return False
+    if GLUED.search(text):
         return False
     for token in tokens:
         if token.lower() in NOT_NAME_WORDS:
@@ -84,11 +211,23 @@ def is_person_name(text: str) -> bool:
 
 
 def bare_names(line: str) -> tuple[str, ...]:
-    """The names of a line that is nothing but one to three person names ("Jane Roe and Al Poe")."""
-    parts = [p.strip() for p in NAME_SPLIT.split(line.strip(" ."))]
-    if 1 <= len(parts) <= 3 and all(is_person_name(p) for p in parts):
-        return tuple(parts)
+    """The names of a line that is nothing but one to three person names ("Jane Roe and Al Poe"),
+    an agency beside them ("Jane Roe and AP"), a handle, a follow button and an affiliation's
+    footnote mark ("Jane Roe1") left out."""
+    text = CONTACT.sub(" ", line).strip(" .")
+    if text.isupper():  # "CAREER FEATURE": a label; a name in capitals comes with "By"
+        return ()
+    parts = [FOOTNOTE.sub("", p.strip()) for p in NAME_SPLIT.split(text)]
+    if not 1 <= len(parts) <= 3:
+        return ()
+    names = tuple(p for p in parts if is_person_name(p) and not _has_label_word(p))
+    if names and all(p in names or AGENCY.fullmatch(p) for p in parts):
+        return names
     return ()
+
+
+def _has_label_word(name: str) -> bool:
+    return any(token.lower().strip(".,:;") in LABEL_WORDS for token in name.split())
 
 
 def parse_byline(line: str) -> Byline | None:
@@ -98,7 +237,7 @@ def parse_byline(line: str) -> Byline | None:
         return None
     names: list[str] = []
     publisher = None
-    prefixed = False
+    prefixed = contributing = False
     for segment in re.split(r"\s*;\s*", text):
         if EDITING.match(segment):
             continue
@@ -106,22 +245,25 @@ def parse_byline(line: str) -> Byline | None:
         if found is None:
             return None
         prefixed = prefixed or found.prefixed
+        contributing = contributing or (found.contributing and not names)
         publisher = publisher or found.publisher
         names.extend(n for n in found.names if n not in names)
     if not names and not prefixed:
         return None
-    return Byline(tuple(names), publisher, prefixed)
+    return Byline(tuple(names), publisher, prefixed, contributing)
 
 
 def _parse_segment(segment: str) -> Byline | None:
-    segment = READING_TIME_IN_LINE.sub("", segment)
-    segment = DATE_IN_LINE.sub(" ", segment).strip(" ,|-")
+    segment = READING_TIME_IN_LINE.sub("", GLUED.sub(" ", segment))
+    segment = DATE_IN_LINE.sub(" ", segment)
+    segment = LABEL_TAIL.sub("", CONTACT.sub(" ", segment)).strip(" ,|-")
     match = BY_PREFIX.match(segment)
     prefixed = bool(match)
     rest = segment[match.end() :] if match else segment
     publisher = None
     tail = PUBLISHER_TAIL.search(rest)
-    if tail and not ROLE.search(tail.group("publisher")):
+    set_off = tail is not None and (prefixed or tail.group("sep") in PUBLISHER_MARKS)
+    if tail and set_off and not ROLE.search(tail.group("publisher")):
         candidate = tail.group("publisher").strip()
         if not is_person_name(candidate) or "|" in rest:
             publisher, rest = candidate, rest[: tail.start()]
@@ -133,17 +275,28 @@ def _parse_segment(segment: str) -> Byline | None:
             continue
         if ROLE.search(part):
             role = True
-        elif is_person_name(part):
-            names.append(part)
-        elif prefixed and publisher is None and _is_org(part):
-            publisher = part  # "By Jane Roe, BBC News", "By Reuters"
+        elif is_person_name(part) and not (_has_label_word(part) and (names or not prefixed)):
+            names.append(part)  # a label's words: a name only first after "By" ("By Al You")
+        elif (prefixed or role) and publisher is None and _is_org(part):
+            publisher = part  # "By Jane Roe, BBC News", "By Reuters", "Jane Roe, Editor, BBC"
         else:
             return None
+    contributing = prefixed and CONTRIBUTING.match(segment) is not None
     if prefixed and role and not (names or publisher):
         return Byline((), None, prefixed)  # "By Staff Writer": a byline that names no one
     if not (names or publisher) or not (prefixed or role or publisher):
         return None
-    return Byline(tuple(names), publisher, prefixed)
+    return Byline(tuple(names), publisher, prefixed, contributing)
+
+
+def _name_before_role(part: str) -> tuple[str, ...]:
+    """The name in front of a role with no comma between ("Amy Roe Political Correspondent",
+    "Al Poe Deputy Content Director"): the role begins at its first word."""
+    tokens = part.split()
+    at = next((k for k, t in enumerate(tokens) if ROLE_WORD.fullmatch(t)), len(tokens))
+    name = " ".join(tokens[:at])
+    named = at < len(tokens) and ROLE.search(tokens[-1]) and is_person_name(name)
+    return (name,) if named else ()
 
 
 def _is_org(text: str) -> bool:
@@ -154,17 +307,90 @@ def _is_org(text: str) -> bool:
 def parse_date_publisher(line: str, order: str | None = None) -> tuple[date | None, str] | None:
     """A line that is only a date and a publisher ("date 2025-04-10 Ministry of Defence"). Its
     date is None when day and month could be either way round and `order` does not say which
-    (`metadata.parse_date`): the line is a dateline all the same."""
+    (`metadata.parse_date`): the line is a dateline all the same. A byline, or more dates, in
+    the publisher's place make a byline line, not this one."""
     text = line.strip()
     for pattern in DATE_PUBLISHER:
         match = pattern.match(text)
         if match:
             written = match.group("date")
-            publisher = match.group("publisher").strip(" ,|-")
+            publisher = match.group("publisher").strip(" ,|-:")
             short = len(publisher.split()) <= 8 and publisher.lower() not in DATELINE_WORDS
-            if short and is_date(written):
+            named = any(c.isdigit() for c in publisher) or BY_PREFIX.match(publisher)
+            zone = re.fullmatch(ZONES, publisher, re.IGNORECASE)  # "10 April 2025 14:32 BST"
+            if short and not (named or zone) and is_date(written):
                 return parse_date(written, order), publisher
     return None
+
+
+def says_nothing(line: str) -> bool:
+    """A byline block's item that says neither who nor when: "+ Follow", "5 min read"."""
+    item = COUNTS.sub(" ", CONTACT.sub(" ", line)).strip(" ,;:.–—-")
+    return not item or HEAD_FILLER.fullmatch(item) is not None
+
+
+def parse_head_line(line: str, order: str | None = None) -> HeadLine | None:
+    """A line of the block between a headline and its article that says who wrote it and when,
+    or None: "By Jane Roe | 3 May 2020", "Published: 10:00, 3 May 2020 | Updated: 4 May 2020",
+    "Jane Roe · Example News · Posted: May 3, 2020", "Political Editor", "Updated 2 hours ago".
+
+    Names standing alone ("Jane Roe") are a byline only beside a date or a role in the line;
+    the caller decides about a name line beside such a line. A date line holds few other words.
+    """
+    text = line.strip()
+    if not text or len(text.split()) > HEAD_LINE_MAX_WORDS:
+        return None
+    published, updated, rest = line_dates(text, order)
+    dated = rest != text or RELATIVE_TIME.search(text) is not None
+    names: list[str] = []
+    bare: list[str] = []
+    publisher = None
+    prefixed = role = False
+    other = 0
+    for item in HEAD_SEPARATORS.split(DATE_NOISE.sub(" ", rest) if dated else rest):
+        if says_nothing(item):
+            continue
+        item = COUNTS.sub(" ", CONTACT.sub(" ", item)).strip(" ,;:.–—-")
+        byline = parse_byline(item)
+        if byline and not byline.contributing:
+            names += (n for n in byline.names if n not in names)
+            publisher = publisher or byline.publisher
+            prefixed = prefixed or byline.prefixed
+        elif ROLE_ONLY.fullmatch(item):
+            role = True
+        elif found := _name_before_role(GLUED.sub(" ", item)):  # "Amy Roe Political Editor"
+            names += (n for n in found if n not in names)
+            role = True
+        elif found := bare_names(item):
+            bare += found
+        else:
+            other += len(item.split())
+    bylined = bool(prefixed or names or role)
+    if not (dated or bylined) or (other > DATED_LINE_OTHER_WORDS and not prefixed):
+        return None
+    names += (n for n in bare if n not in names)
+    bylined = bylined or bool(bare)
+    return HeadLine(tuple(names), publisher, published, updated, dated, bylined, prefixed)
+
+
+def line_dates(text: str, order: str | None) -> tuple[date | None, date | None, str]:
+    """The publication and update dates a line states, and the line without them."""
+    published = updated = None
+    rest: list[str] = []
+    last = 0
+    for match in FOUND_DATE.finditer(text):
+        if not is_date(match.group(0)):
+            continue
+        before = text[last : match.start()]
+        when = parse_date(match.group(0), order)
+        if UPDATED_LABEL.search(before):
+            updated = updated or when
+        else:
+            published = published or when
+        rest.append(before)
+        last = match.end()
+    rest.append(text[last:])
+    return published, updated, " | ".join(rest) if len(rest) > 1 else text
 
 
 AUTHOR_PREFIX = re.compile(

@@ -2,8 +2,8 @@
 not article (`clean()` runs them in order, with `regions` and `head`).
 
 1. line rules (`rules.LINE_RULES`) mark captions, credits, notices, promos, legal lines;
-2. repeated lines (a caption pasted twice), runs of menu-like short lines, link lists and
-   teasers above "Read more" links are marked;
+2. repeated lines (a caption pasted twice), captions over their credit lines, runs of
+   menu-like short lines, link lists and teasers above "Read more" links are marked;
 3. the tail below the article loses reader comments; author boxes go;
 4. the kept lines become paragraphs again (hard-wrapped text is joined), and short
    headline-like lines between paragraphs are recorded as subheadings (they stay in body).
@@ -12,11 +12,13 @@ not article (`clean()` runs them in order, with `regions` and `head`).
 from __future__ import annotations
 
 import itertools
+import re
 
 from pipeline.clean.blocks import (
     HEADLINE_MAX_WORDS,
     LONG_BLOCK_WORDS,
     MASTHEAD_MAX_WORDS,
+    SENTENCE_BREAK,
     WRAP_WIDTH_MAX,
     WRAPPED_LINE_MIN_WORDS,
     Block,
@@ -34,7 +36,9 @@ from pipeline.clean.rules import (
     COMMENT_HEADER_NOT_NAMES,
     COMMENT_HEADER_WORDS,
     COMMENTS_START,
+    CREDIT_LINE_RULES,
     LINK_LIST_HEADING,
+    PROSE_MARKS,
     READ_MORE_LINK,
     LineRule,
 )
@@ -49,6 +53,11 @@ BIO_TAIL_BLOCKS = 5  # an author box stands among the last few blocks of a page'
 BIO_HEADING_REACH = 5  # an author box's name heading stands this few lines above its biography
 WRAP_MIN_FULL_BREAKS = 3  # line breaks at the fill width that show a text is hard-wrapped...
 WRAP_MIN_FULL_SHARE = 0.5  # ... and their share of the breaks after long lines
+CAPTION_MAX_WORDS = 30  # a caption over its credit line is a sentence, not a paragraph
+# A caption's end: a full stop. A headline has none, and a question over a photo is a heading.
+CAPTION_END = re.compile(r"\.[\"'”’)\]]*\Z")
+SPLIT_CREDIT_MAX_LINES = 3  # "(" / "Image:" / "Jane Roe/PA)": a credit broken over short lines
+SPLIT_CREDIT_MAX_WORDS = 8
 
 
 def apply_line_rules(blocks: list[Block], rules: tuple[LineRule, ...], head_end: int) -> None:
@@ -67,6 +76,51 @@ def mark_repeated_lines(blocks: list[Block]) -> None:
         if block.text == prev.text and block.words <= LONG_BLOCK_WORDS:
             prev.remove("caption", "repeated_line")
             block.remove("caption", "repeated_line")
+
+
+def mark_credited_captions(blocks: list[Block]) -> None:
+    """The caption standing right above a photo credit line goes with it.
+
+    A figure often puts its caption and its credit on lines of their own ("The harbour at
+    dawn." over "Image: Jane Roe."): the line rules know the credit but not the caption, which
+    reads like any short sentence. Beside a credit it is one when it reads as a caption, not as
+    the article's prose (`reads_as_caption`). A bracket left open at a line's end ("Police at
+    the scene (" over "Image:" over "Jane Roe/PA)") ties caption and credit whatever they say.
+    """
+    for i in range(1, len(blocks)):
+        above, block = blocks[i - 1], blocks[i]
+        if above.removed or block.kind != "photo_credit":
+            continue
+        split = _split_credit(blocks, i) if above.text.endswith("(") else []
+        if split or (block.rule in CREDIT_LINE_RULES and reads_as_caption(above)):
+            above.remove("caption", "credited_caption")
+        for rest in split:
+            rest.remove("photo_credit", "split_credit")
+
+
+def reads_as_caption(block: Block) -> bool:
+    """One short sentence that a headline is not (it ends with a full stop) and the article's
+    prose is not (no "we", "you" or "said")."""
+    text = block.text
+    return (
+        2 <= block.words <= CAPTION_MAX_WORDS
+        and (text.lstrip("\"'“‘(")[:1].isupper() or text[:1].isdigit())
+        and CAPTION_END.search(text) is not None
+        and SENTENCE_BREAK.search(text) is None
+        and PROSE_MARKS.search(text) is None
+    )
+
+
+def _split_credit(blocks: list[Block], at: int) -> list[Block]:
+    """The short lines from `at` down to the one that closes a bracket: a credit broken over
+    lines; none when no such line closes it soon."""
+    lines = blocks[at : at + SPLIT_CREDIT_MAX_LINES]
+    for n, block in enumerate(lines):
+        if block.words > SPLIT_CREDIT_MAX_WORDS:
+            return []
+        if block.text.endswith(")"):
+            return lines[: n + 1]
+    return []
 
 
 def mark_navigation_runs(blocks: list[Block]) -> None:

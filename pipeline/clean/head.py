@@ -1,5 +1,13 @@
 """The head of an article: datelines, bylines, masthead, title and standfirst above its first
-paragraph."""
+paragraph.
+
+The head is read from its byline block: the lines nearest the article's start that say who wrote
+it and when ("By Jane Roe", "Published: 3 May 2020", a name beside a date). The headline is the
+headline-like line just above that block (a standfirst, a caption or a name may stand between),
+and the names and dates are that block's alone: a pasted page also shows the bylines and dates of
+the teasers, menus and comments around the article, and a wrong author is worse than none.
+Without a byline block, the headline is the one nearest above the article.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +17,24 @@ from datetime import date
 
 from pipeline.clean.blocks import (
     MASTHEAD_MAX_WORDS,
+    SENTENCE_END,
     Block,
     continues,
     is_headline,
     is_prose,
 )
-from pipeline.clean.bylines import bare_names, parse_byline, parse_date_publisher
-from pipeline.metadata import parse_date
+from pipeline.clean.bylines import (
+    HeadLine,
+    bare_names,
+    is_person_name,
+    line_dates,
+    parse_byline,
+    parse_date_publisher,
+    parse_head_line,
+    says_nothing,
+)
+from pipeline.clean.rules import AUTHOR_BIO
+from pipeline.lexicon.media import AGENCIES
 from pipeline.rows import BoilerplateKind
 
 STANDFIRST_MAX_WORDS = 60
@@ -23,7 +42,36 @@ MASTHEAD_CONNECTORS = frozenset({"&", "and", "of", "the", "de", "la", "le", "du"
 TITLE_MIN_WORDS = 4  # a shorter line above a headline is a section label, not the title
 GUESSED_TITLE_MIN_WORDS = 3  # "Close", "FAQs", "Share now" amid a page: labels, not headlines
 NAV_ITEM_MAX_WORDS = 4
-DATELINE_WORDS = re.compile(r"^(?:published|updated|posted|date)\b", re.IGNORECASE)
+HEAD_REACH = 30  # lines above the article's start where its byline block may stand
+BELOW_START = 6  # lines below the start that may still be the byline block (under a headline)
+BLOCK_NEAR = 12  # other kept lines between the byline block and the article's start, at most
+BLOCK_GAP = 2  # other kept lines between two lines of one byline block, at most
+BLOCK_SPAN = 6  # lines from one line of a byline block to the next, at most
+TITLE_REACH = 6  # lines above the byline block the headline may stand (not counting removed ones)
+STANDFIRST_MAX_LINES = 3  # a standfirst in bullet points: the headline stands over them all
+SHOUTED_MIN_WORDS = 3  # a line in capitals this long is a row of labels or buttons
+ARTICLE_TAIL = 3  # lines below the article's last paragraph that may be its byline ("Reporting by")
+NAME_REACH = 2  # a name line this close to the byline block is its byline ("Jane Roe", a date)
+# Rules that may take a headline for something else: the title pasted twice in a row (a
+# caption's sign) or standing among a "Related" list's headlines.
+TITLE_RECOVERABLE_RULES = frozenset({"repeated_line", "related_links"})
+# A byline's label on a line of its own, the names on the next line.
+BY_LABEL = re.compile(r"(?:by|written by|words by|author|authors)\s*:?", re.IGNORECASE)
+# The name an author's biography opens with ("Jane Roe is ...", "Jane writes about ..."), and
+# the heading of an author box over it ("About the author", "About Jane Roe").
+BIO_OPENING = re.compile(
+    r"(?P<name>(?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w.'’-]+)\s+(?:is|was|has|writes|covers|reports|joined)\b"
+)
+ABOUT = re.compile(r"^about(?:\s+the\s+authors?)?\s*:?\s*", re.IGNORECASE)
+BIO_HEADING_REACH = 3  # lines above a biography where its box's heading may stand
+# An article's credit line at its end: "Reporting by Jane Roe; Editing by Al Poe".
+CREDIT = re.compile(r"(?:reporting|report|words|text|story|written|compiled)\s+by\b", re.IGNORECASE)
+# A breadcrumb trail ("Home » News » The headline", "Home / Essays / 2017 / The headline") and
+# the separators between its items.
+BREADCRUMB = re.compile(r"[»›]|>>|\S\s*>\s*\S.*>|(?:\S\s*/\s+\S.*){2}")
+CRUMB_SEPARATOR = re.compile(r"\s*(?:[»›>|]+|/)\s*")
+# A photo's credit at the end of a line: a caption ("The harbour at dawn. | Jane Roe/Getty Images").
+CREDITED = re.compile(rf"[/|(]\s*(?:[^/|()]{{0,40}}/)?\s*(?:{AGENCIES})\)?\s*\Z")
 
 
 @dataclass
@@ -38,15 +86,14 @@ class Head:
     updated: date | None = None  # an "Updated ..." line's date, never taken as `published`
 
 
-def mark_prefixed_bylines(blocks: list[Block], head: Head) -> None:
-    """A "By Jane Roe" line is never prose, wherever a page put it."""
+def mark_prefixed_bylines(blocks: list[Block]) -> None:
+    """A "By Jane Roe" line is never prose, wherever a page put it; whether it is the article's
+    byline, `parse_head` decides."""
     for block in blocks:
         if block.removed or is_prose(block):
             continue
         byline = parse_byline(block.text)
         if byline and byline.prefixed:
-            head.authors.extend(n for n in byline.names if n not in head.authors)
-            head.publisher = head.publisher or byline.publisher
             block.remove("byline", "byline")
 
 
@@ -58,41 +105,43 @@ def parse_head(
     *,
     guess_title: bool,
     order: str | None = None,
+    end: int | None = None,
 ) -> None:
-    """Datelines, bylines, masthead, title and standfirst above the first paragraph.
+    """Byline block, title, masthead and standfirst above the first paragraph, and the bylines
+    inside the article (`start` to `end`).
 
     Without `guess_title`, only a line equal to the hinted title is taken as the title; `order`
     is the article's numeric date convention (`metadata.numeric_order`), for its datelines.
     """
-    for block in blocks[:start]:
-        dated = parse_date_publisher(block.text, order)
-        if dated and not block.removed:
-            when, head.publisher = dated
-            head.published = when or head.published
-            block.remove("dateline", "date_publisher_line")
-            continue
-        if block.rule in ("published_line", "date_only_line"):
-            head.published = head.published or _date_in(block.text, order)
-            continue
-        byline = parse_byline(block.text) if not block.removed else None
-        if byline:
-            head.authors.extend(n for n in byline.names if n not in head.authors)
-            head.publisher = head.publisher or byline.publisher
-            block.remove("byline", "byline")
+    lines = _head_lines(blocks, start, order)
+    for i, line in lines.items():  # whoever's they are, bylines and datelines are not article
+        if i < start:
+            kind: BoilerplateKind = "byline" if line.byline else "dateline"
+            blocks[i].remove(kind, "byline" if line.byline else "dateline")
+    byline_block = _byline_block(blocks, lines, start)
     kept = [i for i in range(start) if not blocks[i].removed]
-    named = {i: bare_names(blocks[i].text) for i in kept}
-    candidates = [i for i in kept if not named[i]]
-    title_at = _find_title(blocks, candidates, title_hint, guess=guess_title)
+    candidates = [i for i in kept if not _names_in(blocks, i)]
+    title_at = _find_title(blocks, candidates, title_hint, guess=False)
+    if title_at is None and guess_title:
+        if byline_block:  # a byline block with no headline beside it: no headline known
+            title_at = _title_by(blocks, byline_block, lines, start)
+        else:
+            title_at = _find_title(blocks, candidates, None, guess=True)
+    if title_at is not None and byline_block and byline_block[-1] < title_at:
+        byline_block += _lines_under(blocks, lines, title_at)  # a date over it, "By" under it
+    _read_byline_block(blocks, lines, byline_block, title_at, head)
+    if title_at is not None and not head.authors:  # bare names right under the headline
+        for i in _below(blocks, title_at):
+            if named := _names_in(blocks, i):
+                head.authors.extend(n for n in named if n not in head.authors)
+                blocks[i].remove("byline", "bare_names_byline")
+    last = len(blocks) if end is None else min(end + ARTICLE_TAIL, len(blocks))
+    _article_bylines(blocks, range(start, last), head)
     if title_at is None:
         if guess_title:  # a page with no headline: what stands above the article is not it
             _remove_above(blocks, kept, len(blocks))
         return
-    for i in _neighbours(kept, title_at):  # bare names right beside the headline: the byline
-        if named[i]:
-            head.authors.extend(n for n in named[i] if n not in head.authors)
-            blocks[i].remove("byline", "bare_names_byline")
-    kept = [i for i in kept if not blocks[i].removed]
-    blocks[title_at].role = "title"
+    _take_title(blocks[title_at])
     head.title = blocks[title_at].text
     below = [i for i, b in enumerate(blocks) if i > title_at and not b.removed]
     after = below[0] if len(below) >= 2 else None  # a standfirst never leaves the body empty
@@ -102,11 +151,277 @@ def parse_head(
         head.standfirst = blocks[after].text
     if not guess_title:
         return
-    above = [i for i in kept if i < title_at]
+    above = [i for i in kept if i < title_at and not blocks[i].removed]
     if len(above) == 1 and above[0] == title_at - 1 and is_masthead(blocks[above[0]]):
         blocks[above[0]].remove("masthead", "masthead")
         head.publisher = head.publisher or blocks[above[0]].text
     _remove_above(blocks, above, title_at)
+
+
+def read_author_bio(blocks: list[Block], head: Head) -> None:
+    """With no byline, the writer the article's author box introduces (`engine.mark_author_bios`):
+    the person its biography opens with ("Jane Roe is a senior writer ..."), named in full
+    there or in the box's heading above it ("About Jane Roe", "Jane Roe" over "Jane is ...").
+    A box below the article's end counts with its heading only. Boxes that introduce different
+    people (a list of contributors) name no one."""
+    if head.authors:
+        return
+    found: list[str] = []
+    for i, block in enumerate(blocks):
+        boxed = block.rule == "below_article" and AUTHOR_BIO.fullmatch(block.text) is not None
+        opening = BIO_OPENING.match(block.text)
+        if not (block.rule == "author_bio" or boxed) or opening is None:
+            continue
+        subject = opening.group("name")
+        headings = [ABOUT.sub("", b.text) for b in blocks[max(i - BIO_HEADING_REACH, 0) : i]]
+        named = [n for h in headings for n in bare_names(h) if n.split()[0] == subject.split()[0]]
+        full = is_person_name(subject) and not boxed
+        name = subject if full else next(iter(named), None)
+        if name and name not in found:
+            found.append(name)
+    if len(found) == 1:
+        head.authors.extend(found)
+
+
+def _head_lines(blocks: list[Block], start: int, order: str | None) -> dict[int, HeadLine]:
+    """The lines above the article (and those just below its first paragraph) that say
+    who wrote something and when: bylines ("By" and the names on the next line too), datelines,
+    date-and-publisher lines; also where a rule took them for a list of links or tags."""
+    lines: dict[int, HeadLine] = {}
+    labels: set[int] = set()  # "By" alone on its line: the names are on the next
+    paragraphs = 0
+    for i, block in enumerate(blocks[: start + BELOW_START]):
+        paragraphs += i > start and is_prose(block) and not block.removed
+        if paragraphs > 1:
+            break  # the article has begun: a byline may follow a standfirst, not the article
+        if masthead := parse_date_publisher(block.text, order):
+            published, updated, _ = line_dates(block.text, order)
+            lines[i] = HeadLine((), masthead[1], published, updated, dated=True)
+        elif line := parse_head_line(block.text, order):
+            lines[i] = line
+        elif i - 1 in labels and (named := bare_names(block.text)):
+            lines[i - 1] = lines[i] = HeadLine(names=named, byline=True, prefixed=True)
+        if BY_LABEL.fullmatch(block.text):
+            labels.add(i)
+    return lines
+
+
+def _byline_block(blocks: list[Block], lines: dict[int, HeadLine], start: int) -> list[int]:
+    """The head lines that form the article's byline block: the one nearest the start (within
+    `BLOCK_NEAR` other lines of it), and those close to it above and below."""
+    near = [i for i in lines if i >= start - HEAD_REACH]
+    seeds = [i for i in near if lines[i].dated or lines[i].names or lines[i].prefixed]
+    if not seeds:  # a role alone ("Staff") may be a menu's label: it only joins a block
+        return []
+    seed = min(seeds, key=lambda i: start - i if i < start else i - start + 1)
+    if seed < start and len(_kept_between(blocks, lines, seed, start)) > BLOCK_NEAR:
+        return []
+    found = [seed]
+    for i in sorted((i for i in near if i < seed), reverse=True):
+        if _others_between(blocks, lines, i, found[0]) > BLOCK_GAP:
+            break
+        found.insert(0, i)
+    for i in sorted(i for i in near if i > seed):
+        if _others_between(blocks, lines, found[-1], i) > BLOCK_GAP:
+            break
+        found.append(i)
+    return found
+
+
+def _lines_under(blocks: list[Block], lines: dict[int, HeadLine], title_at: int) -> list[int]:
+    """The head lines close under the headline, one after the other."""
+    found: list[int] = []
+    for i in sorted(j for j in lines if j > title_at):
+        if _others_between(blocks, lines, found[-1] if found else title_at, i) > BLOCK_GAP:
+            break
+        found.append(i)
+    return found
+
+
+def _others_between(blocks: list[Block], lines: dict[int, HeadLine], first: int, last: int) -> int:
+    """Kept lines between two head lines; a headline between them, or a long stretch of lines
+    rules removed, parts them ("3 May 2020", the headline, "By Jane Roe"): as many as the block
+    can hold."""
+    between = _kept_between(blocks, lines, first, last)
+    if last - first > BLOCK_SPAN or any(
+        blocks[i].words >= GUESSED_TITLE_MIN_WORDS and _may_be_title(blocks[i]) for i in between
+    ):
+        return BLOCK_GAP + 1
+    return len(between)
+
+
+def _kept_between(
+    blocks: list[Block], lines: dict[int, HeadLine], first: int, last: int
+) -> list[int]:
+    return [i for i in range(first + 1, last) if i not in lines and not blocks[i].removed]
+
+
+def _title_by(
+    blocks: list[Block], found: list[int], lines: dict[int, HeadLine], start: int
+) -> int | None:
+    """The headline beside the byline block: over it, or under a block that is only a date
+    with no name right over it ("3 May 2020" over the headline, the article under both)."""
+    over = _title_over(blocks, found[0], lines)
+    said = [i for i in range(found[0] - 1, -1, -1) if not blocks[i].removed]
+    said = [i for i in said[:NAME_REACH] if not says_nothing(blocks[i].text)][:1]
+    if any(lines[i].byline for i in found) or any(bare_names(blocks[i].text) for i in said):
+        return over
+    under = next((i for i in range(found[-1] + 1, start + 1) if not blocks[i].removed), None)
+    if under is not None and _ends_trail(blocks, under):
+        return under
+    if under is None or not _may_be_title(blocks[under]):
+        return over
+    if over is None:
+        return under
+    if (
+        not _kept_between(blocks, lines, over, found[0])
+        and blocks[over].words >= blocks[under].words
+    ):
+        return over  # a headline right over the date, a shorter line under it
+    return under if blocks[under].words >= TITLE_MIN_WORDS else over
+
+
+def _title_over(blocks: list[Block], top: int, lines: dict[int, HeadLine]) -> int | None:
+    """The headline over the byline block: the nearest headline-like line above it (a headline
+    that ends in a full stop, when no headline stands over it), or, when that is the standfirst
+    (or its last line), the headline over the standfirst."""
+    reach = [i for i in range(top - 1, -1, -1) if i not in lines and _may_be_kept(blocks[i])]
+    found = None
+    for n, i in enumerate(reach[:TITLE_REACH]):
+        over = blocks[reach[n + 1]] if n + 1 < len(reach) else None
+        alone = over is None or not _may_be_title(over, full_stop=True)
+        if _may_be_title(blocks[i]) or (alone and _may_be_title(blocks[i], full_stop=True)):
+            found = n
+            break
+    for _ in range(STANDFIRST_MAX_LINES):
+        upper = _headline_over(blocks, reach, found) if found is not None else None
+        if upper is None:
+            break
+        found = upper
+    return reach[found] if found is not None else None
+
+
+def _headline_over(blocks: list[Block], reach: list[int], n: int) -> int | None:
+    """Where in `reach` the headline over its `n`th line stands, when that line is a standfirst
+    (or a line of one): right over it, or over a sentence of the standfirst between them."""
+    for k in (n + 1, n + 2):
+        if k >= len(reach) or reach[k] < reach[n] - TITLE_REACH:
+            return None
+        block = blocks[reach[k]]
+        if _over_standfirst(block):
+            return k
+        if not (SENTENCE_END.search(block.text) and block.words <= STANDFIRST_MAX_WORDS):
+            return None
+    return None
+
+
+def _names_in(blocks: list[Block], at: int) -> tuple[str, ...]:
+    """The names of a line that is nothing but names, and not the end of a breadcrumb trail."""
+    return () if _ends_trail(blocks, at) else bare_names(blocks[at].text)
+
+
+def _ends_trail(blocks: list[Block], at: int) -> bool:
+    """Block `at` is the last item of a breadcrumb trail above it ("Home / Essays / Aggression
+    Fotografie"): the page's own headline, though it reads like a name."""
+    text = blocks[at].text.casefold()
+    return any(
+        BREADCRUMB.search(b.text) and CRUMB_SEPARATOR.split(b.text)[-1].casefold() == text
+        for b in blocks[max(at - HEAD_REACH, 0) : at]
+    )
+
+
+def _may_be_kept(block: Block) -> bool:
+    return not block.removed or block.rule in TITLE_RECOVERABLE_RULES
+
+
+def _may_be_title(block: Block, *, full_stop: bool = False) -> bool:
+    """A headline-like line of two words or more (`full_stop`: or one that ends in a full stop,
+    "Goats ruled this island. Now it is reborn.") that no rule removed (or one a rule may have
+    mistaken: `TITLE_RECOVERABLE_RULES`); not a name, a caption's credit, a breadcrumb trail, or
+    a row of buttons in capitals ("RECIPE PRINT RATE THIS RECIPE")."""
+    if not _may_be_kept(block):
+        return False
+    text = block.text
+    if full_stop and text.endswith(".") and not is_prose(block):
+        text = text[:-1]
+    if block.words < 2 or not is_headline(Block(text)) or bare_names(text):
+        return False
+    shouted = text.isupper() and block.words >= SHOUTED_MIN_WORDS
+    unclosed = text.count("(") > text.count(")")  # a caption whose credit is on the next line
+    return not (shouted or unclosed or CREDITED.search(text) or BREADCRUMB.search(text))
+
+
+def _over_standfirst(upper: Block) -> bool:
+    """`upper` is a headline over a standfirst: not a section label nor a masthead."""
+    return _may_be_title(upper) and upper.words >= TITLE_MIN_WORDS and not is_masthead(upper)
+
+
+def _read_byline_block(
+    blocks: list[Block],
+    lines: dict[int, HeadLine],
+    found: list[int],
+    title_at: int | None,
+    head: Head,
+) -> None:
+    """Names, publisher and dates of the byline block; a name line beside it is its byline
+    when the block names no one ("Jane Roe" over "3 May 2020")."""
+    for i in found:
+        line = lines[i]
+        head.authors.extend(n for n in line.names if n not in head.authors)
+        head.publisher = head.publisher or line.publisher
+        head.published = head.published or line.published
+        head.updated = head.updated or line.updated
+        blocks[i].remove("byline" if line.byline else "dateline", "byline_block")
+    if title_at is not None and not (head.published or head.updated):  # a date over the title
+        for i in range(title_at - 1, max(title_at - NAME_REACH, 0) - 1, -1):
+            if i in lines:
+                head.published, head.updated = lines[i].published, lines[i].updated
+                break
+    if not found or any(lines[i].prefixed or lines[i].names for i in found):
+        return
+    if title_at is None:  # a name line needs a headline over it, or it may be the headline
+        return
+    above = [i for i in range(title_at + 1, found[0]) if not blocks[i].removed][-NAME_REACH:]
+    below = _below(blocks, max(found[-1], title_at), NAME_REACH)
+    for i in [*above, *below]:
+        if named := _names_in(blocks, i):
+            head.authors.extend(n for n in named if n not in head.authors)
+            blocks[i].remove("byline", "bare_names_byline")
+
+
+def _article_bylines(blocks: list[Block], article: range, head: Head) -> None:
+    """Bylines inside the article: its credits at the end ("Reporting by Al Poe": not a plain
+    "By", which a review's guest verdicts have too), and a byline amid it ("By Jane Roe" under
+    the first paragraph) when the head names no one and it is the only one (a list of teasers
+    inside the article has a byline each). Those who only helped ("Additional reporting by")
+    count when no one else is named."""
+    bylines = [i for i in article if blocks[i].rule == "byline"]
+    credits = [
+        i for i in bylines if i >= article.stop - 2 * ARTICLE_TAIL and CREDIT.match(blocks[i].text)
+    ]
+    amid = [i for i in bylines if i not in credits]
+    helpers: list[str] = []
+    for i in credits if head.authors or len(amid) > 1 else bylines:
+        byline = parse_byline(blocks[i].text)
+        if byline is None:
+            continue
+        names = helpers if byline.contributing else head.authors
+        names.extend(n for n in byline.names if n not in names)
+        head.publisher = head.publisher or byline.publisher
+    if not head.authors:
+        head.authors.extend(helpers)
+
+
+def _below(blocks: list[Block], at: int, count: int = 1) -> list[int]:
+    """The `count` kept blocks just below block `at`."""
+    return [i for i in range(at + 1, len(blocks)) if not blocks[i].removed][:count]
+
+
+def _take_title(block: Block) -> None:
+    """The headline is the title, even where a rule took it for a caption or a link."""
+    if block.rule in TITLE_RECOVERABLE_RULES:
+        block.kind = block.rule = None
+    block.role = "title"
 
 
 def _remove_above(blocks: list[Block], kept: list[int], limit: int) -> None:
@@ -124,12 +439,6 @@ def _is_standfirst(block: Block, nxt: Block | None, *, inside_article: bool) -> 
     if block.words > STANDFIRST_MAX_WORDS or (nxt is not None and continues(block, nxt)):
         return False
     return not inside_article or not is_prose(block)
-
-
-def _neighbours(kept: list[int], at: int) -> list[int]:
-    """The kept blocks just above and the two just below block `at`."""
-    pos = kept.index(at)
-    return kept[max(pos - 1, 0) : pos] + kept[pos + 1 : pos + 3]
 
 
 def is_masthead(block: Block) -> bool:
@@ -150,6 +459,9 @@ def _find_title(
                 return i
     if not guess:
         return None
+    trail_end = [i for i in kept[-TITLE_REACH:] if _ends_trail(blocks, i)]
+    if trail_end:  # the page's own headline, as its breadcrumb trail names it
+        return trail_end[-1]
     # the headline nearest above the paragraphs; sentences between it and them are its standfirst
     for n, i in enumerate(reversed(kept)):
         long_enough = blocks[i].words >= GUESSED_TITLE_MIN_WORDS or i == kept[0]
@@ -167,13 +479,3 @@ def _is_title_over_standfirst(upper: Block, lower: Block) -> bool:
         and not is_masthead(upper)
         and TITLE_MIN_WORDS <= upper.words < lower.words
     )
-
-
-def _date_in(text: str, order: str | None) -> date | None:
-    rest = DATELINE_WORDS.sub("", text).strip(" :,")
-    rest = re.sub(r"^(?:on|at)\s+", "", rest, flags=re.IGNORECASE)
-    for piece in [rest, *re.split(r"\s*[,|·•]\s*|\s+at\s+", rest)]:
-        found = parse_date(piece, order)
-        if found:
-            return found
-    return None

@@ -21,9 +21,10 @@ LINE_PENALTY = 12.0  # what a lone non-prose line (menu item, label, link) costs
 SHORT_SENTENCE_WEIGHT = 0.8  # evidence per word of a sentence too short to be a paragraph
 CONTENT_RUN_SHARE = 0.5  # a run of code or list lines costs this share of a menu's cost
 SECOND_PART_SHARE = 0.5  # a second span this strong, beside the best one, is article too
-# Lines a rule removed as menus or promos ("Related", "Sign up", share bars) are not article:
-# between two stretches of prose they are a barrier, like any other run of labels.
+# Lines a rule removed as menus or promos ("Related" lists, "Sign up", share bars) are not
+# article: a long run of them between two stretches of prose is a barrier, like other labels.
 BARRIER_KINDS = frozenset({"navigation", "promo"})
+BARRIER_MIN_LINES = 6  # fewer removed lines in a row are widgets inside the article
 
 
 def first_prose(blocks: list[Block]) -> int | None:
@@ -80,11 +81,21 @@ def _units(blocks: list[Block]) -> list[tuple[float, int, int]]:
         if score == 0.0:
             run.extend(group)
             continue
+        run = _without_short_barriers(blocks, run)
         if run:
             units.append((-run_cost([blocks[i] for i in run]), run[0], run[-1]))
             run = []
         units.append((score, group[0], group[-1]))
     return units
+
+
+def _without_short_barriers(blocks: list[Block], run: list[int]) -> list[int]:
+    """A few removed promo or menu lines inside an article (a "Read more" link, a newsletter
+    box, a share bar) stay transparent; a long list of them is where the article ends."""
+    removed = [i for i in run if blocks[i].removed]
+    if len(removed) >= BARRIER_MIN_LINES:
+        return run
+    return [i for i in run if not blocks[i].removed]
 
 
 def _best_span(units: list[tuple[float, int, int]]) -> tuple[float, int, int] | None:

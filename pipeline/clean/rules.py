@@ -18,10 +18,49 @@ from pipeline.lexicon.calendar import MONTH_PATTERN, WEEKDAY_PATTERN
 from pipeline.lexicon.media import AGENCIES, LINK_LIST_HEADINGS
 from pipeline.rows import BoilerplateKind
 
-CREDIT_TAIL = (
-    rf"\((?:(?:photo|picture|image|pic|credit)\s*:?\s*)?(?:[^()]{{0,60}}/\s*)?(?:{AGENCIES})"
-    rf"(?:\s*(?:via|/)\s*[^()]{{1,40}})?\)"
+# What a photo credit says before the name it credits ("Photo:", "Image credit:", "Picture by").
+CREDIT_LABEL = (
+    r"(?:photo(?:graph)?|image|picture|pic|illustration|credit|foto|bild|fotografia)"
+    r"(?:\s+(?:credit|source|courtesy))?"
 )
+# A name as a credit writes it: two to four capitalised words ("Jane Roe", "Nicky J Sims").
+CREDITED_NAME = r"(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})"
+# Whom a credit names after the slash, outside brackets: an agency ("Jane Roe/AP Photo") or a
+# picture agency by its name ("Jane Roe/Example Images").
+CREDITED_ORG = (
+    rf"(?:{AGENCIES})(?:\s+\w+)?|(?-i:(?:[A-Z][\w&'’.-]*\s+){{1,3}}(?:Images|Photos?|Pictures))"
+)
+# Picture libraries whose name alone credits a photo.
+STOCK_LIBRARIES = (
+    r"getty images|shutterstock|alamy(?: stock photo)?|istock(?:photo)?|imago(?: images)?"
+)
+# An agency's credit without brackets: "AP Photo", "AP Photo/Jane Roe", "REUTERS/Jane Roe, File".
+AGENCY_CREDIT = (
+    rf"(?:{AGENCIES})(?:\s+(?:photo|images|pictures))?\s*/\s*{CREDITED_NAME}(?:,\s*file)?|"
+    rf"(?:{AGENCIES})\s+(?:photo|images|pictures)"
+)
+# A credit in brackets at the end of a caption: "(PA)", "(Andrew Matthews/PA)", "(AP Photo/Jane
+# Roe)", "(Photo: Jane Roe)", "(Picture by Jane Roe)", "(Jane Roe/The Example Post)", "(© X)",
+# "(Courtesy of Jane Roe)".
+CREDIT_TAIL = (
+    rf"\((?:{CREDIT_LABEL}\s*(?::|\s+by\b)\s*[^()]{{1,120}}|(?:©|copyright\b:?|courtesy\b)\s*"
+    rf"[^()]{{1,120}}|"
+    rf"(?:{CREDIT_LABEL}\s*:?\s*)?(?:[^()]{{0,60}}/\s*)?(?:{AGENCIES})"
+    rf"(?:\s+(?:photo|images|pictures))?(?:\s*(?:via|/)\s*[^()]{{1,40}})?|"
+    rf"{CREDITED_NAME}\s*/\s*[^()]{{2,60}})\)"
+)
+# What a credit names after its label: no sentence in it, but initials ("U.S. Navy") may stop.
+CREDIT_TEXT = r"(?:(?-i:(?<=\b[A-Z]))\.\s|(?![.!?]\s)[^:|]){2,80}"
+# A credit after its caption's last sentence, without brackets: "Photo: Jane Roe/Reuters",
+# "Picture by Jane Roe", "Image: United States Navy.", "Copyright Jane Roe/AP". Its label is
+# capitalised.
+LABELED_CREDIT = (
+    rf"(?:(?-i:(?=[A-Z])){CREDIT_LABEL}\s*(?::|,|\s+by\s+(?-i:(?=[A-Z@])))|(?-i:Copyright|COPYRIGHT)"
+    rf"\s*:?|©)\s*{CREDIT_TEXT}"
+)
+# An agency's notice in capitals after a handout's credit ("THIS IMAGE HAS BEEN SUPPLIED BY A
+# THIRD PARTY. NO RESALES.").
+AGENCY_NOTICE = r"(?-i:\s+[A-Z][A-Z0-9 .,;'’-]{10,300})"
 WRITTEN_DATE = (
     rf"(?:{WEEKDAY_PATTERN},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_PATTERN}\.?,?\s+\d{{4}}|"
     rf"{MONTH_PATTERN}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
@@ -70,28 +109,135 @@ class LineRule:
 
 LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
+        "credit_line",
+        "photo_credit",
+        rf"\(?(?:{CREDIT_LABEL}|image source)(?:\s*[:,]\s*|\s+(?:by|courtesy of)\s+).{{1,120}}|"
+        r"\(©[^()]{2,60}\)|©(?!\s*\d)(?!.*rights reserved)[^©|/]{2,60}/\s*\S.{0,40}",
+        max_words=20,
+        examples=(
+            "Image source, Getty Images",
+            "Photo: Reuters",
+            "Picture: Andrew Matthews/PA",
+            "Credit: Alamy",
+            "Photograph by Jane Roe for The Example",
+            "Foto: Jana Beispiel",
+            "(Credit: Jane Roe / Example Wire)",
+            "Image: United States Navy.",
+            "© Jane Roe/WENN",
+            "(© Jane Roe)",
+            "Photo courtesy of the Example Museum",
+        ),
+        counterexamples=(
+            "Photographs of the meeting were released on Friday by officials.",
+            "© 2025 Example News Ltd. All rights reserved.",
+            "© Example News Ltd | Terms of use",
+            "©2024 Example/Radio. All rights reserved.",
+            "Photos: the week in pictures",
+        ),
+    ),
+    LineRule(
+        "agency_credit_line",
+        "photo_credit",
+        rf"(?!by\s)(?:{CREDITED_NAME}\s*/\s*)?(?:via\s+)?(?:{AGENCY_CREDIT})|"
+        rf"(?!by\s){CREDITED_NAME}\s*/\s*(?:via\s+)?(?:{AGENCIES})(?:\s+via\s+.{{2,40}})?|"
+        rf"(?:{STOCK_LIBRARIES})",
+        max_words=12,
+        examples=(
+            "Getty Images",
+            "Noah Berger / AP",
+            "AP Photo/Jane Roe",
+            "REUTERS/Jane Roe",
+            "Jane Roe/AFP via Getty Images",
+            "Shutterstock/Jane Roe",
+        ),
+        counterexamples=(
+            "Reuters",
+            "By Jane Roe/Reuters",
+            "Twitter",
+            "Follow us on Twitter/Facebook",
+        ),
+    ),
+    LineRule(
         "caption_with_credit",
         "caption",
-        rf".{{3,300}}?\s*{CREDIT_TAIL}",
+        rf"(?=.*\)\Z).{{3,600}}?\s*{CREDIT_TAIL}",  # a quick look at the end first
+        max_words=90,  # a caption may tell the whole scene before its credit
         examples=(
             "Defence Secretary John Healey (PA)",
             "Chief of the Defence Staff Admiral Sir Tony Radakin (Andrew Matthews/PA)",
             "Firefighters at the scene on Monday (Getty Images)",
             "The minister arrives in Kyiv (Photo: Reuters)",
+            "Rescuers search the rubble in the old town. (AP Photo/Jane Roe)",
+            "The mayor opens the new bridge. (Jane Roe/The Example Post)",
+            "A nurse at work in the ward (Picture by Jane Roe)",
+            "A student at her desk (janeroe/iStock)",
+            "The old harbour at dusk. (Copyright: The Example Archive, University of Example)",
+            "The twins on their first day at school (Courtesy of the Roe family)",
         ),
-        counterexamples=("He said the PA was wrong (not the minister).",),
+        counterexamples=(
+            "He said the PA was wrong (not the minister).",
+            "Speeds were recorded in both units (km/h).",
+            "Voters chose between the two parties (Labour/Conservative).",
+        ),
     ),
     LineRule(
         "caption_with_credit_label",
         "caption",
-        r".{3,300}?(?:photograph|photo|image|picture|illustration|credit|foto)\s*:\s*"
-        r"[^.:]{2,60}",
-        max_words=60,
+        rf"(?!by\s)(?=.*(?-i:(?=[A-Z]))(?:{CREDIT_LABEL}|copyright)|.*©)"
+        rf".{{3,600}}?(?:(?:[.!?…\"”’)\]]|\s[|–—-])\s*{LABELED_CREDIT}|"
+        rf"(?:\s|(?-i:(?<=[a-z])))(?-i:(?=[A-Z])){CREDIT_LABEL}\s*:\s*(?:{CREDIT_LABEL}\s*:\s*)?"
+        rf"{CREDIT_TEXT})",
+        max_words=90,
         examples=(
             "One robot used as much energy as 3 plants produce in an hour.Photograph: Getty Images",
             "Ministers arrive in Brussels. Photo: Jane Roe/Reuters",
+            "The USS Example at sea in 2010. Image: United States Navy.",
+            "A destroyer in port. Image: U.S. Navy.",
+            "The minister leaves the talks, said the aide. Photo by Jane Roe/Bloomberg",
+            "A police officer on patrol - Copyright Jane Roe/AP",
+            "Fewer rents, more to live on! Bild: Photo by Jane Roe on Unsplash",
+            "Jane Roe cheering at the final in QatarCredit: PA",
+            "A fitter was jailed over the boiler Credit: Photo: PA",
+            "The hall before the vote. Image source, Getty Images",
         ),
-        counterexamples=("The photo: a symbol of the war, said the curator, who wept.",),
+        counterexamples=(
+            "The photo: a symbol of the war, said the curator, who wept.",
+            "A photo taken by the AP shows the damage. Photos of it spread fast.",
+            "Reuters reported that the photo was taken by a resident. Image rights are unclear.",
+            "By Jane Roe on 10.29.12 | Photo by Example",
+            "Copyright © 2012 Example Inc. All rights reserved. Copyright/IP Policy | Terms",
+        ),
+    ),
+    LineRule(
+        "caption_with_agency_credit",
+        "caption",
+        rf"(?!by\s)(?:(?=.*(?:/|photo|images|pictures)).{{3,600}}?(?:[.!?…\"”’)\]]\s*|\s+[|–—-]\s+|\s+)"
+        rf"(?:{AGENCY_CREDIT}|"
+        rf"(?:{CREDITED_NAME}|@\w+)\s*/\s*(?:via\s+)?(?:{CREDITED_ORG}))(?:{AGENCY_NOTICE})?|"
+        rf"[^.!?]{{3,300}}[.!?…\"”’)\]]\s*(?-i:{AGENCIES}))",
+        max_words=90,
+        examples=(
+            "Trump only stayed in the court for about an hour. AP",
+            "The court rejected the order on Friday. AP Photo/Jane Roe",
+            "The governor signs the bill. AP Photo/Jane Roe, File",
+            "Jane Roe on the front row at the show Jane Roe/Getty Images Europe",
+            "The mayor at the town hall in September. | Jane Roe/AP Photo",
+            "A journalist takes a selfie in Maras. REUTERS/Jane Roe",
+            "The envoy said the talks were over (AP Photo) AP Photo",
+            "Fire on a plane after take-off. @janeroe/via REUTERS THIS IMAGE HAS BEEN SUPPLIED BY "
+            "A THIRD PARTY. MANDATORY CREDIT. NO RESALES. NO ARCHIVES.",
+        ),
+        counterexamples=(
+            "Reuters reported that the minister had resigned.",
+            "A photo taken by the AP shows the damage.",
+            "He sold pictures to the AP and to Reuters for years.",
+            "The fund is run by Goldman Sachs and JPMorgan.",
+            "Police said the man was arrested. Officers told the AP.",
+            "I asked three writers about the new single, Pale Blue Dot / Lift Off.",
+            "See all White Papers / Webcasts",
+            "Follow us on Twitter/Facebook and Orkut",
+            "No buses on Royal Parade/Mayflower Street",
+        ),
     ),
     LineRule(
         "photo_credit_line",
@@ -100,23 +246,13 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"image caption|media caption|pictured|illustration|foto|fotos|bild|fotografia)"
         r"(?:\s*[:,]\s*.{1,120}|\s+by\s+.{1,120})?",
         max_words=20,
-        examples=(
-            "Image source, Getty Images",
-            "Photo: Reuters",
-            "Picture: Andrew Matthews/PA",
-            "Image caption",
-            "Credit: Alamy",
-            "Photograph by Jane Roe for The Example",
-            "Foto: Jana Beispiel",
-            "(Credit: Jane Roe / Example Wire)",
-        ),
+        examples=("Image caption", "Video", "Source: Example Statistics Office", "Pictured"),
         counterexamples=("Photographs of the meeting were released on Friday by officials.",),
     ),
     LineRule(
         "caption_with_stock_credit",
         "caption",
-        r".{3,200}?[\s,]+(?:via\s+)?(?:getty images|shutterstock|alamy(?: stock photo)?|istock"
-        r"(?:photo)?|imago(?: images)?)",
+        rf".{{3,200}}?[\s,]+(?:via\s+)?(?:{STOCK_LIBRARIES})",
         max_words=30,
         examples=(
             "Jane Roe at the premiere in Paris Getty Images",
@@ -547,6 +683,13 @@ AUTHOR_BIO = re.compile(
     r"ist\b.{0,80}(?:redakteur|autor|journalist|experte|korrespondent)\w*\b).{0,500}",
 )
 AUTHOR_BIO_MAX_WORDS = 70
+# What an article's prose says and a photo's caption does not: the first or second person, and
+# reported speech ("we", "you", "said", "told").
+PROSE_MARKS = re.compile(
+    r"\b(?:I|us|(?i:we|you|my|our|your|me|said|says|told|asked|according to))\b"
+)
+# Lines that credit a photo: the line right above one may be its caption.
+CREDIT_LINE_RULES = frozenset({"credit_line", "agency_credit_line"})
 # A menu item: a few capitalised words, no digits or code punctuation ("News", "World & UK").
 MENU_ITEM = re.compile(r"(?:[^\W\d_][\w'’.-]*|&)(?:\s+(?:[^\W\d_][\w'’.-]*|&)){0,2}")
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 AGENCIES = (
     r"PA|PA Wire|PA Media|AP|AFP|Reuters|Getty|Getty Images|EPA|EPA-EFE|Shutterstock|Alamy|"
     r"Bloomberg|Xinhua|Anadolu|Sipa|Rex|Rex Features|NurPhoto|SOPA Images|Zuma|ZUMA Press|"
-    r"Sky News|BBC|Handout|Supplied|Instagram|X|Twitter|Facebook|YouTube|TikTok|Pool|File"
+    r"Sky News|BBC|Handout|Supplied|Instagram|X|Twitter|Facebook|YouTube|TikTok|Pool|File|"
+    r"Associated Press|The Associated Press|AAP|UPI|dpa|iStock|iStockphoto|Unsplash|WENN|SWNS"
 )
 
 # Headings over a list of links to other articles ("Most read", "Related stories", "Lire
