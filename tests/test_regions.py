@@ -87,3 +87,14 @@ def test_promo_lines_between_prose_are_a_barrier() -> None:
     ]
     cleaned = clean("\n\n".join(["Cycle lanes approved", *ARTICLE, *footer]))
     assert cleaned.body == "\n\n".join(ARTICLE)
+
+
+def test_a_sidebar_of_dated_links_is_not_a_comment_thread() -> None:
+    sidebar = [
+        "Evening News April 25, 2022",
+        "Going For Growth April 25, 2022",
+        "Minute Two, April 25, 2022",
+    ]
+    after = [ARTICLE[2], ARTICLE[2].replace("Opponents", "Critics")]
+    text = "\n\n".join(["Cycle lanes approved", *ARTICLE[:2], *sidebar, *after])
+    assert clean(text).body.endswith(after[1])

@@ -19,6 +19,7 @@ from pipeline.clean.blocks import (
     LONG_BLOCK_WORDS,
     MASTHEAD_MAX_WORDS,
     SENTENCE_BREAK,
+    SENTENCE_END,
     WRAP_WIDTH_MAX,
     WRAPPED_LINE_MIN_WORDS,
     Block,
@@ -47,6 +48,7 @@ SUBHEADING_MAX_WORDS = 15
 NAV_RUN_MIN = 3
 COMMENTS_BARRIER_WORDS = 150  # prose above a comments heading that makes it the article's end
 COMMENT_THREAD_MIN = 3  # comment headers below an article that make a thread
+COMMENT_BODY_REACH = 3  # a comment's text starts this few lines under its header
 COMMENTS_MIN_ARTICLE_WORDS = 40  # prose the article says before its comments can begin
 TEASER_LINKS_MIN = 2  # this many "Read more" links make a list of teasers
 BIO_TAIL_BLOCKS = 5  # an author box stands among the last few blocks of a page's article
@@ -210,7 +212,7 @@ def comments_start(
     comments heading or notice, or the first header of a thread (`COMMENT_THREAD_MIN` comment
     headers from there on). Comments are prose too, and a long thread must not outweigh the
     article above it."""
-    headers = [i for i in range(begin, len(blocks)) if is_comment_header(blocks[i].text)]
+    headers = [i for i in range(begin, len(blocks)) if _heads_a_comment(blocks, i)]
     thread = set(headers[: len(headers) - COMMENT_THREAD_MIN + 1])
     said = 0
     for i in range(begin, len(blocks)):
@@ -220,6 +222,19 @@ def comments_start(
         if not block.removed and is_prose(block):
             said += block.words
     return len(blocks)
+
+
+def _heads_a_comment(blocks: list[Block], at: int) -> bool:
+    """A comment header with the comment under it: a sentence in the next few lines, before any
+    other header. A sidebar of dated links ("Evening News April 25, 2022") has no comments."""
+    if not is_comment_header(blocks[at].text):
+        return False
+    for below in blocks[at + 1 : at + 1 + COMMENT_BODY_REACH]:
+        if is_comment_header(below.text):
+            return False
+        if SENTENCE_END.search(below.text):
+            return True
+    return False
 
 
 def is_comment_header(text: str) -> bool:
