@@ -493,3 +493,14 @@ def test_with_no_byline_the_author_box_names_the_writer() -> None:
     assert cleaned.authors == ("Priya Shah",)
     said = "Tom Reed is a hydrologist who has studied the river for twenty years, he said."
     assert clean("\n".join([PARA_1, said, PARA_2, PARA_3, PARA_1, PARA_2])).authors == ()
+
+
+def test_a_dateline_alone_and_a_headline_below_the_article() -> None:
+    """A text that is only a dateline has no article start to look under; a headline-like line
+    below the article's span is not its title (nor removed twice)."""
+    assert clean("3 February 2024").published == date(2024, 2, 3)
+    lines = ["Villages told to prepare.", "Front Page", "By Priya Shah", "Updated 4 February 2024"]
+    cleaned = clean("\n".join([*lines, "News", "River keeps rising"]))
+    assert (cleaned.title, cleaned.standfirst) == (None, None)
+    assert cleaned.body == "Villages told to prepare."
+    assert (cleaned.authors, cleaned.updated) == (("Priya Shah",), date(2024, 2, 4))

@@ -86,7 +86,6 @@ def clean(text: str, hints: Hints | None = None, *, extracted: bool = False) -> 
         prose = regions.first_prose(blocks)
         start = _start_without_prose(blocks) if prose is None else prose
     engine.apply_line_rules(blocks[:start], HEADER_RULES, head_end=start)
-    end = max(last for _, last in spans) + 1 if spans else None
     parse_head(
         blocks,
         start,
@@ -94,7 +93,7 @@ def clean(text: str, hints: Hints | None = None, *, extracted: bool = False) -> 
         head,
         guess_title=not extracted,
         order=numeric_order(text),
-        end=end,
+        spans=spans,
     )
     engine.cut_comments(blocks, start)
     if spans:

@@ -12,6 +12,7 @@ Without a byline block, the headline is the one nearest above the article.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -105,13 +106,15 @@ def parse_head(
     *,
     guess_title: bool,
     order: str | None = None,
-    end: int | None = None,
+    spans: Sequence[tuple[int, int]] = (),
 ) -> None:
     """Byline block, title, masthead and standfirst above the first paragraph, and the bylines
-    inside the article (`start` to `end`).
+    inside the article.
 
     Without `guess_title`, only a line equal to the hinted title is taken as the title; `order`
-    is the article's numeric date convention (`metadata.numeric_order`), for its datelines.
+    is the article's numeric date convention (`metadata.numeric_order`), for its datelines;
+    `spans` are the article's spans of a pasted page (`regions.main_regions`; none: all of the
+    text from `start` on): the title and standfirst found below `start` must be inside them.
     """
     lines = _head_lines(blocks, start, order)
     for i, line in lines.items():  # whoever's they are, bylines and datelines are not article
@@ -127,6 +130,8 @@ def parse_head(
             title_at = _title_by(blocks, byline_block, lines, start)
         else:
             title_at = _find_title(blocks, candidates, None, guess=True)
+    if title_at is not None and not _in_article(title_at, start, spans):
+        title_at = None
     if title_at is not None and byline_block and byline_block[-1] < title_at:
         byline_block += _lines_under(blocks, lines, title_at)  # a date over it, "By" under it
     _read_byline_block(blocks, lines, byline_block, title_at, head)
@@ -135,8 +140,8 @@ def parse_head(
             if named := _names_in(blocks, i):
                 head.authors.extend(n for n in named if n not in head.authors)
                 blocks[i].remove("byline", "bare_names_byline")
-    last = len(blocks) if end is None else min(end + ARTICLE_TAIL, len(blocks))
-    _article_bylines(blocks, range(start, last), head)
+    end = max(last for _, last in spans) + 1 + ARTICLE_TAIL if spans else len(blocks)
+    _article_bylines(blocks, range(start, min(end, len(blocks))), head)
     if title_at is None:
         if guess_title:  # a page with no headline: what stands above the article is not it
             _remove_above(blocks, kept, len(blocks))
@@ -146,6 +151,8 @@ def parse_head(
     below = [i for i, b in enumerate(blocks) if i > title_at and not b.removed]
     after = below[0] if len(below) >= 2 else None  # a standfirst never leaves the body empty
     nxt = blocks[after + 1] if after is not None and after + 1 < len(blocks) else None
+    if after is not None and not _in_article(after, start, spans):
+        after = None
     if after is not None and _is_standfirst(blocks[after], nxt, inside_article=after >= start):
         blocks[after].role = "standfirst"
         head.standfirst = blocks[after].text
@@ -156,6 +163,11 @@ def parse_head(
         blocks[above[0]].remove("masthead", "masthead")
         head.publisher = head.publisher or blocks[above[0]].text
     _remove_above(blocks, above, title_at)
+
+
+def _in_article(at: int, start: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Block `at` stands above the article, or in one of its spans (all is article without)."""
+    return at < start or not spans or any(first <= at <= last for first, last in spans)
 
 
 def read_author_bio(blocks: list[Block], head: Head) -> None:
@@ -261,12 +273,13 @@ def _title_by(
 ) -> int | None:
     """The headline beside the byline block: over it, or under a block that is only a date
     with no name right over it ("3 May 2020" over the headline, the article under both)."""
-    over = _title_over(blocks, found[0], lines)
+    over = _title_over(blocks, found[0], lines, start)
     said = [i for i in range(found[0] - 1, -1, -1) if not blocks[i].removed]
     said = [i for i in said[:NAME_REACH] if not says_nothing(blocks[i].text)][:1]
     if any(lines[i].byline for i in found) or any(bare_names(blocks[i].text) for i in said):
         return over
-    under = next((i for i in range(found[-1] + 1, start + 1) if not blocks[i].removed), None)
+    article = range(found[-1] + 1, min(start + 1, len(blocks)))
+    under = next((i for i in article if not blocks[i].removed), None)
     if under is not None and _ends_trail(blocks, under):
         return under
     if under is None or not _may_be_title(blocks[under]):
@@ -281,15 +294,17 @@ def _title_by(
     return under if blocks[under].words >= TITLE_MIN_WORDS else over
 
 
-def _title_over(blocks: list[Block], top: int, lines: dict[int, HeadLine]) -> int | None:
-    """The headline over the byline block: the nearest headline-like line above it (a headline
-    that ends in a full stop, when no headline stands over it), or, when that is the standfirst
-    (or its last line), the headline over the standfirst."""
+def _title_over(
+    blocks: list[Block], top: int, lines: dict[int, HeadLine], start: int
+) -> int | None:
+    """The headline over the byline block: the nearest headline-like line above it (above the
+    article, a headline that ends in a full stop, when no headline stands over it), or, when
+    that is the standfirst (or its last line), the headline over the standfirst."""
     reach = [i for i in range(top - 1, -1, -1) if i not in lines and _may_be_kept(blocks[i])]
     found = None
     for n, i in enumerate(reach[:TITLE_REACH]):
         over = blocks[reach[n + 1]] if n + 1 < len(reach) else None
-        alone = over is None or not _may_be_title(over, full_stop=True)
+        alone = i < start and (over is None or not _may_be_title(over, full_stop=True))
         if _may_be_title(blocks[i]) or (alone and _may_be_title(blocks[i], full_stop=True)):
             found = n
             break
