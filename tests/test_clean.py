@@ -504,3 +504,28 @@ def test_a_dateline_alone_and_a_headline_below_the_article() -> None:
     assert (cleaned.title, cleaned.standfirst) == (None, None)
     assert cleaned.body == "Villages told to prepare."
     assert (cleaned.authors, cleaned.updated) == (("Priya Shah",), date(2024, 2, 4))
+
+
+def test_a_lead_about_a_person_is_not_an_author_box() -> None:
+    lead = (
+        "Jane Minister is likely to name the election day when parliament returns from its "
+        "break, the paper's political editor has learned."
+    )
+    rest = (
+        "Ms Minister has so far resisted calls to name the day, but every party has stepped up "
+        "its campaigning in the last few weeks, and her aides are preparing the launch."
+    )
+    cleaned = clean("\n\n".join(["Minister prepares to name poll date", lead, rest]))
+    assert cleaned.body == "\n\n".join([lead, rest])
+    assert cleaned.authors == ()
+
+
+def test_the_writer_of_an_author_box_is_the_author() -> None:
+    body = (
+        "Podcasts have become a cheap way for anyone to broadcast, and listeners download "
+        "thousands of hours of home-made radio every week, often on their phones."
+    )
+    bio = "Sam Writer is technology correspondent for The Weekly Radio Show."
+    cleaned = clean("\n\n".join(["Podcasts mark rise of home radio", body, bio]))
+    assert cleaned.body == body
+    assert cleaned.authors == ("Sam Writer",)

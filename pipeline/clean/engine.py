@@ -31,6 +31,7 @@ from pipeline.clean.blocks import (
 from pipeline.clean.rules import (
     AUTHOR_BIO,
     AUTHOR_BIO_MAX_WORDS,
+    BIO_OPENING,
     COMMENT_HEADER_DATE,
     COMMENT_HEADER_MAX_WORDS,
     COMMENT_HEADER_NAME_WORDS,
@@ -47,6 +48,7 @@ from pipeline.clean.rules import (
 SUBHEADING_MAX_WORDS = 15
 NAV_RUN_MIN = 3
 COMMENTS_BARRIER_WORDS = 150  # prose above a comments heading that makes it the article's end
+WORD = re.compile(r"\w+")
 COMMENT_THREAD_MIN = 3  # comment headers below an article that make a thread
 COMMENT_BODY_REACH = 3  # a comment's text starts this few lines under its header
 COMMENTS_MIN_ARTICLE_WORDS = 40  # prose the article says before its comments can begin
@@ -319,8 +321,26 @@ def mark_author_bios(blocks: list[Block]) -> None:
         block = blocks[i]
         if block.words > AUTHOR_BIO_MAX_WORDS or not AUTHOR_BIO.fullmatch(block.text):
             continue
+        opening = BIO_OPENING.match(block.text)
+        if opening and named_elsewhere(blocks, i, opening.group("name")):
+            continue  # the article's subject, not its writer
         if i in edges or _named_above(blocks, i):
             block.remove("other", "author_bio")
+
+
+def named_elsewhere(blocks: list[Block], at: int, name: str) -> bool:
+    """The surname of `name` stands in a kept block other than `at`: the person a biography-like
+    sentence introduces is someone the article is about ("Tony Blair is likely to name 5 May
+    ..., the BBC's political editor has learned"), and a writer is not the subject of their own
+    report."""
+    last = WORD.findall(name.casefold())[-1:]
+    return bool(last) and any(
+        last[0] in WORD.findall(block.text.casefold())
+        for i, block in enumerate(blocks)
+        if i != at
+        and not block.removed
+        and (block.role == "title" or block.words > MASTHEAD_MAX_WORDS)  # not a box's heading
+    )
 
 
 def _named_above(blocks: list[Block], at: int) -> bool:

@@ -34,7 +34,8 @@ from pipeline.clean.bylines import (
     parse_head_line,
     says_nothing,
 )
-from pipeline.clean.rules import AUTHOR_BIO
+from pipeline.clean.engine import named_elsewhere
+from pipeline.clean.rules import AUTHOR_BIO, BIO_OPENING
 from pipeline.lexicon.media import AGENCIES
 from pipeline.rows import BoilerplateKind
 
@@ -60,9 +61,6 @@ TITLE_RECOVERABLE_RULES = frozenset({"repeated_line", "related_links"})
 BY_LABEL = re.compile(r"(?:by|written by|words by|author|authors)\s*:?", re.IGNORECASE)
 # The name an author's biography opens with ("Jane Roe is ...", "Jane writes about ..."), and
 # the heading of an author box over it ("About the author", "About Jane Roe").
-BIO_OPENING = re.compile(
-    r"(?P<name>(?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w.'’-]+)\s+(?:is|was|has|writes|covers|reports|joined)\b"
-)
 ABOUT = re.compile(r"^about(?:\s+the\s+authors?)?\s*:?\s*", re.IGNORECASE)
 BIO_HEADING_REACH = 3  # lines above a biography where its box's heading may stand
 # An article's credit line at its end: "Reporting by Jane Roe; Editing by Al Poe".
@@ -189,7 +187,7 @@ def read_author_bio(blocks: list[Block], head: Head) -> None:
         named = [n for h in headings for n in bare_names(h) if n.split()[0] == subject.split()[0]]
         full = is_person_name(subject) and not boxed
         name = subject if full else next(iter(named), None)
-        if name and name not in found:
+        if name and name not in found and not named_elsewhere(blocks, i, name):
             found.append(name)
     if len(found) == 1:
         head.authors.extend(found)

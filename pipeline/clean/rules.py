@@ -674,6 +674,11 @@ COMMENT_HEADER_COUNTEREXAMPLES = (
     "Updated: March 4, 2021",
 )
 
+# The person a biography opens with: "Jane Roe is a ...", "Jane Roe writes about ...".
+BIO_OPENING = re.compile(
+    r"(?P<name>(?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w.'’-]+)\s+(?:is|was|has|writes|covers|reports|joined)\b"
+)
+
 # A short biography of the writer, at the top or the bottom of an article.
 AUTHOR_BIO = re.compile(
     r"(?:[A-Z][\w.'’-]+\s+){1,4}(?i:(?:is|was|has been|has worked|writes|covers|reports|joined)\b"
