@@ -242,3 +242,54 @@ def test_bare_names_beside_an_agency_and_a_footnote_mark() -> None:
     assert bare_names("Priya Shah and AP") == ("Priya Shah",)
     assert bare_names("Priya Shah1") == ("Priya Shah",)  # a paper's affiliation mark
     assert bare_names("Priya Shah + Follow") == ("Priya Shah",)
+
+
+@pytest.mark.parametrize(
+    ("line", "names", "published"),
+    [
+        (
+            "Ola LindqvistPublished Mar 2, 2023, 9:05am|Updated Mar 2, 2023",
+            ("Ola Lindqvist",),
+            date(2023, 3, 2),
+        ),
+        ("12. März 2021 | Karla Beispiel", ("Karla Beispiel",), date(2021, 3, 12)),
+        ("Veröffentlicht am 7. Dezember 2020, 08:15 Uhr", (), date(2020, 12, 7)),
+        ("Pubblicato il 3 Maggio 2019 Ultima modifica 4 Maggio 2019 10:00", (), date(2019, 5, 3)),
+        ("jeudi 14 février 2019", (), date(2019, 2, 14)),
+        ("Samstag, 2. Oktober 2021Samstag, 2. Oktober 2021", (), date(2021, 10, 2)),
+        ("9. August, 2022 | 4 Comments", (), date(2022, 8, 9)),
+        ("15.04.2018 17:30", (), date(2018, 4, 15)),
+        ("View all posts by Nia Holt", ("Nia Holt",), None),
+    ],
+)
+def test_head_lines_run_together_and_in_other_languages(
+    line: str, names: tuple[str, ...], published: date | None
+) -> None:
+    from pipeline.clean.bylines import parse_head_line
+
+    found = parse_head_line(line)
+    assert found is not None
+    assert (found.names, found.published) == (names, published)
+
+
+def test_an_update_label_in_another_language_keeps_its_date_apart() -> None:
+    from pipeline.clean.bylines import parse_head_line
+
+    found = parse_head_line("Pubblicato il 3 Maggio 2019 Ultima modifica 4 Maggio 2019 10:00")
+    assert found is not None
+    assert found.updated == date(2019, 5, 4)
+
+
+@pytest.mark.parametrize(
+    "line", ["30 Kilometer 2019 weit", "12 things 2020 taught us about cooking at home"]
+)
+def test_a_number_before_a_word_is_no_local_date(line: str) -> None:
+    from pipeline.clean.bylines import local_date, parse_head_line
+
+    assert local_date(line) is None
+    assert parse_head_line(line) is None
+
+
+def test_a_label_over_a_name_lets_its_words_be_a_name() -> None:
+    assert bare_names("Wei You") == ()  # "You": a title-case headline's word
+    assert bare_names("Wei You", labelled=True) == ("Wei You",)

@@ -6,16 +6,17 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from pipeline.clean.rules import ROLE_WORDS, TIME, WRITTEN_DATE
+from pipeline.clean.rules import FOREIGN_DATE_LABELS, ROLE_WORDS, TIME, WRITTEN_DATE
 from pipeline.lexicon.calendar import MONTH_PATTERN
 from pipeline.lexicon.media import AGENCIES, CREDENTIALS
 from pipeline.metadata import is_date, parse_date
 
-# "By ...", "Words by ...", "Author: ...", "ByJane Roe" (a page that dropped the space), or a
-# signature dash ("– David Dunkley").
+# "By ...", "Words by ...", "Author: ...", "ByJane Roe" (a page that dropped the space), an
+# author page's link ("View all posts by ..."), or a signature dash ("– David Dunkley").
 BY_PREFIX = re.compile(
     r"^(?:[–—-]\s*|(?:(?:words|text|story|reporting|report|written|posted|words and pictures|"
-    r"additional reporting)\s+)?(?:by[:\s]+|(?-i:By)(?=[A-Z][a-z.]))"
+    r"additional reporting|(?:view\s+)?(?:all\s+)?(?:posts|articles|stories))\s+)?"
+    r"(?:by[:\s]+|(?-i:By)(?=[A-Z][a-z.]))"
     r"(?:(?:contributor|staff|our|special|political)\s+)?(?:(?:correspondent|reporter|writer)\s+)?"
     r"|(?:author|authors)\s*:\s*)",
     re.IGNORECASE,
@@ -128,16 +129,46 @@ DATE_PUBLISHER = (
 )
 MAX_BYLINE_WORDS = 20
 
+# Month names in German, French, Italian and Spanish (and their short forms), by month.
+LOCAL_MONTHS: dict[str, int] = {
+    **dict.fromkeys(("januar", "jänner", "janvier", "gennaio", "enero", "jan"), 1),
+    **dict.fromkeys(("februar", "feber", "février", "febbraio", "febrero", "feb", "févr"), 2),
+    **dict.fromkeys(("märz", "mars", "marzo", "mär"), 3),
+    **dict.fromkeys(("april", "avril", "aprile", "abril", "avr"), 4),
+    **dict.fromkeys(("mai", "maggio", "mayo"), 5),
+    **dict.fromkeys(("juni", "juin", "giugno", "junio"), 6),
+    **dict.fromkeys(("juli", "juillet", "luglio", "julio", "juil"), 7),
+    **dict.fromkeys(("august", "août", "agosto", "aug"), 8),
+    **dict.fromkeys(("september", "septembre", "settembre", "septiembre", "sept", "sep"), 9),
+    **dict.fromkeys(("oktober", "octobre", "ottobre", "octubre", "okt", "oct"), 10),
+    **dict.fromkeys(("november", "novembre", "noviembre", "nov"), 11),
+    **dict.fromkeys(("dezember", "décembre", "dicembre", "diciembre", "dez", "déc", "dic"), 12),
+}
+# A day before its month, as German and most of Europe write it: "30. Oktober 2019", "5 juin
+# 2018", "4. November 2021", "31. October, 2023", "19 de junio de 2020"; and "20.06.2019".
+LOCAL_DATE = re.compile(
+    r"(?P<day>\d{1,2})(?:\.|er)?\s+(?:de\s+)?(?P<month>[^\W\d_]{3,9})\.?,?\s+(?:de\s+)?"
+    r"(?P<year>\d{4})(?!\d)|\d{1,2}\.\d{1,2}\.\d{4}(?!\d)",
+    re.IGNORECASE,
+)
 # Dates in a head line, and which date each is: "Updated" (or "Modified") before a date makes
 # it the date of the last change, kept apart from the publication date.
 # Not inside a word ("Symon, August 14"), but after one the page ran into it ("PressApril 28").
 FOUND_DATE = re.compile(
-    rf"(?<!\d)(?<!\d[/.-])(?:(?<![^\W\d_])|(?-i:(?=[A-Z])))(?:{WRITTEN_DATE})", re.IGNORECASE
+    rf"(?<!\d)(?<!\d[/.-])(?:(?<![^\W\d_])|(?-i:(?=[A-Z])))"
+    rf"(?:{WRITTEN_DATE}|{LOCAL_DATE.pattern})",
+    re.IGNORECASE,
 )
-UPDATED_LABEL = re.compile(r"\b(?:updated|modified|edited|revised)(?![a-z])", re.IGNORECASE)
+UPDATED_LABEL = re.compile(
+    r"\b(?:updated|modified|edited|revised|aktualisiert|aggiornato|ultima modifica|mis à jour|"
+    r"actualizado)(?![a-z])",
+    re.IGNORECASE,
+)
+# The labels before a date, and the small words between a label and its date ("Pubblicato
+# il", "Veröffentlicht am", "15:29 Uhr").
 DATE_LABELS = (
     r"(?:first\s+|last\s+)?(?:published|posted|updated|modified)|written|created|released|"
-    r"edited|revised|date"
+    rf"edited|revised|date|{FOREIGN_DATE_LABELS}|il|am|le|el|den|um|uhr"
 )
 # A relative time ("5 hours ago", "Published 4 months ago"): a dateline whose date the text
 # does not give.
@@ -210,17 +241,18 @@ def is_person_name(text: str) -> bool:
     return True
 
 
-def bare_names(line: str) -> tuple[str, ...]:
+def bare_names(line: str, *, labelled: bool = False) -> tuple[str, ...]:
     """The names of a line that is nothing but one to three person names ("Jane Roe and Al Poe"),
     an agency beside them ("Jane Roe and AP"), a handle, a follow button and an affiliation's
-    footnote mark ("Jane Roe1") left out."""
+    footnote mark ("Jane Roe1") left out. `labelled`: a "By" label stands over the line, and a
+    name may have one of a label's words after its first ("Wei You", not "How You Can Help")."""
     text = CONTACT.sub(" ", line).strip(" .")
     if text.isupper():  # "CAREER FEATURE": a label; a name in capitals comes with "By"
         return ()
     parts = [FOOTNOTE.sub("", p.strip()) for p in NAME_SPLIT.split(text)]
     if not 1 <= len(parts) <= 3:
         return ()
-    names = tuple(p for p in parts if is_person_name(p) and not _has_label_word(p))
+    names = tuple(p for p in parts if is_person_name(p) and not _label_words(p, labelled))
     if names and all(p in names or AGENCY.fullmatch(p) for p in parts):
         return names
     return ()
@@ -228,6 +260,14 @@ def bare_names(line: str) -> tuple[str, ...]:
 
 def _has_label_word(name: str) -> bool:
     return any(token.lower().strip(".,:;") in LABEL_WORDS for token in name.split())
+
+
+def _label_words(name: str, labelled: bool) -> bool:
+    """`name` has a label's words, more than a labelled name may ("Wei You" under "By")."""
+    if not labelled:
+        return _has_label_word(name)
+    first, *rest = name.split()
+    return _has_label_word(first) or sum(_has_label_word(t) for t in rest) > 1
 
 
 def parse_byline(line: str) -> Byline | None:
@@ -336,8 +376,9 @@ def parse_head_line(line: str, order: str | None = None) -> HeadLine | None:
 
     Names standing alone ("Jane Roe") are a byline only beside a date or a role in the line;
     the caller decides about a name line beside such a line. A date line holds few other words.
+    A line the page ran together is read apart ("Jane RoePublished May 3, 2020").
     """
-    text = line.strip()
+    text = GLUED.sub(" ", line.strip())
     if not text or len(text.split()) > HEAD_LINE_MAX_WORDS:
         return None
     published, updated, rest = line_dates(text, order)
@@ -379,10 +420,10 @@ def line_dates(text: str, order: str | None) -> tuple[date | None, date | None, 
     rest: list[str] = []
     last = 0
     for match in FOUND_DATE.finditer(text):
-        if not is_date(match.group(0)):
+        if not (is_date(match.group(0)) or local_date(match.group(0))):
             continue
         before = text[last : match.start()]
-        when = parse_date(match.group(0), order)
+        when = parse_date(match.group(0), order) or local_date(match.group(0))
         if UPDATED_LABEL.search(before):
             updated = updated or when
         else:
@@ -391,6 +432,19 @@ def line_dates(text: str, order: str | None) -> tuple[date | None, date | None, 
         last = match.end()
     rest.append(text[last:])
     return published, updated, " | ".join(rest) if len(rest) > 1 else text
+
+
+def local_date(text: str) -> date | None:
+    """The day a date with a German, French, Italian or Spanish month names ("30. Oktober
+    2019", "mardi 5 juin 2018"), which `metadata.parse_date` reads in English only."""
+    match = LOCAL_DATE.search(text)
+    month = LOCAL_MONTHS.get(match.group("month").casefold()) if match and match["month"] else None
+    if match is None or month is None:
+        return None
+    try:
+        return date(int(match.group("year")), month, int(match.group("day")))
+    except ValueError:
+        return None
 
 
 AUTHOR_PREFIX = re.compile(

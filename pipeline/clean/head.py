@@ -45,7 +45,7 @@ TITLE_MIN_WORDS = 4  # a shorter line above a headline is a section label, not t
 GUESSED_TITLE_MIN_WORDS = 3  # "Close", "FAQs", "Share now" amid a page: labels, not headlines
 NAV_ITEM_MAX_WORDS = 4
 HEAD_REACH = 30  # lines above the article's start where its byline block may stand
-BELOW_START = 6  # lines below the start that may still be the byline block (under a headline)
+BELOW_START = 6  # kept lines below the start that may still be the byline block (under a headline)
 BLOCK_NEAR = 12  # other kept lines between the byline block and the article's start, at most
 BLOCK_GAP = 2  # other kept lines between two lines of one byline block, at most
 BLOCK_SPAN = 6  # lines from one line of a byline block to the next, at most
@@ -57,8 +57,20 @@ NAME_REACH = 2  # a name line this close to the byline block is its byline ("Jan
 # Rules that may take a headline for something else: the title pasted twice in a row (a
 # caption's sign) or standing among a "Related" list's headlines.
 TITLE_RECOVERABLE_RULES = frozenset({"repeated_line", "related_links"})
-# A byline's label on a line of its own, the names on the next line.
-BY_LABEL = re.compile(r"(?:by|written by|words by|author|authors)\s*:?", re.IGNORECASE)
+# A byline's label on a line of its own, the names on the next line (or one a line, each but
+# the last ending in a comma, "&" or "and", with "…" for those a button shows).
+BY_LABEL = re.compile(
+    r"(?:by|written by|words by|authors?|autor(?:in|en)?|auteurs?|autori?e?)\s*:?", re.IGNORECASE
+)
+LIST_GOES_ON = re.compile(r"\s*(?:,|&|\band)\s*\Z|\A\s*(?:…|\.\.\.)\s*\Z", re.IGNORECASE)
+# The link to an author's page under each name of an author box ("Jane Roe", "View author
+# publications"): the name over it (or over a line of biography) is an author's.
+AUTHOR_LINK = re.compile(
+    r"(?:view|see|more|read)\s+(?:all\s+)?(?:author(?:'s)?\s+)?(?:publications|posts|articles|"
+    r"stories|profile)(?:\s+(?:by|from)\s+(?:this\s+)?author)?",
+    re.IGNORECASE,
+)
+AUTHOR_LINK_REACH = 2  # lines over an author's page link where the name may stand
 # The name an author's biography opens with ("Jane Roe is ...", "Jane writes about ..."), and
 # the heading of an author box over it ("About the author", "About Jane Roe").
 ABOUT = re.compile(r"^about(?:\s+the\s+authors?)?\s*:?\s*", re.IGNORECASE)
@@ -198,22 +210,37 @@ def _head_lines(blocks: list[Block], start: int, order: str | None) -> dict[int,
     who wrote something and when: bylines ("By" and the names on the next line too), datelines,
     date-and-publisher lines; also where a rule took them for a list of links or tags."""
     lines: dict[int, HeadLine] = {}
-    labels: set[int] = set()  # "By" alone on its line: the names are on the next
-    paragraphs = 0
-    for i, block in enumerate(blocks[: start + BELOW_START]):
+    labels: set[int] = set()  # "By" alone on its line (or a name ending in a comma under it)
+    paragraphs = below = 0
+    for i, block in enumerate(blocks):
+        below += i > start and not block.removed
         paragraphs += i > start and is_prose(block) and not block.removed
-        if paragraphs > 1:
+        if paragraphs > 1 or below > BELOW_START:
             break  # the article has begun: a byline may follow a standfirst, not the article
+        listed = LIST_GOES_ON.sub("", block.text)
         if masthead := parse_date_publisher(block.text, order):
             published, updated, _ = line_dates(block.text, order)
             lines[i] = HeadLine((), masthead[1], published, updated, dated=True)
         elif line := parse_head_line(block.text, order):
             lines[i] = line
-        elif i - 1 in labels and (named := bare_names(block.text)):
+        elif i - 1 in labels and (named := bare_names(listed, labelled=True) if listed else ("…",)):
+            named = tuple(n for n in named if n != "…")
             lines[i - 1] = lines[i] = HeadLine(names=named, byline=True, prefixed=True)
+            if LIST_GOES_ON.search(block.text):
+                labels.add(i)
+        elif AUTHOR_LINK.fullmatch(block.text) and (named_at := _name_over(blocks, i)):
+            named = bare_names(blocks[named_at].text, labelled=True)
+            lines[i] = lines[named_at] = HeadLine(named, byline=True)
         if BY_LABEL.fullmatch(block.text):
             labels.add(i)
     return lines
+
+
+def _name_over(blocks: list[Block], at: int) -> int | None:
+    """Where the name over an author's page link stands, if within reach; the link labels it
+    as "By" would ("Xiaoying You")."""
+    over = [i for i in range(at - 1, -1, -1) if not blocks[i].removed][:AUTHOR_LINK_REACH]
+    return next((i for i in over if bare_names(blocks[i].text, labelled=True)), None)
 
 
 def _byline_block(blocks: list[Block], lines: dict[int, HeadLine], start: int) -> list[int]:
@@ -251,13 +278,22 @@ def _lines_under(blocks: list[Block], lines: dict[int, HeadLine], title_at: int)
 def _others_between(blocks: list[Block], lines: dict[int, HeadLine], first: int, last: int) -> int:
     """Kept lines between two head lines; a headline between them, or a long stretch of lines
     rules removed, parts them ("3 May 2020", the headline, "By Jane Roe"): as many as the block
-    can hold."""
+    can hold. A line shown again close by is a button under each author, not a headline; a
+    headline a rule took for a link parts them too (teasers, each with its date)."""
     between = _kept_between(blocks, lines, first, last)
+    headlines = [i for i in range(first + 1, last) if i not in lines and _may_be_title(blocks[i])]
     if last - first > BLOCK_SPAN or any(
-        blocks[i].words >= GUESSED_TITLE_MIN_WORDS and _may_be_title(blocks[i]) for i in between
+        blocks[i].words >= GUESSED_TITLE_MIN_WORDS and not _shown_again(blocks, i)
+        for i in headlines
     ):
         return BLOCK_GAP + 1
     return len(between)
+
+
+def _shown_again(blocks: list[Block], at: int) -> bool:
+    """The same line stands within `BLOCK_SPAN` lines of block `at`."""
+    near = blocks[max(at - BLOCK_SPAN, 0) : at] + blocks[at + 1 : at + 1 + BLOCK_SPAN]
+    return any(b.text == blocks[at].text for b in near)
 
 
 def _kept_between(
@@ -377,7 +413,8 @@ def _read_byline_block(
     head: Head,
 ) -> None:
     """Names, publisher and dates of the byline block; a name line beside it is its byline
-    when the block names no one ("Jane Roe" over "3 May 2020")."""
+    when the block names no one ("Jane Roe" over "3 May 2020"), though a rule took the name,
+    a link to the writer's page, for one of a list of links."""
     for i in found:
         line = lines[i]
         head.authors.extend(n for n in line.names if n not in head.authors)
@@ -394,8 +431,8 @@ def _read_byline_block(
         return
     if title_at is None:  # a name line needs a headline over it, or it may be the headline
         return
-    above = [i for i in range(title_at + 1, found[0]) if not blocks[i].removed][-NAME_REACH:]
-    below = _below(blocks, max(found[-1], title_at), NAME_REACH)
+    above = [i for i in range(title_at + 1, found[0]) if _may_be_kept(blocks[i])][-NAME_REACH:]
+    below = _below(blocks, max(found[-1], title_at), NAME_REACH, links=True)
     for i in [*above, *below]:
         if named := _names_in(blocks, i):
             head.authors.extend(n for n in named if n not in head.authors)
@@ -405,14 +442,15 @@ def _read_byline_block(
 def _article_bylines(blocks: list[Block], article: range, head: Head) -> None:
     """Bylines inside the article: its credits at the end ("Reporting by Al Poe": not a plain
     "By", which a review's guest verdicts have too), and a byline amid it ("By Jane Roe" under
-    the first paragraph) when the head names no one and it is the only one (a list of teasers
-    inside the article has a byline each). Those who only helped ("Additional reporting by")
-    count when no one else is named."""
+    the first paragraph) when the head names no one and it names the only ones named amid it
+    (a list of teasers inside the article has a byline each; "View all posts by Jane Roe" under
+    "By Jane Roe" is hers again). Those who only helped ("Additional reporting by") count when
+    no one else is named."""
     bylines = [i for i in article if blocks[i].rule == "byline"]
     credits = [
         i for i in bylines if i >= article.stop - 2 * ARTICLE_TAIL and CREDIT.match(blocks[i].text)
     ]
-    amid = [i for i in bylines if i not in credits]
+    amid = {b.names for i in bylines if i not in credits and (b := parse_byline(blocks[i].text))}
     helpers: list[str] = []
     for i in credits if head.authors or len(amid) > 1 else bylines:
         byline = parse_byline(blocks[i].text)
@@ -425,9 +463,10 @@ def _article_bylines(blocks: list[Block], article: range, head: Head) -> None:
         head.authors.extend(helpers)
 
 
-def _below(blocks: list[Block], at: int, count: int = 1) -> list[int]:
-    """The `count` kept blocks just below block `at`."""
-    return [i for i in range(at + 1, len(blocks)) if not blocks[i].removed][:count]
+def _below(blocks: list[Block], at: int, count: int = 1, *, links: bool = False) -> list[int]:
+    """The `count` kept blocks just below block `at` (`links`: or ones a rule took for links)."""
+    below = range(at + 1, len(blocks))
+    return [i for i in below if _may_be_kept(blocks[i]) if links or not blocks[i].removed][:count]
 
 
 def _take_title(block: Block) -> None:
