@@ -529,3 +529,156 @@ def test_the_writer_of_an_author_box_is_the_author() -> None:
     cleaned = clean("\n\n".join(["Podcasts mark rise of home radio", body, bio]))
     assert cleaned.body == body
     assert cleaned.authors == ("Sam Writer",)
+
+
+AUTHOR_LIST_PAGE = [
+    "FEATURE",
+    "4 March 2024",
+    "How small towns are planning for hotter summers",
+    "Councils are planting trees and opening cool rooms for the elderly.",
+    "By",
+    "Ana Ruiz1,",
+    "Wei You,",
+    "Tom Hale &",
+    "…",
+    "Ida Berg",
+    "Show authors",
+    "Ana Ruiz",
+    "View author publications",
+    "Search author on: Example Scholar",
+    "Wei You",
+    "Wei You is a science writer in Leeds.",
+    "View author publications",
+    "Search author on: Example Scholar",
+    "Ida Berg",
+    "View author publications",
+    "Search author on: Example Scholar",
+    "Share",
+]
+
+
+def test_an_author_list_one_name_a_line_and_an_author_box_each() -> None:
+    cleaned = clean("\n".join([*AUTHOR_LIST_PAGE, PARA_1, PARA_2]))
+    assert cleaned.title == "How small towns are planning for hotter summers"
+    assert cleaned.authors == ("Ana Ruiz", "Wei You", "Tom Hale", "Ida Berg")
+    assert cleaned.published == date(2024, 3, 4)
+
+
+def test_a_german_dateline_with_the_writer_under_the_headline() -> None:
+    lines = [
+        "Startseite",
+        "Blog",
+        "Warum die Stadt mehr Bäume pflanzt",
+        "30. Oktober 2019 | Jo Kern",
+    ]
+    cleaned = clean("\n".join([*lines, PARA_1, PARA_2]))
+    assert cleaned.title == "Warum die Stadt mehr Bäume pflanzt"
+    assert (cleaned.authors, cleaned.published) == (("Jo Kern",), date(2019, 10, 30))
+
+
+def test_a_writer_s_page_link_repeats_the_byline_amid_the_article() -> None:
+    lines = ["River towns brace for floods", PARA_1, "By Lena Park", "Lena Park", PARA_2]
+    cleaned = clean("\n".join([*lines, "View all posts by Lena Park", PARA_3]))
+    assert cleaned.authors == ("Lena Park",)
+
+
+def test_teasers_amid_the_article_each_by_another_writer_name_no_author() -> None:
+    summary = (
+        "Ministers clashed over the budget rules for councils on Tuesday, and the vote on the "
+        "new limits was put off until after the summer recess."
+    )
+    teasers = ["View all posts by Omar Little", summary, "View all posts by Gus Fring"]
+    lines = ["River towns brace for floods", PARA_1, PARA_2, PARA_3, *teasers]
+    cleaned = clean("\n".join([*lines, "Traders plan a harbour market this spring."]))
+    assert cleaned.authors == ()
+
+
+def test_a_by_label_over_a_headline_names_no_one() -> None:
+    cleaned = clean("\n".join(["Share", "By", "How You Can Help", PARA_1, PARA_2]))
+    assert cleaned.authors == ()
+
+
+def test_wikinews_captions_go_with_their_credits() -> None:
+    """A caption and its credit on one line, or the credit on the line under it, go whole; the
+    body around them stays."""
+    same_line = "The new bridge over the Example river at dusk in 2019. Image: Jane Roe."
+    two_sentences = (
+        "Ships in the harbour of Example Bay. The port opened in 1901. Image: U.S. Navy."
+    )
+    over_credit = "Divers search the lake near the old mill in 2021."
+    text = "\n".join(
+        [
+            *("River keeps rising", PARA_1, same_line, PARA_2, two_sentences, over_credit),
+            *("Photo: Example Coast Guard", PARA_3),
+        ]
+    )
+    cleaned = clean(text)
+    assert cleaned.body == "\n\n".join([PARA_1, PARA_2, PARA_3])
+    assert {r.text: r.kind for r in cleaned.removed} == {
+        same_line: "caption",
+        two_sentences: "caption",
+        over_credit: "caption",
+        "Photo: Example Coast Guard": "photo_credit",
+    }
+
+
+def test_a_caption_that_names_the_picture_goes_beside_its_credit_either_side() -> None:
+    """A caption that says "(left)", "pictured" or "in this file photo" is one above or below
+    its credit line, however long; the alt text that repeats a removed caption goes too."""
+    below = (
+        "Jane Roe (left) and John Doe at the opening of the flood barrier, which took four years "
+        "to build. Engineers hope it will hold for a century!"
+    )
+    above = "John Doe arrives at the council meeting in this 2019 file photo, before the vote"
+    caption = "Rescuers at the flooded school on Tuesday. (Jane Roe/PA)"
+    alt_text = "Rescuers at the flooded school on Tuesday."
+    text = "\n".join(
+        [
+            *("River keeps rising", PARA_1, "Picture: Jane Roe/Example Wire", below, PARA_2),
+            *(above, "Photo: Jane Roe", caption, alt_text, PARA_3),
+        ]
+    )
+    cleaned = clean(text)
+    assert cleaned.body == "\n\n".join([PARA_1, PARA_2, PARA_3])
+    assert {r.text: r.rule for r in cleaned.removed} == {
+        "Picture: Jane Roe/Example Wire": "credit_line",
+        below: "credited_caption",
+        above: "credited_caption",
+        "Photo: Jane Roe": "credit_line",
+        caption: "caption_with_credit",
+        alt_text: "caption_repeat",
+    }
+
+
+def test_body_sentences_beside_credits_and_naming_agencies_stay() -> None:
+    """Under a credit line of a picture without a caption the article goes on; prose that names
+    an agency or a newspaper, or says "left", is the article's."""
+    kept = [
+        "The council left the meeting early. Reuters later reported the vote.",
+        "Residents were told to leave, officials told the AP on Monday.",
+        "The paper is out. Jane Roe wrote for the Guardian for a decade.",
+        "The barrier poses a risk to the fish, which is seen as a problem.",
+    ]
+    text = "\n".join(["River keeps rising", PARA_1, "Photo: Jane Roe/Reuters", *kept, PARA_2])
+    cleaned = clean(text)
+    assert [r.text for r in cleaned.removed] == ["Photo: Jane Roe/Reuters"]
+    assert cleaned.body == "\n\n".join([PARA_1, *kept, PARA_2])
+
+
+def test_an_exclaimed_caption_over_its_credit_goes_but_a_question_stays() -> None:
+    """ "Nearly there!" over a credit is a caption; a question over a photo is a heading."""
+    exclaimed = "The last stretch of the new cycle path is nearly done!"
+    question = "What happens to the old bridge now?"
+    text = "\n".join(
+        [
+            *("River keeps rising", PARA_1, exclaimed, "Photo: Jane Roe", PARA_2),
+            *(question, "Image: Example Council", PARA_3),
+        ]
+    )
+    cleaned = clean(text)
+    assert cleaned.body == "\n\n".join([PARA_1, PARA_2, question, PARA_3])
+    assert [r.text for r in cleaned.removed] == [
+        exclaimed,
+        "Photo: Jane Roe",
+        "Image: Example Council",
+    ]

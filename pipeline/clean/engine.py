@@ -32,6 +32,7 @@ from pipeline.clean.rules import (
     AUTHOR_BIO,
     AUTHOR_BIO_MAX_WORDS,
     BIO_OPENING,
+    CAPTION_CUES,
     COMMENT_HEADER_DATE,
     COMMENT_HEADER_MAX_WORDS,
     COMMENT_HEADER_NAME_WORDS,
@@ -58,10 +59,13 @@ BIO_HEADING_REACH = 5  # an author box's name heading stands this few lines abov
 WRAP_MIN_FULL_BREAKS = 3  # line breaks at the fill width that show a text is hard-wrapped...
 WRAP_MIN_FULL_SHARE = 0.5  # ... and their share of the breaks after long lines
 CAPTION_MAX_WORDS = 30  # a caption over its credit line is a sentence, not a paragraph
-# A caption's end: a full stop. A headline has none, and a question over a photo is a heading.
-CAPTION_END = re.compile(r"\.[\"'”’)\]]*\Z")
+# A caption's end: a full stop, or an exclamation mark. A headline has none, and a question over
+# a photo is a heading.
+CAPTION_END = re.compile(r"[.!][\"'”’)\]]*\Z")
 SPLIT_CREDIT_MAX_LINES = 3  # "(" / "Image:" / "Jane Roe/PA)": a credit broken over short lines
 SPLIT_CREDIT_MAX_WORDS = 8
+CUED_CAPTION_MAX_WORDS = 70  # a caption that says "(left)" or "pictured" may tell a scene
+REPEAT_MIN_WORDS = 5  # a caption's repeat is a sentence, not a name or a label
 
 
 def apply_line_rules(blocks: list[Block], rules: tuple[LineRule, ...], head_end: int) -> None:
@@ -83,36 +87,77 @@ def mark_repeated_lines(blocks: list[Block]) -> None:
 
 
 def mark_credited_captions(blocks: list[Block]) -> None:
-    """The caption standing right above a photo credit line goes with it.
+    """The caption standing beside a photo credit line goes with it, and so do its repeats.
 
     A figure often puts its caption and its credit on lines of their own ("The harbour at
     dawn." over "Image: Jane Roe."): the line rules know the credit but not the caption, which
-    reads like any short sentence. Beside a credit it is one when it reads as a caption, not as
-    the article's prose (`reads_as_caption`). A bracket left open at a line's end ("Police at
-    the scene (" over "Image:" over "Jane Roe/PA)") ties caption and credit whatever they say.
+    reads like any short sentence. Above a credit it is one when it reads as a caption, not as
+    the article's prose (`reads_as_caption`), or says what only a caption says
+    (`has_caption_cue`); below a credit (a page that prints the credit first) only the latter,
+    for under a lone credit of a picture without a caption the article goes on. A bracket left
+    open at a line's end ("Police at the scene (" over "Image:" over "Jane Roe/PA)") ties
+    caption and credit whatever they say.
     """
-    for i in range(1, len(blocks)):
-        above, block = blocks[i - 1], blocks[i]
-        if above.removed or block.kind != "photo_credit":
+    for i, block in enumerate(blocks):
+        if block.kind != "photo_credit":
             continue
+        above = blocks[i - 1] if i else Block("")
+        below = blocks[i + 1] if i + 1 < len(blocks) else Block("")
         split = _split_credit(blocks, i) if above.text.endswith("(") else []
-        if split or (block.rule in CREDIT_LINE_RULES and reads_as_caption(above)):
+        credit_line = block.rule in CREDIT_LINE_RULES
+        if not above.removed and (
+            split or (credit_line and (reads_as_caption(above) or has_caption_cue(above)))
+        ):
             above.remove("caption", "credited_caption")
+        elif credit_line and above.kind != "caption" and has_caption_cue(below):
+            below.remove("caption", "credited_caption")
         for rest in split:
             rest.remove("photo_credit", "split_credit")
+    _mark_caption_repeats(blocks)
 
 
 def reads_as_caption(block: Block) -> bool:
-    """One short sentence that a headline is not (it ends with a full stop) and the article's
-    prose is not (no "we", "you" or "said")."""
+    """One short sentence that a headline is not (it ends with a full stop or "!") and the
+    article's prose is not (no "we", "you" or "said")."""
+    return (
+        _caption_like(block, CAPTION_MAX_WORDS)
+        and CAPTION_END.search(block.text) is not None
+        and SENTENCE_BREAK.search(block.text) is None
+    )
+
+
+def has_caption_cue(block: Block) -> bool:
+    """A caption of a sentence or a few, ended any way, that says where someone stands in the
+    picture or names the picture (`rules.CAPTION_CUES`): the article's prose seldom does."""
+    return (
+        _caption_like(block, CUED_CAPTION_MAX_WORDS) and CAPTION_CUES.search(block.text) is not None
+    )
+
+
+def _caption_like(block: Block, max_words: int) -> bool:
+    """Kept, short, opening like a sentence, and with no "we", "you" or "said" of prose."""
     text = block.text
     return (
-        2 <= block.words <= CAPTION_MAX_WORDS
+        not block.removed
+        and 2 <= block.words <= max_words
         and (text.lstrip("\"'“‘(")[:1].isupper() or text[:1].isdigit())
-        and CAPTION_END.search(text) is not None
-        and SENTENCE_BREAK.search(text) is None
         and PROSE_MARKS.search(text) is None
     )
+
+
+def _mark_caption_repeats(blocks: list[Block]) -> None:
+    """A sentence that a removed caption holds is that caption again: the picture's alt text,
+    or a gallery's copy, printed without the credit or its label. It must end like a caption,
+    for a headline (or a question) that a caption repeats is still the headline."""
+    captions = [b.text for b in blocks if b.kind == "caption"]
+    for block in blocks:
+        if (
+            not block.removed
+            and block.words >= REPEAT_MIN_WORDS
+            and CAPTION_END.search(block.text)
+            and any(block.text in caption for caption in captions)
+        ):
+            block.remove("caption", "caption_repeat")
 
 
 def _split_credit(blocks: list[Block], at: int) -> list[Block]:

@@ -15,13 +15,19 @@ import re
 from dataclasses import dataclass
 
 from pipeline.lexicon.calendar import MONTH_PATTERN, WEEKDAY_PATTERN
-from pipeline.lexicon.media import AGENCIES, LINK_LIST_HEADINGS
+from pipeline.lexicon.media import (
+    AGENCIES,
+    CAPTION_CONTROLS,
+    LINK_LIST_HEADINGS,
+    PICTURE_POSITIONS,
+    PICTURE_WORDS,
+)
 from pipeline.rows import BoilerplateKind
 
 # What a photo credit says before the name it credits ("Photo:", "Image credit:", "Picture by").
 CREDIT_LABEL = (
-    r"(?:photo(?:graph)?|image|picture|pic|illustration|credit|foto|bild|fotografia)"
-    r"(?:\s+(?:credit|source|courtesy))?"
+    r"(?:photo(?:graph)?|image|picture|pic|illustration|cr[eé]dit|foto|bild|fotografia)"
+    r"(?:\s+(?:credit|source|courtesy|photo))?"
 )
 # A name as a credit writes it: two to four capitalised words ("Jane Roe", "Nicky J Sims").
 CREDITED_NAME = r"(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})"
@@ -30,6 +36,9 @@ CREDITED_NAME = r"(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})"
 CREDITED_ORG = (
     rf"(?:{AGENCIES})(?:\s+\w+)?|(?-i:(?:[A-Z][\w&'’.-]*\s+){{1,3}}(?:Images|Photos?|Pictures))"
 )
+# A publication a photographer shoots for ("The New York Times", "Example Post"): capitalised
+# words to the line's end.
+PUBLICATION = r"(?-i:(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of\s+)?[A-Z][\w&'’.-]*){0,4})"
 # Picture libraries whose name alone credits a photo.
 STOCK_LIBRARIES = (
     r"getty images|shutterstock|alamy(?: stock photo)?|istock(?:photo)?|imago(?: images)?"
@@ -49,15 +58,19 @@ CREDIT_TAIL = (
     rf"(?:\s+(?:photo|images|pictures))?(?:\s*(?:via|/)\s*[^()]{{1,40}})?|"
     rf"{CREDITED_NAME}\s*/\s*[^()]{{2,60}})\)"
 )
+# A label's stop that some pages print instead of a colon ("Credit...Jane Roe").
+ELLIPSIS = r"\.{2,3}|…"
 # What a credit names after its label: no sentence in it, but initials ("U.S. Navy") may stop.
 CREDIT_TEXT = r"(?:(?-i:(?<=\b[A-Z]))\.\s|(?![.!?]\s)[^:|]){2,80}"
 # A credit after its caption's last sentence, without brackets: "Photo: Jane Roe/Reuters",
 # "Picture by Jane Roe", "Image: United States Navy.", "Copyright Jane Roe/AP". Its label is
 # capitalised.
 LABELED_CREDIT = (
-    rf"(?:(?-i:(?=[A-Z])){CREDIT_LABEL}\s*(?::|,|\s+by\s+(?-i:(?=[A-Z@])))|(?-i:Copyright|COPYRIGHT)"
-    rf"\s*:?|©)\s*{CREDIT_TEXT}"
+    rf"(?:(?-i:(?=[A-Z])){CREDIT_LABEL}\s*(?::|,|{ELLIPSIS}|\s+by\s+(?-i:(?=[A-Z@])))|"
+    rf"(?-i:Copyright|COPYRIGHT)\s*:?|©)\s*{CREDIT_TEXT}(?:\s\|\s*{CREDITED_NAME})?"
 )
+# A caption widget's buttons after the credit ("more >", "hide caption").
+CONTROLS_AFTER = rf"(?:\s+(?:{CAPTION_CONTROLS}))?"
 # An agency's notice in capitals after a handout's credit ("THIS IMAGE HAS BEEN SUPPLIED BY A
 # THIRD PARTY. NO RESALES.").
 AGENCY_NOTICE = r"(?-i:\s+[A-Z][A-Z0-9 .,;'’-]{10,300})"
@@ -111,7 +124,8 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "credit_line",
         "photo_credit",
-        rf"\(?(?:{CREDIT_LABEL}|image source)(?:\s*[:,]\s*|\s+(?:by|courtesy of)\s+).{{1,120}}|"
+        rf"\(?(?:{CREDIT_LABEL}|image source)(?:\s*(?:[:,]|{ELLIPSIS})\s*|\s+(?:by|courtesy of)\s+)"
+        r".{1,120}|"
         r"\(©[^()]{2,60}\)|©(?!\s*\d)(?!.*rights reserved)[^©|/]{2,60}/\s*\S.{0,40}",
         max_words=20,
         examples=(
@@ -126,6 +140,7 @@ LINE_RULES: tuple[LineRule, ...] = (
             "© Jane Roe/WENN",
             "(© Jane Roe)",
             "Photo courtesy of the Example Museum",
+            "Credit...Jane Roe for The Example Times",
         ),
         counterexamples=(
             "Photographs of the meeting were released on Friday by officials.",
@@ -160,7 +175,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "caption_with_credit",
         "caption",
-        rf"(?=.*\)\Z).{{3,600}}?\s*{CREDIT_TAIL}",  # a quick look at the end first
+        rf"(?=.*\){CONTROLS_AFTER}\Z).{{3,600}}?\s*{CREDIT_TAIL}{CONTROLS_AFTER}",  # the end first
         max_words=90,  # a caption may tell the whole scene before its credit
         examples=(
             "Defence Secretary John Healey (PA)",
@@ -173,6 +188,8 @@ LINE_RULES: tuple[LineRule, ...] = (
             "A student at her desk (janeroe/iStock)",
             "The old harbour at dusk. (Copyright: The Example Archive, University of Example)",
             "The twins on their first day at school (Courtesy of the Roe family)",
+            "Rep. Jane Roe, left, talks with John Doe. (AP Photo/Jane Roe) more >",
+            "A volunteer at the food bank in March. (Jane Roe/Example Radio) hide caption",
         ),
         counterexamples=(
             "He said the PA was wrong (not the minister).",
@@ -185,7 +202,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         "caption",
         rf"(?!by\s)(?=.*(?-i:(?=[A-Z]))(?:{CREDIT_LABEL}|copyright)|.*©)"
         rf".{{3,600}}?(?:(?:[.!?…\"”’)\]]|\s[|–—-])\s*{LABELED_CREDIT}|"
-        rf"(?:\s|(?-i:(?<=[a-z])))(?-i:(?=[A-Z])){CREDIT_LABEL}\s*:\s*(?:{CREDIT_LABEL}\s*:\s*)?"
+        rf"(?:\s|(?-i:(?<=[a-z])))(?-i:(?=[A-Z])){CREDIT_LABEL}\s*(?::|{ELLIPSIS})\s*"
+        rf"(?:{CREDIT_LABEL}\s*:\s*)?"
         rf"{CREDIT_TEXT})",
         max_words=90,
         examples=(
@@ -199,6 +217,9 @@ LINE_RULES: tuple[LineRule, ...] = (
             "Jane Roe cheering at the final in QatarCredit: PA",
             "A fitter was jailed over the boiler Credit: Photo: PA",
             "The hall before the vote. Image source, Getty Images",
+            "The senator leaves the Capitol.Credit...Jane Roe for The Example Times",
+            "Demonstranten vor dem Landtag. Foto: picture alliance/dpa | Jana Beispiel",
+            "Le maire devant la mairie. Crédit photo : Jean Exemple",
         ),
         counterexamples=(
             "The photo: a symbol of the war, said the curator, who wept.",
@@ -214,12 +235,14 @@ LINE_RULES: tuple[LineRule, ...] = (
         rf"(?!by\s)(?:(?=.*(?:/|photo|images|pictures)).{{3,600}}?(?:[.!?…\"”’)\]]\s*|\s+[|–—-]\s+|\s+)"
         rf"(?:{AGENCY_CREDIT}|"
         rf"(?:{CREDITED_NAME}|@\w+)\s*/\s*(?:via\s+)?(?:{CREDITED_ORG}))(?:{AGENCY_NOTICE})?|"
-        rf"[^.!?]{{3,300}}[.!?…\"”’)\]]\s*(?-i:{AGENCIES}))",
+        rf"[^.!?]{{3,300}}[.!?…\"”’)\]]\s*(?-i:{AGENCIES})){CONTROLS_AFTER}",
         max_words=90,
         examples=(
             "Trump only stayed in the court for about an hour. AP",
             "The court rejected the order on Friday. AP Photo/Jane Roe",
             "The governor signs the bill. AP Photo/Jane Roe, File",
+            "[1/5] A journalist in Maras, February 11, 2023. REUTERS/Jane Roe Purchase Licensing "
+            "Rights, opens new tab",
             "Jane Roe on the front row at the show Jane Roe/Getty Images Europe",
             "The mayor at the town hall in September. | Jane Roe/AP Photo",
             "A journalist takes a selfie in Maras. REUTERS/Jane Roe",
@@ -237,6 +260,25 @@ LINE_RULES: tuple[LineRule, ...] = (
             "See all White Papers / Webcasts",
             "Follow us on Twitter/Facebook and Orkut",
             "No buses on Royal Parade/Mayflower Street",
+        ),
+    ),
+    LineRule(
+        "caption_with_named_credit",
+        "caption",
+        rf"(?!by\s)(?=.*(?:/|\sfor\s+the\s)).{{3,600}}?[.!?…\"”’)\]]\s*{CREDITED_NAME}\s*"
+        rf"(?:/\s*|(?-i:\s+for\s+(?:the|The)\s+)){PUBLICATION}{CONTROLS_AFTER}",
+        max_words=90,
+        examples=(
+            "The senator at the Capitol on Monday. Jane Roe for The New York Times",
+            "A nurse in the ward at night. Jane Roe for the Guardian",
+            "Crowds outside the stadium before the final. Jane Roe/The Example Post",
+        ),
+        counterexamples=(
+            "The rally was loud. Vote Jane Roe for Mayor",
+            "THIS IS A LIVE BLOG. SCROLL DOWN FOR THE LATEST UPDATES.",
+            "I asked three writers about the new single, Pale Blue Dot / Lift Off.",
+            "The report is out. Read it at Example Energy/Climate Policy now.",
+            "He wrote for the paper. Jane Roe wrote for the Guardian too.",
         ),
     ),
     LineRule(
@@ -695,6 +737,17 @@ PROSE_MARKS = re.compile(
 )
 # Lines that credit a photo: the line right above one may be its caption.
 CREDIT_LINE_RULES = frozenset({"credit_line", "agency_credit_line"})
+# What a caption says and an article's prose seldom does: where someone stands in the picture
+# ("Jane Roe (left) and John Doe", "Jane Roe, second from right,"), the picture itself
+# ("pictured", "in this file photo", "poses", "looks on"), or the agencies' dated shot ("at the
+# Statehouse, Thursday, April 27, 2023, in Indianapolis"). Beside a credit line, a line with
+# such a cue is a caption whatever its length or ending.
+CAPTION_CUES = re.compile(
+    rf"\((?:{PICTURE_POSITIONS}|{PICTURE_WORDS})\)|,\s(?:{PICTURE_POSITIONS}),|"
+    rf"\b(?:{PICTURE_WORDS})\b|"
+    rf",\s{WEEKDAY_PATTERN},\s{MONTH_PATTERN}\.?\s\d{{1,2}},\s\d{{4}}\b",
+    re.IGNORECASE,
+)
 # A menu item: a few capitalised words, no digits or code punctuation ("News", "World & UK").
 MENU_ITEM = re.compile(r"(?:[^\W\d_][\w'’.-]*|&)(?:\s+(?:[^\W\d_][\w'’.-]*|&)){0,2}")
 
