@@ -225,3 +225,17 @@ def test_html_page_keeps_its_canonical_url_and_declared_language() -> None:
         "https://example.com/talks",
         "en-GB",
     )
+
+
+def test_a_revision_date_is_kept_apart_from_publication() -> None:
+    record = {"text": ARTICLE, "published": "2025-04-10", "dateModified": "2025-04-12"}
+    [article] = read_articles(json.dumps(record).encode(), "a.json").articles
+    assert (article.published, article.updated) == (date(2025, 4, 10), date(2025, 4, 12))
+    atom = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Site</title>
+    <entry><id>1</id><published>2025-04-10T09:00:00Z</published>
+    <updated>2025-04-11T10:00:00Z</updated><content>Ministers met in Brussels.</content></entry>
+    <entry><id>2</id><updated>2025-04-11T10:00:00Z</updated><content>Talks went on.</content>
+    </entry></feed>"""
+    revised, only_updated = read_articles(atom, "feed.atom").articles
+    assert (revised.published, revised.updated) == (date(2025, 4, 10), date(2025, 4, 11))
+    assert (only_updated.published, only_updated.updated) == (date(2025, 4, 11), None)

@@ -28,6 +28,8 @@ TEXT_ELEMENTS = ("encoded", "content", "description", "summary")
 TITLE_ELEMENTS = ("title",)
 AUTHOR_ELEMENTS = ("creator", "author")
 DATE_ELEMENTS = ("pubDate", "published", "date", "issued", "updated", "modified")
+# Atom's <updated> (and Dublin Core's modified): a revision, `updated` when later than published.
+REVISION_ELEMENTS = ("updated", "modified")
 ID_ELEMENTS = ("guid", "id", "identifier")
 # `xml:lang`, which Atom (and RSS 1.0) put on any element instead of a <language> child.
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -88,7 +90,8 @@ def _article(item: lxml.etree._Element, number: int, source_path: str, feed: Fee
     author = _child(item, *AUTHOR_ELEMENTS)
     if author is not None and _child(author, "name") is not None:
         author = _child(author, "name")  # Atom: <author><name>
-    published = next((d for name in DATE_ELEMENTS if (d := _date(_text(_child(item, name))))), None)
+    published = _first_date(item, DATE_ELEMENTS)
+    revised = _first_date(item, REVISION_ELEMENTS)
     return make_article(
         lxml.etree.tostring(item),
         source_path,
@@ -98,11 +101,16 @@ def _article(item: lxml.etree._Element, number: int, source_path: str, feed: Fee
         title=_text(_child(item, *TITLE_ELEMENTS)),
         authors=split_authors(_text(author)),
         published=published,
+        updated=revised if revised and published and revised > published else None,
         publisher=feed.publisher,
         url=_link(item),
         source_id=_text(_child(item, *ID_ELEMENTS)),
         language=_language(item) or feed.language,
     )
+
+
+def _first_date(item: lxml.etree._Element, names: tuple[str, ...]) -> date | None:
+    return next((d for name in names if (d := _date(_text(_child(item, name))))), None)
 
 
 def _link(item: lxml.etree._Element) -> str | None:

@@ -35,6 +35,18 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "date",
         "seendate",
     ),
+    # A later revision's date, kept apart from `published` (documents.updated).
+    "updated": (
+        "updated",
+        "date_modified",
+        "datemodified",
+        "dateModified",
+        "modified",
+        "updated_at",
+        "last_modified",
+        "date_updated",
+        "date_modify",
+    ),
     # A name before an address: Media Cloud gives both `media_name` and `media_url`.
     "publisher": (
         "publisher",

@@ -115,6 +115,7 @@ def _article(value: Any, raw: bytes, source_path: str, record: int | None) -> Ra
         title=_string(value, "title"),
         authors=split_authors(_first(value, FIELDS["authors"])),
         published=parse_date(_first(value, FIELDS["published"])),
+        updated=parse_date(_first(value, FIELDS["updated"])),
         publisher=_string(value, "publisher"),
         url=_string(value, "url"),
         source_id=_string(value, "source_id"),
