@@ -25,14 +25,14 @@ import spacy.lang
 from common import shared_args
 from report import write_results
 
-from pipeline.language import MIN_SCORE, PREFIX_CHARS, _detector
+from pipeline.language import MIN_SCORE, PREFIX_CHARS, detector
 
 SAME = {"nb": "no"}  # spaCy's Norwegian Bokmål is `no` to the detectors
 Detector = Callable[[str], tuple[str, float]]
 
 
 def fasttext_lite(text: str) -> tuple[str, float]:
-    best = _detector().detect(text, model="lite", k=1)[0]
+    best = detector().detect(text, model="lite", k=1)[0]
     return str(best["lang"]), float(best["score"])
 
 

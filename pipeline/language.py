@@ -33,7 +33,7 @@ _CODE = re.compile(r"[A-Za-z]{2,3}(?=$|[-_])")
 
 
 @functools.cache
-def _detector() -> LangDetector:
+def detector() -> LangDetector:
     """The model, loaded once per process; it truncates nothing (`PREFIX_CHARS` does)."""
     return LangDetector(LangDetectConfig(max_input_length=None, model="lite"))
 
@@ -43,7 +43,7 @@ def detect_language(body: str, declared: str | None) -> str | None:
     normalised to ISO 639-1, else None."""
     text = _WHITESPACE.sub(" ", body[:PREFIX_CHARS]).strip()  # fastText rejects newlines
     if len(text) >= MIN_CHARS:
-        best = _detector().detect(text, model="lite", k=1)
+        best = detector().detect(text, model="lite", k=1)
         if best and best[0]["score"] >= MIN_SCORE and len(code := str(best[0]["lang"])) == 2:
             return code
     return normalise_language(declared)
