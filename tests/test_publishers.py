@@ -23,6 +23,7 @@ def doc(doc_id: str, publisher: str | None, authors: list[str], day: int | None)
         "authors": authors,
         "body": "x",
         "published": date(2025, 4, day) if day else None,
+        "updated": None,
         "n_words": 10,
         "story_id": doc_id,
         "ingested_at": NOW,
