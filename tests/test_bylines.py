@@ -293,3 +293,10 @@ def test_a_number_before_a_word_is_no_local_date(line: str) -> None:
 def test_a_label_over_a_name_lets_its_words_be_a_name() -> None:
     assert bare_names("Wei You") == ()  # "You": a title-case headline's word
     assert bare_names("Wei You", labelled=True) == ("Wei You",)
+
+
+@pytest.mark.parametrize(
+    "line", ["Byrds producer Melcher dies at 62", "Bystanders help at crash scene"]
+)
+def test_a_headline_starting_with_by_letters_is_no_byline(line: str) -> None:
+    assert parse_byline(line) is None

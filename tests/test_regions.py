@@ -98,3 +98,11 @@ def test_a_sidebar_of_dated_links_is_not_a_comment_thread() -> None:
     after = [ARTICLE[2], ARTICLE[2].replace("Opponents", "Critics")]
     text = "\n\n".join(["Cycle lanes approved", *ARTICLE[:2], *sidebar, *after])
     assert clean(text).body.endswith(after[1])
+
+
+@pytest.mark.parametrize(
+    "headline", ["Could cycle lanes save the high street?", "Cycle lanes win!"]
+)
+def test_a_headline_ending_in_a_question_or_exclamation_mark_is_the_title(headline: str) -> None:
+    cleaned = clean("\n\n".join([headline, *ARTICLE]))
+    assert (cleaned.title, cleaned.body) == (headline, "\n\n".join(ARTICLE))

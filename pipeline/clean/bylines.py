@@ -16,7 +16,7 @@ from pipeline.metadata import is_date, parse_date
 BY_PREFIX = re.compile(
     r"^(?:[–—-]\s*|(?:(?:words|text|story|reporting|report|written|posted|words and pictures|"
     r"additional reporting|(?:view\s+)?(?:all\s+)?(?:posts|articles|stories))\s+)?"
-    r"(?:by[:\s]+|(?-i:By)(?=[A-Z][a-z.]))"
+    r"(?:by[:\s]+|(?-i:By(?=[A-Z][a-z.])))"  # "ByJane Roe" glued, never "Byrds"
     r"(?:(?:contributor|staff|our|special|political)\s+)?(?:(?:correspondent|reporter|writer)\s+)?"
     r"|(?:author|authors)\s*:\s*)",
     re.IGNORECASE,

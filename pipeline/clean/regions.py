@@ -125,12 +125,21 @@ def main_regions(blocks: list[Block]) -> list[tuple[int, int]]:
     best = _best_span(units)
     if best is None:
         return []
-    spans = [(units[best[1]][1], units[best[2]][2])]
+    first = best[1]
+    while first < best[2] and _is_headline_unit(blocks, units[first]):
+        first += 1  # a headline ending in "?" or "!" scores as a sentence: it heads the span
+    spans = [(units[first][1], units[best[2]][2])]
     for side in (units[: best[1]], units[best[2] + 1 :]):
         part = _best_span(side)
         if part is not None and part[0] >= SECOND_PART_SHARE * best[0]:
             spans.append((side[part[1]][1], side[part[2]][2]))
     return spans
+
+
+def _is_headline_unit(blocks: list[Block], unit: tuple[float, int, int]) -> bool:
+    """One headline-like line ("Could Yukos be a blessing in disguise?"): the article's title."""
+    _score, first, last = unit
+    return first == last and is_headline(blocks[first]) and not is_prose(blocks[first])
 
 
 def trim_outside(blocks: list[Block], spans: list[tuple[int, int]]) -> None:
