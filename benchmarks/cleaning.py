@@ -39,7 +39,6 @@ from datetime import date
 from multiprocessing.pool import Pool
 from pathlib import Path
 from typing import TypeVar
-from urllib.parse import urlparse
 
 import htmldate
 import lxml.etree
@@ -50,6 +49,7 @@ from report import Table, write_results
 from pipeline.clean import Cleaned, Removed, clean, clean_article
 from pipeline.formats import read_articles
 from pipeline.formats.encoding import decode
+from pipeline.formats.html_meta import registered_domain
 from pipeline.normalize import normalize_text
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -64,7 +64,6 @@ SEED = 0  # --limit samples pages with a fixed seed, so reruns compare like with
 # Every page's site falls in one half: rules are tuned looking at "tune" pages only, and "held"
 # (sites never looked at while tuning) estimates how the rules do on publishers never seen.
 HALVES = ("all", "tune", "held")
-SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or"})
 CANONICAL = re.compile(
     rb"<link[^>]+rel=[\"']canonical[\"'][^>]+href=[\"']([^\"']+)|og:url[\"'][^>]+content=[\"']([^\"']+)",
     re.IGNORECASE,
@@ -442,16 +441,10 @@ def _meta_cell(tally: Tally, *, strict: bool) -> str:
     return f"{tally.show()} ({tally.total})" if strict else tally.show()
 
 
-def site_of(url: str) -> str:
-    """The registered domain of a page's address: "news.bbc.co.uk" -> "bbc.co.uk"."""
-    labels = (urlparse(url).hostname or url).lower().removeprefix("www.").split(".")
-    keep = 3 if len(labels) >= 3 and labels[-2] in SECOND_LEVEL and len(labels[-1]) == 2 else 2
-    return ".".join(labels[-keep:])
-
-
 def site_half(url: str) -> str:
     """'tune' or 'held', fixed by a hash of the page's site: every page of a site is in one."""
-    return "tune" if hashlib.sha256(site_of(url).encode()).digest()[0] % 2 == 0 else "held"
+    digest = hashlib.sha256(registered_domain(url).encode()).digest()
+    return "tune" if digest[0] % 2 == 0 else "held"
 
 
 def page_url(path: Path) -> str:

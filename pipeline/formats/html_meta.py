@@ -182,11 +182,17 @@ def _site_names(
     return frozenset(s for s in map(_squash, names) if len(s) >= 2)
 
 
+def registered_domain(url: str) -> str:
+    """The domain a site registered, from an address: "news.bbc.co.uk" -> "bbc.co.uk"."""
+    labels = (urlparse(url).hostname or url).lower().removeprefix("www.").split(".")
+    second_level = len(labels) >= 3 and labels[-2] in DOMAIN_SECOND_LEVEL
+    return ".".join(labels[-3:] if second_level and len(labels[-1]) == 2 else labels[-2:])
+
+
 def _domain_label(url: str) -> str:
-    labels = (urlparse(url).hostname or "").removeprefix("www.").split(".")
-    if len(labels) >= 3 and labels[-2] in DOMAIN_SECOND_LEVEL:
-        return labels[-3]
-    return labels[-2] if len(labels) >= 2 else ""
+    """The site's name in its address: "bbc" of "https://www.bbc.co.uk/news"."""
+    parts = registered_domain(url).split(".")
+    return parts[0] if urlparse(url).hostname and len(parts) >= 2 else ""
 
 
 def _squash(text: str) -> str:
