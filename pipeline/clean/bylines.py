@@ -188,9 +188,9 @@ DATE_NOISE = re.compile(
 HEAD_SEPARATORS = re.compile(r"\s*(?:[|·•]|(?<!\d)/(?!\d)|\s[–—-]\s)\s*")
 # Items of a byline block that say nothing about who or when.
 COUNTS = re.compile(r"\b\d+\s+(?:comments?|responses?|replies|shares?|views?)\b", re.IGNORECASE)
+# What is left of such an item once its counts (`COUNTS`) and contacts are gone.
 HEAD_FILLER = re.compile(
-    r"\d+\s*(?:-\s*)?min(?:ute)?s?\s*read|reading time\b.*|\d+\s+(?:comments?|responses?|"
-    r"replies|shares?|views?)|(?:view|leave a|add a|\d+)?\s*comments?|"
+    r"\d+\s*(?:-\s*)?min(?:ute)?s?\s*read|reading time\b.*|(?:view|leave a|add a|\d+)?\s*comments?|"
     r"(?:categories|category|tags?|topics?|filed under|in)\s*:.*|page\s*\d+",
     re.IGNORECASE,
 )
@@ -365,7 +365,15 @@ def parse_date_publisher(line: str, order: str | None = None) -> tuple[date | No
 
 def says_nothing(line: str) -> bool:
     """A byline block's item that says neither who nor when: "+ Follow", "5 min read"."""
-    item = COUNTS.sub(" ", CONTACT.sub(" ", line)).strip(" ,;:.–—-")
+    return _is_filler(_without_counts(line))
+
+
+def _without_counts(item: str) -> str:
+    """A byline block's item without its counts ("12 comments") and contacts ("@jroe")."""
+    return COUNTS.sub(" ", CONTACT.sub(" ", item)).strip(" ,;:.–—-")
+
+
+def _is_filler(item: str) -> bool:
     return not item or HEAD_FILLER.fullmatch(item) is not None
 
 
@@ -389,9 +397,9 @@ def parse_head_line(line: str, order: str | None = None) -> HeadLine | None:
     prefixed = role = False
     other = 0
     for item in HEAD_SEPARATORS.split(DATE_NOISE.sub(" ", rest) if dated else rest):
-        if says_nothing(item):
+        item = _without_counts(item)
+        if _is_filler(item):
             continue
-        item = COUNTS.sub(" ", CONTACT.sub(" ", item)).strip(" ,;:.–—-")
         byline = parse_byline(item)
         if byline and not byline.contributing:
             names += (n for n in byline.names if n not in names)
