@@ -4,7 +4,7 @@ menus and promos between stretches of prose."""
 import pytest
 
 from pipeline.clean import clean
-from pipeline.clean.engine import is_comment_header
+from pipeline.clean.blocks import is_comment_header
 from pipeline.clean.rules import COMMENT_HEADER_COUNTEREXAMPLES, COMMENT_HEADER_EXAMPLES
 
 ARTICLE = [

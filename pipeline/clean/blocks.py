@@ -8,7 +8,14 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from pipeline.clean.rules import MENU_ITEM
+from pipeline.clean.rules import (
+    COMMENT_HEADER_DATE,
+    COMMENT_HEADER_MAX_WORDS,
+    COMMENT_HEADER_NAME_WORDS,
+    COMMENT_HEADER_NOT_NAMES,
+    COMMENT_HEADER_WORDS,
+    MENU_ITEM,
+)
 from pipeline.rows import BoilerplateKind
 
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\Z")
@@ -41,6 +48,11 @@ class Block:
     def words(self) -> int:
         """Counted once: every rule asks, and a block's text never changes."""
         return len(self.text.split())
+
+    @functools.cached_property
+    def comment_header(self) -> bool:
+        """Asked of every line below an article, twice per page: decided once."""
+        return is_comment_header(self.text)
 
     def remove(self, kind: BoilerplateKind, rule: str) -> None:
         if self.kind is None:
@@ -95,3 +107,30 @@ def blocks_of(text: str) -> list[Block]:
         else:
             gap = True
     return blocks
+
+
+def is_comment_header(text: str) -> bool:
+    """A reader comment's "who and when" line (`rules.COMMENT_HEADER_DATE`): once the date, time
+    and link words are gone, a handle or a capitalised name is left, not a sentence (a timeline's
+    "May 3: Obama signs the bill") nor a date label; an embedded post's signature ("— Jane Roe
+    (@jroe) May 3, 2012") is the article's."""
+    words = text.split()
+    if (
+        len(words) > COMMENT_HEADER_MAX_WORDS
+        or text.startswith(("—", "–", "-"))
+        or "(@" in text
+        or not COMMENT_HEADER_DATE.search(text)
+    ):
+        return False
+    residue = COMMENT_HEADER_WORDS.sub(" ", COMMENT_HEADER_DATE.sub(" ", text)).split()
+    low, high = COMMENT_HEADER_NAME_WORDS
+    if not low <= len(residue) <= high:
+        return False
+    if any(w.casefold().startswith(COMMENT_HEADER_NOT_NAMES) for w in residue):
+        return False
+    return len(residue) == 1 or all(_name_word(w) for w in residue)
+
+
+def _name_word(word: str) -> bool:
+    """A word of a name ("Jane") or a handle ("jsmith88", "j.roe"), not of a sentence."""
+    return word[0].isupper() or not word[0].isalnum() or any(not c.isalpha() for c in word)

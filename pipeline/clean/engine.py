@@ -33,11 +33,6 @@ from pipeline.clean.rules import (
     AUTHOR_BIO_MAX_WORDS,
     BIO_OPENING,
     CAPTION_CUES,
-    COMMENT_HEADER_DATE,
-    COMMENT_HEADER_MAX_WORDS,
-    COMMENT_HEADER_NAME_WORDS,
-    COMMENT_HEADER_NOT_NAMES,
-    COMMENT_HEADER_WORDS,
     COMMENTS_START,
     CREDIT_LINE_RULES,
     LINK_LIST_HEADING,
@@ -274,41 +269,14 @@ def comments_start(
 def _heads_a_comment(blocks: list[Block], at: int) -> bool:
     """A comment header with the comment under it: a sentence in the next few lines, before any
     other header. A sidebar of dated links ("Evening News April 25, 2022") has no comments."""
-    if not is_comment_header(blocks[at].text):
+    if not blocks[at].comment_header:
         return False
     for below in blocks[at + 1 : at + 1 + COMMENT_BODY_REACH]:
-        if is_comment_header(below.text):
+        if below.comment_header:
             return False
         if SENTENCE_END.search(below.text):
             return True
     return False
-
-
-def is_comment_header(text: str) -> bool:
-    """A reader comment's "who and when" line (`rules.COMMENT_HEADER_DATE`): once the date, time
-    and link words are gone, a handle or a capitalised name is left, not a sentence (a timeline's
-    "May 3: Obama signs the bill") nor a date label; an embedded post's signature ("— Jane Roe
-    (@jroe) May 3, 2012") is the article's."""
-    words = text.split()
-    if (
-        len(words) > COMMENT_HEADER_MAX_WORDS
-        or text.startswith(("—", "–", "-"))
-        or "(@" in text
-        or not COMMENT_HEADER_DATE.search(text)
-    ):
-        return False
-    residue = COMMENT_HEADER_WORDS.sub(" ", COMMENT_HEADER_DATE.sub(" ", text)).split()
-    low, high = COMMENT_HEADER_NAME_WORDS
-    if not low <= len(residue) <= high:
-        return False
-    if any(w.casefold().startswith(COMMENT_HEADER_NOT_NAMES) for w in residue):
-        return False
-    return len(residue) == 1 or all(_name_word(w) for w in residue)
-
-
-def _name_word(word: str) -> bool:
-    """A word of a name ("Jane") or a handle ("jsmith88", "j.roe"), not of a sentence."""
-    return word[0].isupper() or not word[0].isalnum() or any(not c.isalpha() for c in word)
 
 
 def opens_comments(block: Block) -> bool:
