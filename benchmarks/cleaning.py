@@ -254,6 +254,8 @@ def _timed(system: Callable[[bytes, str], Output], payload: bytes, html: str) ->
 
 INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")
 WORD = re.compile(r"\w+")
+# A title typeset with curly quotes or dashes is the same title as its plain-keyboard gold.
+TYPOGRAPHY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 NAME_SEPARATORS = re.compile(r"\s*[;,/]\s*|\s+and\s+")
 
 
@@ -313,7 +315,7 @@ class MetaScore:
         self.tallies["author~"].add(all(any(g in p for p in predicted) for g in gold))
 
     def add_title(self, gold: str, out: Output) -> None:
-        want, got = fold(gold).casefold(), fold(out.title).casefold()
+        want, got = (fold(t).translate(TYPOGRAPHY).casefold() for t in (gold, out.title))
         self.tallies["title"].add(want == got)
         self.tallies["title~"].add(bool(got) and (want in got or got in want))
 

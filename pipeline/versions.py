@@ -38,7 +38,7 @@ class Stage:
 ARTICLE_STAGES: tuple[Stage, ...] = (
     Stage(
         "read",
-        "4",
+        "5",
         ("pipeline.formats.fields", "pipeline.formats.meta_rules"),
         "formats: every gzip member, feeds, markup fragments; url, source_id, language and the "
         "export field names; folder declarations (`_source.toml`); HTML headline, authors, "
@@ -46,7 +46,7 @@ ARTICLE_STAGES: tuple[Stage, ...] = (
     ),
     Stage(
         "clean",
-        "4",
+        "5",
         (
             "pipeline.clean.rules",
             "pipeline.lexicon.media",

@@ -31,6 +31,18 @@ def _dom_authors(markup: str) -> tuple[str, ...]:
         ("By Reuters", (), "Reuters"),
         ("By Jane Roe Feb 8, 2020 5 min read", ("Jane Roe",), None),
         ("By Staff Writer", (), None),
+        (
+            "By Jane Roe and Tom Reed The Associated Press",
+            ("Jane Roe", "Tom Reed"),
+            "The Associated Press",
+        ),
+        ("By Jane Roe Reuters", ("Jane Roe",), "Reuters"),
+        (
+            "Posted by Jane Roe, Example Project Marketing, Google",
+            ("Jane Roe",),
+            "Example Project Marketing",
+        ),
+        ("By Jane Roe, BBC News, New York", ("Jane Roe",), "BBC News"),
     ],
 )
 def test_byline_forms(line: str, names: tuple[str, ...], publisher: str | None) -> None:
@@ -75,6 +87,12 @@ def test_date_and_publisher_lines(line: str, when: date, publisher: str) -> None
 
 def test_a_dateline_word_is_not_a_publisher() -> None:
     assert parse_date_publisher("Published 10 April 2025") is None
+
+
+def test_a_person_beside_a_date_is_no_publisher() -> None:
+    """A name run into a date ("Jane RoeNovember 6, 2023") is a byline, not a masthead."""
+    assert parse_date_publisher("Jane RoeNovember 6, 2023") is None
+    assert parse_date_publisher("November 6, 2023 Jane Roe") is None
 
 
 def test_clean_authors() -> None:

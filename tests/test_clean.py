@@ -438,6 +438,34 @@ def test_a_name_line_beside_a_date_line_is_the_byline() -> None:
         assert cleaned.published == date(2024, 2, 3)
 
 
+def test_a_name_run_into_its_date_under_the_headline_is_the_byline() -> None:
+    head = ["Villages told to prepare as river keeps rising", "Priya ShahFebruary 3, 2024"]
+    cleaned = clean("\n".join([*MENU, *head, PARA_1, PARA_2]))
+    assert cleaned.title == "Villages told to prepare as river keeps rising"
+    assert cleaned.authors == ("Priya Shah",)
+    assert cleaned.published == date(2024, 2, 3)
+
+
+def test_a_name_on_teasers_date_lines_is_no_author() -> None:
+    """The same name beside a date on several lines: a list of teasers, each with its writer."""
+    teasers = ["Recent Posts", "February 1, 2024 Priya Shah", "Bridges closed for inspection"]
+    teasers += ["Read More", "January 28, 2024 Priya Shah", "How to sandbag a door"]
+    teasers += ["Read More"]
+    cleaned = clean("\n".join([*MENU, "River keeps rising", *teasers, PARA_1, PARA_2]))
+    assert cleaned.authors == ()
+
+
+def test_a_headline_ending_in_a_full_stop_over_a_longer_standfirst() -> None:
+    head = [
+        "Goats ruled this valley for a century. Now it is reborn.",
+        "The valley, once stripped of its trees by invasive goats, makes a quick comeback"
+        " after twenty years of careful work",
+    ]
+    cleaned = clean("\n".join([*MENU, *head, "By Priya Shah", PARA_1, PARA_2]))
+    assert cleaned.title == head[0]
+    assert cleaned.authors == ("Priya Shah",)
+
+
 def test_a_date_over_the_headline() -> None:
     text = "\n".join([*MENU, "3 February 2024", "Villages told to prepare", PARA_1, PARA_2])
     cleaned = clean(text)
@@ -682,3 +710,108 @@ def test_an_exclaimed_caption_over_its_credit_goes_but_a_question_stays() -> Non
         "Photo: Jane Roe",
         "Image: Example Council",
     ]
+
+
+def test_a_gallery_s_slides_go_between_their_repeated_credit_frames() -> None:
+    """A gallery pasted slide by slide prints each caption beside the same credit and the same
+    title: the captions between such frames go however many sentences they tell, and so does
+    the repeated title; the article around the gallery stays."""
+    slides = [
+        "Mark the parts on the board. Saw along the lines. Then sand the edges …",
+        "… until they are smooth. Drill the holes for the screws.",
+        "Screw the sides to the base. Check the corners are square!",
+    ]
+    frame = ["Photo: Jane Roe / Example", "Build a worm box"]
+    lines = [line for slide in slides for line in (slide, *frame)]
+    cleaned = clean("\n".join(["Build a worm box", PARA_1, *frame, *lines, PARA_2]))
+    assert cleaned.body == "\n\n".join([PARA_1, PARA_2])
+    removed = {r.text: r.rule for r in cleaned.removed}
+    assert all(removed[slide] == "gallery_caption" for slide in slides)
+    assert removed["Build a worm box"] == "gallery_caption"
+
+
+def test_a_credit_line_repeated_twice_frames_no_gallery() -> None:
+    """Two pictures with the same credit and a paragraph under each are an article, not a
+    gallery: the paragraphs stay."""
+    credit = "Photo: Jane Roe / Example"
+    cleaned = clean("\n".join(["River keeps rising", credit, PARA_1, credit, PARA_2, PARA_3]))
+    assert cleaned.body == "\n\n".join([PARA_1, PARA_2, PARA_3])
+
+
+def test_a_caption_widget_s_credit_and_truncated_caption_go_with_the_caption() -> None:
+    """A caption with its credits in brackets, a caption widget's truncated copy ("... View
+    Full Size") and the credit printed apart all go; a caption over a credit in brackets goes
+    with it."""
+    caption = (
+        "Jane Roe, left, and John Doe were both arrested on Sunday after the flood. "
+        "(Example State Police; Example County Sheriff's Department)"
+    )
+    credits = "Example State Police; Example County Sheriff's Department"
+    truncated = "Jane Roe, left, and John Doe were... View Full Size"
+    over_bracket = "A volunteer fills sandbags outside the library on Tuesday."
+    text = "\n".join(
+        [
+            *("River keeps rising", PARA_1, caption, PARA_2, credits, truncated),
+            *(over_bracket, "(Jane Roe/Associated Press)", PARA_3),
+        ]
+    )
+    cleaned = clean(text)
+    assert cleaned.body == "\n\n".join([PARA_1, PARA_2, PARA_3])
+    assert {r.text: r.rule for r in cleaned.removed} == {
+        caption: "caption_with_credit_list",
+        credits: "credit_repeat",
+        truncated: "truncated_caption",
+        over_bracket: "credited_caption",
+        "(Jane Roe/Associated Press)": "bracketed_credit_line",
+    }
+
+
+def test_sentences_that_name_an_agency_or_a_position_stay() -> None:
+    """Prose that names an agency, a picture or a side is the article's, beside a credit too."""
+    kept = [
+        "The photo, taken by Reuters, shows the minister leaving the building.",
+        "Getty Images said it had removed the picture from its archive.",
+        "The talks ended. Left: the minister; right: the envoy.",
+        "Image copyright law is a thorny issue, the minister said.",
+        "The vote was held on Monday (BBC News: live coverage).",
+    ]
+    text = "\n".join(["River keeps rising", PARA_1, "[Getty Images]", *kept, PARA_2])
+    cleaned = clean(text)
+    assert [r.text for r in cleaned.removed] == ["[Getty Images]"]
+    assert cleaned.body == "\n\n".join([PARA_1, *kept, PARA_2])
+
+
+def test_a_label_nearest_the_article_gives_way_to_the_headline_its_prose_bears_out() -> None:
+    lines = ["Skip to content", "Flood defences raised as river rises", "Popular this week"]
+    cleaned = clean("\n".join([*lines, PARA_1, PARA_2]))
+    assert cleaned.title == "Flood defences raised as river rises"
+    assert kinds("\n".join([*lines, PARA_1, PARA_2]))["Popular this week"] == "navigation"
+    assert cleaned.body == f"{PARA_1}\n\n{PARA_2}"
+
+
+def test_a_label_no_headline_stands_in_for_leaves_no_title() -> None:
+    cleaned = clean("\n".join(["Skip to content", "Home", "Popular this week", PARA_1, PARA_2]))
+    assert cleaned.title is None  # a wrong title is worse than none
+    assert cleaned.body == f"{PARA_1}\n\n{PARA_2}"
+
+
+def test_a_headline_with_no_word_to_judge_by_keeps_its_place() -> None:
+    cleaned = clean("\n".join(["Skip to content", "Home", "Why It Is So Hot", PARA_1, PARA_2]))
+    assert cleaned.title == "Why It Is So Hot"
+
+
+def test_the_headline_sharing_most_words_with_the_article_wins() -> None:
+    headline = "Flood warning: villages told to prepare to leave their homes"
+    lines = ["Home", headline, "River Flood Defences", "Popular this week", PARA_1, PARA_2]
+    cleaned = clean("\n".join(lines))
+    assert cleaned.title == headline
+    assert cleaned.body == f"{PARA_1}\n\n{PARA_2}"  # the lines under it are set aside still
+
+
+def test_a_text_that_opens_with_a_headline_keeps_it_whatever_its_words() -> None:
+    body = (
+        "Manchester United beat Exeter 2-0 in their FA Cup third round replay at St James Park "
+        "on Wednesday, with Cristiano Ronaldo and Wayne Rooney scoring in the second half."
+    )
+    cleaned = clean(f"Man Utd stroll to Cup win\n\n{body}")
+    assert (cleaned.title, cleaned.body) == ("Man Utd stroll to Cup win", body)

@@ -133,12 +133,13 @@ def test_a_live_blog_entry_date_is_not_the_article_date() -> None:
     assert page(json_ld(blog)).published == date(2024, 8, 4)
 
 
-def test_the_address_date_wins_over_a_stated_date_far_from_it() -> None:
+def test_the_address_date_wins_over_a_stated_date() -> None:
     url = meta("og:url", "https://example.org/2021/06/14/ferry-returns/")
     reissued = meta("article:published_time", "2023-01-20T10:00:00Z")
     assert page(url + reissued).published == date(2021, 6, 14)
+    # 9 pm in New York on the 14th: the address has the publisher's own day
     next_day_in_utc = meta("article:published_time", "2021-06-15T01:00:00Z")
-    assert page(url + next_day_in_utc).published == date(2021, 6, 15)
+    assert page(url + next_day_in_utc).published == date(2021, 6, 14)
 
 
 def test_a_labelled_date_in_the_page_when_no_metadata_states_one() -> None:
@@ -148,6 +149,75 @@ def test_a_labelled_date_in_the_page_when_no_metadata_states_one() -> None:
     assert page(body=f"{earlier}<h1>{HEADLINE}</h1>{dateline}").published == date(2023, 11, 7)
     stated = meta("article:published_time", "2023-11-06T22:00:00Z")
     assert page(stated, f"<h1>{HEADLINE}</h1>{dateline}").published == date(2023, 11, 6)
+
+
+def test_the_date_most_sources_state_outvotes_the_first_source() -> None:
+    head = json_ld({"@type": "NewsArticle", "datePublished": "2022-01-01T00:00:00Z"}) + meta(
+        "article:published_time", "2024-05-02T09:00:00Z"
+    )
+    stamp = "<time itemprop='datePublished' datetime='2024-05-02T09:00:00Z'>2 May 2024</time>"
+    assert page(head, stamp).published == date(2024, 5, 2)
+    assert page(head).published == date(2022, 1, 1)  # one against one: the JSON-LD's
+
+
+def test_a_published_stamp_that_is_the_revision_stamp_does_not_vote() -> None:
+    saved = "2024-08-05T19:49:50Z"
+    head = (
+        json_ld({"@type": "NewsArticle", "datePublished": "2024-08-04T13:23:00Z"})
+        + meta("article:published_time", saved)
+        + meta("article:modified_time", saved)
+    )
+    stamp = f"<time class='published' datetime='{saved}'>5 August 2024</time>"
+    article = page(head, stamp)
+    assert (article.published, article.updated) == (date(2024, 8, 4), date(2024, 8, 5))
+
+
+@pytest.mark.parametrize("placeholder", ["0001-01-01T00:00:00", "1970-01-01", "2999-12-31"])
+def test_a_placeholder_date_is_no_publication_date(placeholder: str) -> None:
+    head = json_ld({"@type": "NewsArticle", "datePublished": placeholder}) + meta(
+        "article:published_time", "2023-05-02T10:00:00Z"
+    )
+    assert page(head).published == date(2023, 5, 2)
+
+
+def test_of_several_json_ld_articles_the_one_at_the_page_s_address() -> None:
+    here = "https://example.org/news/ferry-returns"
+    related = {
+        "@type": "NewsArticle",
+        "url": "https://example.org/news/storm-hits",
+        "datePublished": "2023-09-30T08:00:00Z",
+        "author": {"@type": "Person", "name": "Al Poe"},
+    }
+    own = {
+        "@type": "NewsArticle",
+        "mainEntityOfPage": {"@id": f"{here}/"},
+        "datePublished": "2023-10-03T08:00:00Z",
+        "author": {"@type": "Person", "name": "Jane Roe"},
+    }
+    article = page(meta("og:url", here) + json_ld([related, own]))
+    assert (article.published, article.authors) == (date(2023, 10, 3), ("Jane Roe",))
+
+
+def test_a_commenter_trafilatura_takes_for_the_author_is_not_one() -> None:
+    byline = "<address>By <a href='/author/troe/'>Tim Roe</a></address>"
+    comments = (
+        "<ol class='commentlist'><li class='comment'><div class='comment-author'><cite>"
+        "<a href='https://example.com'>Art Poe</a></cite> <span>says:</span></div>"
+        "<p>Great piece, thanks for writing it up so clearly.</p></li></ol>"
+    )
+    markup = (
+        f"<html><head></head><body><article>{byline}{PARAGRAPHS}</article>{comments}</body></html>"
+    )
+    [article] = read_articles(markup.encode(), "page.html").articles
+    assert article.authors == ("Tim Roe",)
+
+
+def test_a_given_name_alone_is_completed_by_the_full_name_the_page_shows() -> None:
+    todd = json_ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Todd"}})
+    assert page(todd, "<p class='full-name'>Todd Bates</p>").authors == ("Todd Bates",)
+    assert page(todd, "<p>Todd and the team sailed.</p>").authors == ("Todd",)
+    agency = json_ld({"@type": "NewsArticle", "author": [{"@type": "Person", "name": "AP"}]})
+    assert page(agency, "<figcaption>AP Photo/Jane Roe</figcaption>").authors == ("AP",)
 
 
 def test_json_ld_person_authors_not_organisations() -> None:

@@ -106,3 +106,51 @@ def test_a_sidebar_of_dated_links_is_not_a_comment_thread() -> None:
 def test_a_headline_ending_in_a_question_or_exclamation_mark_is_the_title(headline: str) -> None:
     cleaned = clean("\n\n".join([headline, *ARTICLE]))
     assert (cleaned.title, cleaned.body) == (headline, "\n\n".join(ARTICLE))
+
+
+def test_a_numbered_comments_heading_without_quotation_marks_opens_the_comments() -> None:
+    tail = ["13 Responses to Cycle lanes approved", COMMENTS[1], "38 comments to Cycle lanes"]
+    cleaned = clean("\n\n".join(["Cycle lanes approved", *ARTICLE, *tail, COMMENTS[3]]))
+    assert cleaned.body == "\n\n".join(ARTICLE)
+
+
+def test_comment_headers_on_two_lines_make_a_thread() -> None:
+    thread = []
+    for name, day, said in zip(
+        ["Jane Roe", "jsmith", "Sam Doe"], (2, 2, 3), COMMENTS[1::2], strict=True
+    ):
+        thread += [name, f"November {day}, 2012 at 4:01 pm", said]
+    cleaned = clean("\n\n".join(["Cycle lanes approved", *ARTICLE, *thread]))
+    assert cleaned.body == "\n\n".join(ARTICLE)
+
+
+SIDEBAR = [
+    "Trending Now",
+    "The city's mayor has announced her plans for a new ring road around the old town centre.",
+    "Visit our shop to buy mugs, shirts and calendars that support independent local reporting.",
+    "As other media fail, we have kept reporting on the council's decisions for almost twenty "
+    "years, every week, without fear or favour, thanks to readers like you who support us.",
+]
+
+
+LONGER = [*ARTICLE, *(p.replace("The council", "The city") for p in ARTICLE)]
+
+
+def test_the_writers_author_box_ends_the_article() -> None:
+    box = ["Jane Roe", "Jane Roe is a senior reporter covering transport and the city council."]
+    text = "\n\n".join(["Cycle lanes approved", "By Jane Roe", *LONGER, *box, *SIDEBAR])
+    cleaned = clean(text)
+    assert cleaned.body == "\n\n".join(LONGER)
+    assert cleaned.authors == ("Jane Roe",)
+
+
+def test_an_author_note_inside_the_article_does_not_cut_what_follows() -> None:
+    note = "Jane Roe is a professor of transport planning who writes about cycling for us."
+    rest = [
+        ARTICLE[0].replace("council", "committee"),
+        ARTICLE[1].replace("Supporters", "Residents"),
+        ARTICLE[2].replace("Opponents", "Traders"),
+        "The lanes will open in the spring, once the last of the new traffic signals are in place.",
+    ]
+    text = "\n\n".join(["Cycle lanes approved", "By Jane Roe", *LONGER, note, *rest])
+    assert clean(text).body.endswith("\n\n".join(rest))

@@ -317,8 +317,13 @@ def _parse_segment(segment: str) -> Byline | None:
             role = True
         elif is_person_name(part) and not (_has_label_word(part) and (names or not prefixed)):
             names.append(part)  # a label's words: a name only first after "By" ("By Al You")
+        elif prefixed and (split := _name_then_publisher(part)):
+            names.append(split[0])  # "By Tom Reed The Associated Press": no comma
+            publisher = publisher or split[1]
         elif (prefixed or role) and publisher is None and _is_org(part):
             publisher = part  # "By Jane Roe, BBC News", "By Reuters", "Jane Roe, Editor, BBC"
+        elif prefixed and names and _is_org(part):
+            continue  # an affiliation after the publisher ("By Tom Reed, X Project, Google")
         else:
             return None
     contributing = prefixed and CONTRIBUTING.match(segment) is not None
@@ -327,6 +332,19 @@ def _parse_segment(segment: str) -> Byline | None:
     if not (names or publisher) or not (prefixed or role or publisher):
         return None
     return Byline(tuple(names), publisher, prefixed, contributing)
+
+
+def _name_then_publisher(part: str) -> tuple[str, str] | None:
+    """A name run into the publisher after it, in a "By" line: "Tom Reed The Associated Press",
+    "Tom Reed Reuters" (a publisher opening with "The", or a news agency)."""
+    tokens = part.split()
+    for at in range(2, len(tokens)):
+        name, org = " ".join(tokens[:at]), " ".join(tokens[at:])
+        if not (tokens[at] == "The" or AGENCY.fullmatch(org)):
+            continue
+        if is_person_name(name) and not _has_label_word(name) and _is_org(org):
+            return name, org
+    return None
 
 
 def _name_before_role(part: str) -> tuple[str, ...]:
@@ -347,8 +365,9 @@ def _is_org(text: str) -> bool:
 def parse_date_publisher(line: str, order: str | None = None) -> tuple[date | None, str] | None:
     """A line that is only a date and a publisher ("date 2025-04-10 Ministry of Defence"). Its
     date is None when day and month could be either way round and `order` does not say which
-    (`metadata.parse_date`): the line is a dateline all the same. A byline, or more dates, in
-    the publisher's place make a byline line, not this one."""
+    (`metadata.parse_date`): the line is a dateline all the same. A byline, a person's name
+    ("Jane Roe 6 November 2023"), or more dates, in the publisher's place make a byline line,
+    not this one."""
     text = line.strip()
     for pattern in DATE_PUBLISHER:
         match = pattern.match(text)
@@ -358,7 +377,8 @@ def parse_date_publisher(line: str, order: str | None = None) -> tuple[date | No
             short = len(publisher.split()) <= 8 and publisher.lower() not in DATELINE_WORDS
             named = any(c.isdigit() for c in publisher) or BY_PREFIX.match(publisher)
             zone = re.fullmatch(ZONES, publisher, re.IGNORECASE)  # "10 April 2025 14:32 BST"
-            if short and not (named or zone) and is_date(written):
+            person = bare_names(publisher)  # "Jane RoeNovember 6, 2023": a byline, its date
+            if short and not (named or zone or person) and is_date(written):
                 return parse_date(written, order), publisher
     return None
 

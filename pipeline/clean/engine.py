@@ -24,6 +24,7 @@ from pipeline.clean.blocks import (
     WRAPPED_LINE_MIN_WORDS,
     Block,
     continues,
+    is_comment_header,
     is_headline,
     is_menu_item,
     is_prose,
@@ -33,6 +34,8 @@ from pipeline.clean.rules import (
     AUTHOR_BIO_MAX_WORDS,
     BIO_OPENING,
     CAPTION_CUES,
+    COMMENT_HEADER_DATE,
+    COMMENT_HEADER_NAME_WORDS,
     COMMENTS_START,
     CREDIT_LINE_RULES,
     LINK_LIST_HEADING,
@@ -61,6 +64,11 @@ SPLIT_CREDIT_MAX_LINES = 3  # "(" / "Image:" / "Jane Roe/PA)": a credit broken o
 SPLIT_CREDIT_MAX_WORDS = 8
 CUED_CAPTION_MAX_WORDS = 70  # a caption that says "(left)" or "pictured" may tell a scene
 REPEAT_MIN_WORDS = 5  # a caption's repeat is a sentence, not a name or a label
+# A caption's credit in brackets at its end (a caption widget's buttons may follow): a line that
+# says only what the brackets say is that credit again.
+BRACKETED_CREDIT = re.compile(r"[(\[]([^()\[\]]{2,120})[)\]][^()\[\]]{0,40}\Z")
+GALLERY_MIN_SLIDES = 3  # a credit this often beside the same line frames the slides of a gallery
+GALLERY_CAPTION_LINES = 2  # a slide's caption between two frames: a line or two
 
 
 def apply_line_rules(blocks: list[Block], rules: tuple[LineRule, ...], head_end: int) -> None:
@@ -108,7 +116,34 @@ def mark_credited_captions(blocks: list[Block]) -> None:
             below.remove("caption", "credited_caption")
         for rest in split:
             rest.remove("photo_credit", "split_credit")
+    _mark_gallery_captions(blocks)
     _mark_caption_repeats(blocks)
+
+
+def _mark_gallery_captions(blocks: list[Block]) -> None:
+    """A gallery pasted slide by slide: each slide prints its caption beside the same credit
+    line and the same line next to it (the gallery's title, or the pictures' alt text), over and
+    over. Such a frame, `GALLERY_MIN_SLIDES` times or more, holds captions: the line or two
+    between one frame and the next are a slide's caption, however many sentences it tells, and
+    the frame's repeated line goes too. An article's paragraphs do not stand between copies of
+    one credit and one line."""
+    frames: dict[tuple[str, str, int], list[int]] = {}
+    for i, block in enumerate(blocks):
+        if block.kind != "photo_credit" or block.rule not in CREDIT_LINE_RULES:
+            continue
+        for side in (-1, 1):
+            if 0 <= i + side < len(blocks):
+                frames.setdefault((block.text, blocks[i + side].text, side), []).append(i)
+    for (_, _, side), credits in frames.items():
+        if len(credits) < GALLERY_MIN_SLIDES:
+            continue
+        for at, nxt in itertools.pairwise(credits):
+            between = blocks[at + 1 + (side > 0) : nxt - (side < 0)]
+            if 1 <= len(between) <= GALLERY_CAPTION_LINES and all(
+                b.words <= CUED_CAPTION_MAX_WORDS for b in between
+            ):
+                for block in (*between, blocks[at + side], blocks[nxt + side]):
+                    block.remove("caption", "gallery_caption")
 
 
 def reads_as_caption(block: Block) -> bool:
@@ -143,8 +178,11 @@ def _caption_like(block: Block, max_words: int) -> bool:
 def _mark_caption_repeats(blocks: list[Block]) -> None:
     """A sentence that a removed caption holds is that caption again: the picture's alt text,
     or a gallery's copy, printed without the credit or its label. It must end like a caption,
-    for a headline (or a question) that a caption repeats is still the headline."""
+    for a headline (or a question) that a caption repeats is still the headline. A line that
+    says just what a removed caption's closing brackets say ("Example State Police; Example
+    County Sheriff's Department") is its credit again, printed apart by the caption widget."""
     captions = [b.text for b in blocks if b.kind == "caption"]
+    credits = {m.group(1).strip() for c in captions if (m := BRACKETED_CREDIT.search(c))}
     for block in blocks:
         if (
             not block.removed
@@ -153,6 +191,8 @@ def _mark_caption_repeats(blocks: list[Block]) -> None:
             and any(block.text in caption for caption in captions)
         ):
             block.remove("caption", "caption_repeat")
+        elif not block.removed and block.words >= 2 and block.text in credits:
+            block.remove("photo_credit", "credit_repeat")
 
 
 def _split_credit(blocks: list[Block], at: int) -> list[Block]:
@@ -254,7 +294,11 @@ def comments_start(
     comments heading or notice, or the first header of a thread (`COMMENT_THREAD_MIN` comment
     headers from there on). Comments are prose too, and a long thread must not outweigh the
     article above it."""
-    headers = [i for i in range(begin, len(blocks)) if _heads_a_comment(blocks, i)]
+    headers = [
+        i if blocks[i].comment_header else i - 1  # a header on two lines starts with the name
+        for i in range(begin, len(blocks))
+        if _heads_a_comment(blocks, i)
+    ]
     thread = set(headers[: len(headers) - COMMENT_THREAD_MIN + 1])
     said = 0
     for i in range(begin, len(blocks)):
@@ -266,10 +310,39 @@ def comments_start(
     return len(blocks)
 
 
+def writer_box_start(blocks: list[Block], end: int, min_said: int = COMMENTS_BARRIER_WORDS) -> int:
+    """Where the writer's author box stands below the article, before `end`: a biography that
+    opens with a name a byline above gave ("By Jane Roe" ... "Jane Roe is a senior writer
+    ..."), after `min_said` words of prose, with its heading ("About Jane Roe") if it has one.
+    A page's teasers and sidebars follow the box; the article does not go on past it."""
+    bylined: set[str] = set()
+    said = 0
+    for i, block in enumerate(blocks[:end]):
+        if block.rule == "byline":
+            bylined.update(WORD.findall(block.text.casefold()))
+        elif block.removed:
+            continue
+        elif said >= min_said and bylined and _bio_of(block, bylined):
+            above = blocks[i - 1].text.split() if i else []
+            heading = len(above) <= MASTHEAD_MAX_WORDS and block.text.split()[0] in above
+            return i - 1 if heading else i
+        elif is_prose(block):
+            said += block.words
+    return end
+
+
+def _bio_of(block: Block, names: set[str]) -> bool:
+    """`block` is a biography of someone whose name's words are all in `names`."""
+    if block.words > AUTHOR_BIO_MAX_WORDS or not AUTHOR_BIO.fullmatch(block.text):
+        return False
+    opening = BIO_OPENING.match(block.text)
+    return opening is not None and set(WORD.findall(opening.group("name").casefold())) <= names
+
+
 def _heads_a_comment(blocks: list[Block], at: int) -> bool:
     """A comment header with the comment under it: a sentence in the next few lines, before any
     other header. A sidebar of dated links ("Evening News April 25, 2022") has no comments."""
-    if not blocks[at].comment_header:
+    if not (blocks[at].comment_header or _second_header_line(blocks, at)):
         return False
     for below in blocks[at + 1 : at + 1 + COMMENT_BODY_REACH]:
         if below.comment_header:
@@ -277,6 +350,16 @@ def _heads_a_comment(blocks: list[Block], at: int) -> bool:
         if SENTENCE_END.search(below.text):
             return True
     return False
+
+
+def _second_header_line(blocks: list[Block], at: int) -> bool:
+    """A comment header on two lines: the name, then the date alone ("Jane Roe" over "October
+    14, 2012 at 5:36 pm")."""
+    if at == 0 or blocks[at - 1].words > COMMENT_HEADER_NAME_WORDS[1]:
+        return False
+    if blocks[at - 1].comment_header or not COMMENT_HEADER_DATE.search(blocks[at].text):
+        return False
+    return is_comment_header(f"{blocks[at - 1].text} {blocks[at].text}")
 
 
 def opens_comments(block: Block) -> bool:

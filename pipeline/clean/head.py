@@ -13,18 +13,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from pipeline.clean.blocks import (
     MASTHEAD_MAX_WORDS,
     SENTENCE_END,
+    WRAPPED_LINE_MIN_WORDS,
     Block,
     continues,
     is_headline,
     is_prose,
 )
 from pipeline.clean.bylines import (
+    FOUND_DATE,
+    HEAD_LINE_MAX_WORDS,
     HeadLine,
     bare_names,
     is_person_name,
@@ -54,6 +57,93 @@ STANDFIRST_MAX_LINES = 3  # a standfirst in bullet points: the headline stands o
 SHOUTED_MIN_WORDS = 3  # a line in capitals this long is a row of labels or buttons
 ARTICLE_TAIL = 3  # lines below the article's last paragraph that may be its byline ("Reporting by")
 NAME_REACH = 2  # a name line this close to the byline block is its byline ("Jane Roe", a date)
+# A headline's evidence: its content words (letters only, this long at least, cut to a stem)
+# recur in the article's paragraphs; a label's ("Popular this week", "SPEED READ") do not.
+CONTENT_WORD = re.compile(r"[^\W\d_]{4,}|\b[A-Z]{2,3}\b|\d{3,}")
+ACRONYM = re.compile(r"[A-Z]{2,3}")  # "RTX", "GOP": compared as written ("US" is not "us")
+STEM_LENGTH = 5
+FUNCTION_WORDS = frozenset(
+    [
+        "this",
+        "that",
+        "with",
+        "from",
+        "your",
+        "about",
+        "have",
+        "will",
+        "what",
+        "when",
+        "more",
+        "here",
+        "there",
+        "their",
+        "they",
+        "been",
+        "were",
+        "which",
+        "after",
+        "into",
+        "over",
+        "than",
+        "them",
+        "these",
+        "those",
+        "some",
+        "just",
+        "only",
+        "also",
+        "most",
+        "like",
+        "does",
+        "very",
+        "other",
+        "could",
+        "would",
+        "should",
+        "where",
+        "while",
+        "being",
+        "each",
+        "then",
+        "such",
+        "because",
+        "every",
+        "many",
+        "much",
+        "even",
+        "well",
+        "eine",
+        "einer",
+        "einem",
+        "einen",
+        "sich",
+        "nicht",
+        "über",
+        "dass",
+        "sind",
+        "auch",
+        "wird",
+        "werden",
+        "oder",
+        "wenn",
+        "nach",
+        "noch",
+        "aber",
+        "dies",
+        "diese",
+        "mehr",
+        "sein",
+        "ihre",
+        "beim",
+        "durch",
+    ]
+)
+ATTEST_REACH = 40  # lines above the article's start where its attested headline may stand
+ATTEST_MIN_SHARED = 2  # content words a line shares with the article to be taken as its headline
+ATTEST_MIN_SHARE = 0.5  # ... and at least this share of its content words
+# (ranked by words shared first: a two-word label may share both, "Create a new account")
+BESIDE_REACH = 2  # lines from the byline block where a headline needs no other evidence
 # Rules that may take a headline for something else: the title pasted twice in a row (a
 # caption's sign) or standing among a "Related" list's headlines.
 TITLE_RECOVERABLE_RULES = frozenset({"repeated_line", "related_links"})
@@ -142,6 +232,11 @@ def parse_head(
             title_at = _find_title(blocks, candidates, None, guess=True)
     if title_at is not None and not _in_article(title_at, start, spans):
         title_at = None
+    placed = title_at  # the headline by position; the article's prose may overrule it
+    if guess_title and not (title_hint and title_at is not None):
+        title_at = _attested_title(blocks, title_at, start, spans, lines, byline_block)
+        if title_at != placed:
+            _set_aside(blocks, kept, placed, title_at, start)
     if title_at is not None and byline_block and byline_block[-1] < title_at:
         byline_block += _lines_under(blocks, lines, title_at)  # a date over it, "By" under it
     _read_byline_block(blocks, lines, byline_block, title_at, head)
@@ -154,7 +249,7 @@ def parse_head(
     _article_bylines(blocks, range(start, min(end, len(blocks))), head)
     if title_at is None:
         if guess_title:  # a page with no headline: what stands above the article is not it
-            _remove_above(blocks, kept, len(blocks))
+            _remove_above(blocks, kept, len(blocks) if placed is None else placed)
         return
     _take_title(blocks[title_at])
     head.title = blocks[title_at].text
@@ -173,6 +268,100 @@ def parse_head(
         blocks[above[0]].remove("masthead", "masthead")
         head.publisher = head.publisher or blocks[above[0]].text
     _remove_above(blocks, above, title_at)
+
+
+def _attested_title(
+    blocks: list[Block],
+    title_at: int | None,
+    start: int,
+    spans: Sequence[tuple[int, int]],
+    lines: dict[int, HeadLine],
+    byline_block: list[int],
+) -> int | None:
+    """The headline chosen by position, if the article's prose bears it out (its words recur
+    there) or it stands right beside the byline block; else the headline-like line near the
+    article's start that the prose bears out best, or none: a label beside a misplaced start
+    ("Popular this week", "Manage Print Account") shares no word with the article, and a wrong
+    title is worse than none."""
+    prose = _prose_stems(blocks, start, spans)
+    if not prose:  # no paragraph to judge by ("Talks end" over one short line)
+        return title_at
+    if title_at is not None and (
+        title_at == 0  # a text that opens with its headline: an article file, not a page
+        or not _stems(blocks[title_at].text)
+        or _evidence(blocks[title_at].text, prose) >= 1
+        or _ends_trail(blocks, title_at)
+        or _beside(title_at, byline_block)
+    ):
+        return title_at  # opens the text, borne out, nothing in it to judge, or by the byline
+    found: list[tuple[int, float, int, int]] = []  # shared, share, nearness, line
+    for i in range(max(start - ATTEST_REACH, 0), start):
+        block = blocks[i]
+        if i in lines or is_prose(block):
+            continue
+        if not _may_be_title(block) or block.words < GUESSED_TITLE_MIN_WORDS:
+            continue
+        own = _stems(block.text)
+        shared = _evidence(block.text, prose)
+        if shared >= ATTEST_MIN_SHARED and shared >= ATTEST_MIN_SHARE * len(own):
+            found.append((shared, shared / len(own), i - start, i))
+    return max(found)[-1] if found else None
+
+
+def _beside(at: int, byline_block: list[int]) -> bool:
+    """Block `at` stands right over or under the byline block: a line at most between them (a
+    standfirst, the publisher's name)."""
+    if not byline_block:
+        return False
+    first, last = (at, byline_block[0]) if at < byline_block[0] else (byline_block[-1], at)
+    return last - first <= BESIDE_REACH
+
+
+def _set_aside(
+    blocks: list[Block], kept: list[int], placed: int | None, title_at: int | None, start: int
+) -> None:
+    """The lines the headline found by position would have set aside stay aside when the
+    article's prose chose another headline, or none: the unattested label (when above the
+    article) and the lines between an attested headline and the article, or that label."""
+    if placed is not None and placed < start and (title_at is None or title_at < placed):
+        blocks[placed].remove("navigation", "unattested_title")
+    if title_at is None:
+        return
+    limit = start if placed is None else min(placed, start)
+    _remove_above(blocks, [i for i in kept if i > title_at], limit)
+
+
+def _prose_stems(
+    blocks: list[Block], start: int, spans: Sequence[tuple[int, int]]
+) -> list[tuple[str, frozenset[str]]]:
+    """The article's paragraphs, each with its content words' stems."""
+    end = max(last for _, last in spans) + 1 if spans else len(blocks)
+    return [
+        (b.text, _stems(b.text))
+        for i, b in enumerate(blocks[start:end], start)
+        if not b.removed and b.words >= WRAPPED_LINE_MIN_WORDS and _in_article(i, start, spans)
+    ]
+
+
+def _evidence(text: str, prose: list[tuple[str, frozenset[str]]]) -> int:
+    """How many of the line's content words recur in the article's paragraphs (not counting a
+    paragraph that repeats the line itself)."""
+    own = _stems(text)
+    seen: set[str] = set()
+    for para, stems in prose:
+        if para != text:
+            seen |= stems & own
+    return len(seen)
+
+
+def _stems(text: str) -> frozenset[str]:
+    """The content words of a text, cut to a stem ("burials" and "burial" alike)."""
+    words = CONTENT_WORD.findall(text)
+    return frozenset(
+        w if ACRONYM.fullmatch(w) else w.casefold()[:STEM_LENGTH]
+        for w in words
+        if w.casefold() not in FUNCTION_WORDS
+    )
 
 
 def _in_article(at: int, start: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -233,7 +422,21 @@ def _head_lines(blocks: list[Block], start: int, order: str | None) -> dict[int,
             lines[i] = lines[named_at] = HeadLine(named, byline=True)
         if BY_LABEL.fullmatch(block.text):
             labels.add(i)
+    for i, line in lines.items():
+        if line.dated and line.names and not line.prefixed and _dated_elsewhere(blocks, i, line):
+            lines[i] = replace(line, names=(), byline=False)
     return lines
+
+
+def _dated_elsewhere(blocks: list[Block], at: int, line: HeadLine) -> bool:
+    """The names of the dated line `at` ("October 30, 2020 Jane Roe") stand on another dated
+    line of the page, with another date: a list of teasers, each with its writer and date."""
+    for i, block in enumerate(blocks):
+        if i == at or block.text == blocks[at].text or block.words > HEAD_LINE_MAX_WORDS:
+            continue
+        if all(n in block.text for n in line.names) and FOUND_DATE.search(block.text):
+            return True
+    return False
 
 
 def _name_over(blocks: list[Block], at: int) -> int | None:
@@ -357,7 +560,7 @@ def _headline_over(blocks: list[Block], reach: list[int], n: int) -> int | None:
         if k >= len(reach) or reach[k] < reach[n] - TITLE_REACH:
             return None
         block = blocks[reach[k]]
-        if _over_standfirst(block):
+        if _over_standfirst(block, blocks[reach[n]]):
             return k
         if not (SENTENCE_END.search(block.text) and block.words <= STANDFIRST_MAX_WORDS):
             return None
@@ -400,9 +603,14 @@ def _may_be_title(block: Block, *, full_stop: bool = False) -> bool:
     return not (shouted or unclosed or CREDITED.search(text) or BREADCRUMB.search(text))
 
 
-def _over_standfirst(upper: Block) -> bool:
-    """`upper` is a headline over a standfirst: not a section label nor a masthead."""
-    return _may_be_title(upper) and upper.words >= TITLE_MIN_WORDS and not is_masthead(upper)
+def _over_standfirst(upper: Block, lower: Block) -> bool:
+    """`upper` is a headline over the standfirst `lower`: not a section label nor a masthead;
+    one ending in a full stop when shorter than the standfirst ("Goats ruled this island. Now
+    it is reborn." over a longer sentence)."""
+    full_stop = upper.words < lower.words
+    if not (_may_be_title(upper, full_stop=full_stop) and upper.words >= TITLE_MIN_WORDS):
+        return False
+    return not is_masthead(upper)
 
 
 def _read_byline_block(

@@ -13,7 +13,7 @@ from pipeline.clean.blocks import (
     is_menu_item,
     is_prose,
 )
-from pipeline.clean.engine import comments_start
+from pipeline.clean.engine import comments_start, writer_box_start
 from pipeline.rows import BoilerplateKind
 
 # Tuned on the benchmark's pasted pages (trafilatura, dragnet and fundus sets): the first four
@@ -120,9 +120,16 @@ def main_regions(blocks: list[Block]) -> list[tuple[int, int]]:
     second span on either side that scores at least `SECOND_PART_SHARE` of the first is a part
     of the article that a large widget split off (a question and its answers, say).
     Blocks a rule removed are transparent, except menus and promos (`BARRIER_KINDS`), which
-    cost like the labels they are.
+    cost like the labels they are. The readers' comments and what stands below the writer's
+    author box (`engine.writer_box_start`) are never joined to the article's span.
     """
-    units = _units(blocks[: comments_start(blocks)])
+    end = comments_start(blocks)
+    box = writer_box_start(blocks, end)
+    units = _units(blocks[:box])
+    if box < end:  # the author box is a wall: what follows it is at most a second part
+        units.append((-math.inf, box, box))
+        after = _units(blocks[box + 1 : end])
+        units += [(score, first + box + 1, last + box + 1) for score, first, last in after]
     best = _best_span(units)
     if best is None:
         return []

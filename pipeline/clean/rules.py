@@ -24,9 +24,11 @@ from pipeline.lexicon.media import (
 )
 from pipeline.rows import BoilerplateKind
 
-# What a photo credit says before the name it credits ("Photo:", "Image credit:", "Picture by").
+# What a photo credit says before the name it credits ("Photo:", "Image credit:", "Picture by",
+# "Photographer:", "Composite:", "Bildquelle:").
 CREDIT_LABEL = (
-    r"(?:photo(?:graph)?|image|picture|pic|illustration|cr[eé]dit|foto|bild|fotografia)"
+    r"(?:photo(?:graph(?:er)?)?|image|picture|pic|illustration|composite|cr[eé]dit|foto|"
+    r"bild(?:quelle)?|fotografia)"
     r"(?:\s+(?:credit|source|courtesy|photo))?"
 )
 # A name as a credit writes it: two to four capitalised words ("Jane Roe", "Nicky J Sims").
@@ -43,20 +45,45 @@ PUBLICATION = r"(?-i:(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of\s+)?[A-Z][\w&'’.-
 STOCK_LIBRARIES = (
     r"getty images|shutterstock|alamy(?: stock photo)?|istock(?:photo)?|imago(?: images)?"
 )
-# An agency's credit without brackets: "AP Photo", "AP Photo/Jane Roe", "REUTERS/Jane Roe, File".
+# An agency's credit without brackets: "AP Photo", "AP Photo/Jane Roe", "REUTERS/Jane Roe, File",
+# or a picture library's with its contributor's handle: "Shutterstock/janeroe".
 AGENCY_CREDIT = (
     rf"(?:{AGENCIES})(?:\s+(?:photo|images|pictures))?\s*/\s*{CREDITED_NAME}(?:,\s*file)?|"
-    rf"(?:{AGENCIES})\s+(?:photo|images|pictures)"
+    rf"(?:{AGENCIES})\s+(?:photo|images|pictures)|(?:{STOCK_LIBRARIES})\s*/\s*@?[\w.-]{{3,40}}"
 )
+# A newsroom that credits its own picture before a colon: "ABC News: Jane Roe".
+NEWSROOM = r"(?-i:(?:[A-Z][\w&'’.-]*\s+){1,3}News)"
+
+
+def _credit_in(opening: str, closing: str) -> str:
+    """A credit between `opening` and `closing` brackets (see `CREDIT_TAIL`)."""
+    o, c = re.escape(opening), re.escape(closing)
+    inside = rf"[^{o}{c}]"
+    return (
+        rf"{o}(?:{CREDIT_LABEL}\s*(?::|\s+by\b|\s+via\b)\s*{inside}{{1,120}}|"
+        rf"(?:©|copyright\b:?|courtesy\b)\s*{inside}{{1,120}}|"
+        rf"(?:{CREDIT_LABEL}\s*:?\s*)?(?:{inside}{{0,60}}/\s*)?(?:{AGENCIES})"
+        rf"(?:\s+(?:photo|images|pictures)(?:\s*(?:via|/|:)?\s*{inside}{{1,40}})?|"
+        rf"\s*(?:via|/|:)\s*{inside}{{1,40}})?|"
+        rf"{NEWSROOM}\s*:\s*{inside}{{1,60}}|"
+        rf"{CREDITED_NAME}\s*/\s*{inside}{{2,60}}){c}"
+    )
+
+
 # A credit in brackets at the end of a caption: "(PA)", "(Andrew Matthews/PA)", "(AP Photo/Jane
 # Roe)", "(Photo: Jane Roe)", "(Picture by Jane Roe)", "(Jane Roe/The Example Post)", "(© X)",
-# "(Courtesy of Jane Roe)".
-CREDIT_TAIL = (
-    rf"\((?:{CREDIT_LABEL}\s*(?::|\s+by\b)\s*[^()]{{1,120}}|(?:©|copyright\b:?|courtesy\b)\s*"
-    rf"[^()]{{1,120}}|"
-    rf"(?:{CREDIT_LABEL}\s*:?\s*)?(?:[^()]{{0,60}}/\s*)?(?:{AGENCIES})"
-    rf"(?:\s+(?:photo|images|pictures))?(?:\s*(?:via|/)\s*[^()]{{1,40}})?|"
-    rf"{CREDITED_NAME}\s*/\s*[^()]{{2,60}})\)"
+# "(Courtesy of Jane Roe)", "(Reuters: Jane Roe)", "(ABC News: Jane Roe)"; or in square brackets,
+# as some sites print it: "[Jane Roe/Reuters]", "[Getty Images]".
+CREDIT_TAIL = rf"(?:{_credit_in('(', ')')}|{_credit_in('[', ']')})"
+# Whom a credit names in a list: capitalised words, "of" and "the" between them ("Maine State
+# Police", "Los Angeles County Sheriff's Department").
+CREDITED_BODY = r"(?-i:[A-Z][\w&'’.-]*(?:\s+(?:(?:of|the|and|for)\s+)?[A-Z][\w&'’.-]*){0,6})"
+# A picture's credits side by side, by position, each naming someone: "L: Random House / R: Simon
+# & Schuster", "Top: Jane Roe/AP; bottom: John Doe/Reuters".
+POSITION_LABEL = r"(?:left|right|top|bottom|above|below|inset|main|l|r)"
+POSITION_CREDIT = (
+    rf"(?:{POSITION_LABEL})\s*:\s*(?-i:(?=[A-Z©@]))[^:;/|]{{2,60}}"
+    rf"(?:/[^:;/|]{{2,40}}(?=\s*[;|]|\Z))?"
 )
 # A label's stop that some pages print instead of a colon ("Credit...Jane Roe").
 ELLIPSIS = r"\.{2,3}|…"
@@ -66,7 +93,7 @@ CREDIT_TEXT = r"(?:(?-i:(?<=\b[A-Z]))\.\s|(?![.!?]\s)[^:|]){2,80}"
 # "Picture by Jane Roe", "Image: United States Navy.", "Copyright Jane Roe/AP". Its label is
 # capitalised.
 LABELED_CREDIT = (
-    rf"(?:(?-i:(?=[A-Z])){CREDIT_LABEL}\s*(?::|,|{ELLIPSIS}|\s+by\s+(?-i:(?=[A-Z@])))|"
+    rf"(?:(?-i:(?=[A-Z])){CREDIT_LABEL}\s*(?::|,|{ELLIPSIS}|\s+(?:by|via)\s+(?-i:(?=[A-Z@])))|"
     rf"(?-i:Copyright|COPYRIGHT)\s*:?|©)\s*{CREDIT_TEXT}(?:\s\|\s*{CREDITED_NAME})?"
 )
 # A caption widget's buttons after the credit ("more >", "hide caption").
@@ -124,7 +151,8 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "credit_line",
         "photo_credit",
-        rf"\(?(?:{CREDIT_LABEL}|image source)(?:\s*(?:[:,]|{ELLIPSIS})\s*|\s+(?:by|courtesy of)\s+)"
+        rf"\(?(?:{CREDIT_LABEL}|image source)(?:\s*(?:[:,]|{ELLIPSIS})\s*|\s+(?:by|courtesy of)\s+|"
+        r"\s+(?:via|copyright)\s+(?-i:(?=[A-Z@])))"
         r".{1,120}|"
         r"\(©[^()]{2,60}\)|©(?!\s*\d)(?!.*rights reserved)[^©|/]{2,60}/\s*\S.{0,40}",
         max_words=20,
@@ -141,9 +169,15 @@ LINE_RULES: tuple[LineRule, ...] = (
             "(© Jane Roe)",
             "Photo courtesy of the Example Museum",
             "Credit...Jane Roe for The Example Times",
+            "Photographer: Jane Roe/Bloomberg",
+            "Composite: Example Design",
+            "Image via Example Commons",
+            "Image copyright Reuters",
         ),
         counterexamples=(
             "Photographs of the meeting were released on Friday by officials.",
+            "Images via satellite show the damage.",
+            "Image copyright law is changing, the minister said.",
             "© 2025 Example News Ltd. All rights reserved.",
             "© Example News Ltd | Terms of use",
             "©2024 Example/Radio. All rights reserved.",
@@ -154,7 +188,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         "agency_credit_line",
         "photo_credit",
         rf"(?!by\s)(?:{CREDITED_NAME}\s*/\s*)?(?:via\s+)?(?:{AGENCY_CREDIT})|"
-        rf"(?!by\s){CREDITED_NAME}\s*/\s*(?:via\s+)?(?:{AGENCIES})(?:\s+via\s+.{{2,40}})?|"
+        rf"(?!by\s){CREDITED_NAME}\s*/\s*(?:via\s+)?(?:{AGENCIES})"
+        rf"(?:\s*/\s*(?:{AGENCIES}|{STOCK_LIBRARIES}|gettyimages))*(?:\s+via\s+.{{2,40}})?|"
         rf"(?:{STOCK_LIBRARIES})",
         max_words=12,
         examples=(
@@ -164,6 +199,7 @@ LINE_RULES: tuple[LineRule, ...] = (
             "REUTERS/Jane Roe",
             "Jane Roe/AFP via Getty Images",
             "Shutterstock/Jane Roe",
+            "JANE ROE/AFP/Getty Images",
         ),
         counterexamples=(
             "Reuters",
@@ -175,7 +211,8 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "caption_with_credit",
         "caption",
-        rf"(?=.*\){CONTROLS_AFTER}\Z).{{3,600}}?\s*{CREDIT_TAIL}{CONTROLS_AFTER}",  # the end first
+        # look for the closing bracket at the line's end first
+        rf"(?=.*[)\]]{CONTROLS_AFTER}\Z).{{3,600}}?\s*{CREDIT_TAIL}{CONTROLS_AFTER}",
         max_words=90,  # a caption may tell the whole scene before its credit
         examples=(
             "Defence Secretary John Healey (PA)",
@@ -190,12 +227,78 @@ LINE_RULES: tuple[LineRule, ...] = (
             "The twins on their first day at school (Courtesy of the Roe family)",
             "Rep. Jane Roe, left, talks with John Doe. (AP Photo/Jane Roe) more >",
             "A volunteer at the food bank in March. (Jane Roe/Example Radio) hide caption",
+            "Protesters fill the square in the capital [Jane Roe/Reuters]",
+            "The flooded village from the air. [Getty Images]",
+            "Firefighters at the scene of the blaze (ABC News: Jane Roe)",
+            "The damaged bridge on Monday. (Reuters: Jane Roe)",
+            "vergrößern (Bildquelle: example.at/Jana Beispiel)",
+            "Jane Roe wins her heat in the Olympic Stadium. (AP PhotoJohn Doe)",
         ),
         counterexamples=(
             "He said the PA was wrong (not the minister).",
             "Speeds were recorded in both units (km/h).",
             "Voters chose between the two parties (Labour/Conservative).",
+            "The ministers met at the summit [in Brussels].",
+            "Terrace Martin ft. Jane Roe – “Living Life” [LISTEN/DOWNLOAD]",
+            "The court ruled against him (see Example News: the ruling).",
         ),
+    ),
+    LineRule(
+        "bracketed_credit_line",
+        "photo_credit",
+        CREDIT_TAIL,
+        max_words=20,
+        examples=(
+            "(Jane Roe/Associated Press)",
+            "(Copyright: Example Images)",
+            "(@janeroe/Twitter)",
+            "[Getty Images]",
+        ),
+        counterexamples=("(see below)", "(Updated)", "(Labour/Conservative)"),
+    ),
+    LineRule(
+        "caption_with_credit_list",
+        "caption",
+        rf"(?!by\s).{{3,600}}?[.!?…\"”’]\s*\({CREDITED_BODY}(?:\s*;\s*{CREDITED_BODY})+\)"
+        rf"{CONTROLS_AFTER}",
+        max_words=90,
+        examples=(
+            "Jane Roe, left, and John Doe were both arrested on Sunday. (Example State Police; "
+            "Los Angeles County Sheriff's Department)",
+            "The two candidates on the campaign trail. (Jane Roe; John Doe)",
+        ),
+        counterexamples=(
+            "Turnout was high in both cities (Leeds; Bradford).",
+            "The vote was close. (Updated: the count ended; results follow)",
+        ),
+    ),
+    LineRule(
+        "caption_with_position_credits",
+        "caption",
+        rf"(?!by\s).{{3,600}}?(?:[.!?…\"”’)\]]\s*|\s+[|–—-]\s+)(?-i:(?=[A-Z])){POSITION_CREDIT}"
+        rf"(?:\s*[;/|,]\s*{POSITION_CREDIT})+",
+        max_words=90,
+        examples=(
+            "“I doubt he has read a book straight through.” L: Example House / R: Simon & Schuster",
+            "The two leaders at the summit. Left: Jane Roe/AP; right: John Doe/Reuters",
+            "The old and the new station. Top: Example Archive | bottom: Jane Roe",
+        ),
+        counterexamples=(
+            "Turn right: the road ends at the river, and then left: the bridge is closed.",
+            "The score was level. Left: 2 goals, right: 3 goals",
+        ),
+    ),
+    LineRule(
+        "truncated_caption",
+        "caption",
+        r".{3,300}?(?:\.{3}|…)\s*(?:view full (?:size|caption)|(?:click to )?enlarge(?: this)?"
+        r"(?: image| photo)?|(?:hide|show|toggle) caption)",
+        max_words=60,
+        examples=(
+            "Jane Roe arrives at the fifth annual... View Full Size",
+            "FILE - In this undated file photo provided by… View Full Caption",
+        ),
+        counterexamples=("The show went on and on... and then it ended, to our relief.",),
     ),
     LineRule(
         "caption_with_credit_label",
@@ -247,6 +350,7 @@ LINE_RULES: tuple[LineRule, ...] = (
             "The mayor at the town hall in September. | Jane Roe/AP Photo",
             "A journalist takes a selfie in Maras. REUTERS/Jane Roe",
             "The envoy said the talks were over (AP Photo) AP Photo",
+            "Best-selling hate. Shutterstock/janeroe",
             "Fire on a plane after take-off. @janeroe/via REUTERS THIS IMAGE HAS BEEN SUPPLIED BY "
             "A THIRD PARTY. MANDATORY CREDIT. NO RESALES. NO ARCHIVES.",
         ),
@@ -384,6 +488,23 @@ LINE_RULES: tuple[LineRule, ...] = (
             "Instant access to the full article PDF.",
         ),
         counterexamples=("Netflix said its subscribers rose by 5% in the first quarter.",),
+    ),
+    # The affiliate disclosure the FTC asks of shops' partners: long, but never a report's words.
+    LineRule(
+        "affiliate_disclosure",
+        "legal",
+        r".{0,400}\b(?:amazon (?:services llc )?associates? program(?:me)?|(?:earns?|make) "
+        r"(?:revenue |money |a (?:small )?commission )?from qualifying purchases)\b.{0,800}",
+        max_words=150,
+        examples=(
+            "This site participates in the Amazon Associate program and earns revenue from "
+            "qualifying purchases (links to books or products). Other advertisers on this site "
+            "may pay us when you click their links, which helps us keep the site free for readers "
+            "who come to it every day for news, reviews and the weather, and we thank them.",
+        ),
+        counterexamples=(
+            "Amazon said its associates program had paid out more than $1bn to publishers.",
+        ),
     ),
     LineRule(
         "disclosure",
@@ -531,6 +652,35 @@ LINE_RULES: tuple[LineRule, ...] = (
             "Manage cookie settings",
         ),
         counterexamples=("Cookies and biscuits sales rose 5% last year, the firm said.",),
+    ),
+    # A consent banner's own paragraphs (the cookie notice above is its one-line form): cookies
+    # or personal data, the site speaking ("we", "our") to the reader ("you"), and what a banner
+    # is about. A report on cookies quotes no "we" to "you"; a privacy-law paragraph names
+    # opting out or consent.
+    LineRule(
+        "consent_prose",
+        "legal",
+        r"(?=.*\bcookies?\b)(?=.*\b(?:you|your)\b)(?=.*\b(?:we|our|us|this (?:web)?site)\b)"
+        r"(?=.*\b(?:(?:web)?sites?|browser|browsing|visits?|consent|opt[- ]out|personal (?:data|"
+        r"information)|third[- ]part(?:y|ies)|device|preferences|advertis\w*)\b).*|"
+        r"(?=.*\b(?:you|your)\b)(?=.*\bpersonal (?:data|information)\b)"
+        r"(?=.*\b(?:opt[- ]?out|opting[- ]out|sale of|privacy (?:act|rights|controls)|"
+        r"consent)\b).*",
+        max_words=300,
+        examples=(
+            "This website uses cookies to improve your experience while you navigate through the "
+            "website. Out of these cookies, the cookies that are categorized as necessary are "
+            "stored on your browser.",
+            "These cookies allow us to count visits and traffic sources so we can measure and "
+            "improve the performance of our site. If you do not allow them, we will not know "
+            "when you have visited.",
+            "If you are a California consumer, you have the right to opt out of the sale of your "
+            "personal information to third parties.",
+        ),
+        counterexamples=(
+            "Cookies are small files that websites store on a computer, the regulator said.",
+            "You can bake these cookies the day before and keep them in a tin.",
+        ),
     ),
     LineRule(
         "copyright_line",
@@ -681,7 +831,8 @@ LINE_RULES: tuple[LineRule, ...] = (
 COMMENTS_START = re.compile(
     r"(?:(?:\d+\s+)?comments?(?:\s*\(\d+\))?|leave a (?:reply|comment)|post a comment|"
     r"join the (?:conversation|discussion)|(?:\d+\s+)?(?:thoughts?|responses?|replies) "
-    r"(?:on|to) [“\"].{1,200})\Z",
+    r"(?:on|to) [“\"].{1,200}|\d+\s+(?:comments?|thoughts?|responses?|replies) (?:on|to) .{1,200})"
+    r"\Z",
     re.IGNORECASE,
 )
 
@@ -736,7 +887,7 @@ PROSE_MARKS = re.compile(
     r"\b(?:I|us|(?i:we|you|my|our|your|me|said|says|told|asked|according to))\b"
 )
 # Lines that credit a photo: the line right above one may be its caption.
-CREDIT_LINE_RULES = frozenset({"credit_line", "agency_credit_line"})
+CREDIT_LINE_RULES = frozenset({"credit_line", "agency_credit_line", "bracketed_credit_line"})
 # What a caption says and an article's prose seldom does: where someone stands in the picture
 # ("Jane Roe (left) and John Doe", "Jane Roe, second from right,"), the picture itself
 # ("pictured", "in this file photo", "poses", "looks on"), or the agencies' dated shot ("at the

@@ -16,7 +16,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -34,9 +34,15 @@ from pipeline.formats.meta_rules import (
     AUTHOR_XPATH,
     COPYRIGHT_HOLDER,
     COPYRIGHT_XPATH,
+    DATE_SOURCES,
+    EARLIEST_PUBLISHED,
+    FULL_NAME_WORDS,
     H1_MAX,
+    IN_COMMENTS,
     LABELLED_DATE,
     LABELLED_DATE_CHARS,
+    LAST_RESORT_DATE_SOURCES,
+    LATEST_PUBLISHED_DAYS_AHEAD,
     LONE_H1_WORDS,
     MODIFIED_META,
     MODIFIED_TIME_XPATH,
@@ -61,8 +67,6 @@ TITLE_MAX_CHARS = 1000  # a longer text is no headline
 SITE_NAME_WORDS = 6  # a longer segment of a title is headline, whatever it contains
 SITE_NAME_MIN = 4  # a shorter site name ("ft") must match a whole segment
 PERSON_WORDS_MAX = 5
-# A publisher's day in its address and a UTC timestamp's may differ by one.
-URL_DATE_SLACK = timedelta(days=1)
 BY_SEGMENT = re.compile(r"by\s+(?P<name>.+)", re.IGNORECASE)  # "... | by Jane Roe"
 # Contact details in an author field: "jane@example.org", "@janeroe", "https://...".
 CONTACT = re.compile(
@@ -74,6 +78,7 @@ TITLE_CASE_JOINS = re.compile(r"\s+(And|For)\s+")
 URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/-]|$)")
 # A user name standing alone in an author element, and the labels such elements also hold.
 HANDLE = re.compile(r"(?=\S*[^\W\d_])[\w.-]{2,30}")
+FULL_NAME = re.compile(r"[^\W\d_]+(?:[ '’.-]+[^\W\d_]+)+")  # letters, no "/" or "@"
 LAST_BY = re.compile(r"^.*\bby\s+", re.IGNORECASE)  # "Posted on 3 May 2020 by Jane Roe"
 DOMAIN_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or"})
 
@@ -102,7 +107,7 @@ def page_meta(root: lxml.html.HtmlElement, doc: Document) -> PageMeta:
     objects = list(_json_ld(root))
     meta = _meta_contents(root)
     src = _Sources(
-        article=_article_object(objects),
+        article=_article_object(objects, doc.url or ""),
         by_id={o["@id"]: o for o in objects if isinstance(o.get("@id"), str)},
         meta=meta,
         site=_site_names(objects, meta, doc),
@@ -141,20 +146,43 @@ def _types(obj: JsonObject) -> set[str]:
     return {k.rsplit("/", 1)[-1].removeprefix("schema:") for k in names if isinstance(k, str)}
 
 
-def _article_object(objects: list[JsonObject]) -> JsonObject:
+def _article_object(objects: list[JsonObject], url: str = "") -> JsonObject:
     """The object that describes the article (or the page's main entity), not its images,
-    breadcrumbs, related videos or live-blog entries (these are nested, never top level)."""
+    breadcrumbs, related videos or live-blog entries (these are nested, never top level).
+    Of several articles (a page that describes its related stories too), the one whose address
+    is the page's."""
     candidates: list[JsonObject] = [
         *objects,
         *(o["mainEntity"] for o in objects if isinstance(o.get("mainEntity"), dict)),
     ]
-    for obj in candidates:
-        if _types(obj) & ARTICLE_TYPES:
+    articles = [obj for obj in candidates if _types(obj) & ARTICLE_TYPES]
+    here = _address_key(url)
+    for obj in articles:
+        if here and here in map(_address_key, _addresses(obj)):
             return obj
+    if articles:
+        return articles[0]
     for obj in candidates:
         if _types(obj) & PAGE_TYPES and ("headline" in obj or "datePublished" in obj):
             return obj
     return {}
+
+
+def _addresses(obj: JsonObject) -> Iterator[str]:
+    """The addresses a JSON-LD object gives itself: its `url`, `@id` and `mainEntityOfPage`."""
+    for key in ("url", "@id", "mainEntityOfPage"):
+        value = obj.get(key)
+        if isinstance(value, dict):
+            value = value.get("@id") or value.get("url")
+        if isinstance(value, str):
+            yield value
+
+
+def _address_key(url: str) -> str:
+    """An address without its scheme, `www.`, query, fragment and final slash."""
+    parts = urlparse(url.strip())
+    host = (parts.hostname or "").removeprefix("www.")
+    return f"{host}{parts.path.rstrip('/')}" if host else ""
 
 
 def _meta_contents(root: lxml.html.HtmlElement) -> dict[str, list[str]]:
@@ -306,21 +334,50 @@ def _variant_keys(text: str) -> set[str]:
 
 
 def _authors(root: lxml.html.HtmlElement, src: _Sources, doc: Document) -> tuple[str, ...]:
-    """The people the JSON-LD names, else the `<meta>` tags, else trafilatura's author, else
-    the page's byline element; only when none names a person, the organisation credited (an
-    agency, the site itself: "BBC News"). A wrong author is worse than none."""
+    """The people the JSON-LD names, else the `<meta>` tags, else trafilatura's author (unless
+    only readers' comments name it), else the page's byline element; only when none names a
+    person, the organisation credited (an agency, the site itself: "BBC News"). A given name
+    alone is completed by the full name the page shows. A wrong author is worse than none."""
     people, organisations = _json_ld_authors(src)
-    for raw, typed in (
-        (people, True),
-        ([v for key in AUTHOR_META for v in src.meta.get(key, ())], False),
-        ([doc.author or ""], False),
+    for raw, typed, searched in (
+        (people, True, False),
+        ([v for key in AUTHOR_META for v in src.meta.get(key, ())], False, False),
+        ([doc.author or ""], False, True),  # trafilatura's: found in the page's text
     ):
         names, credited = _names(raw, typed_person=typed)
         found = tuple(n for n in names if not _names_site(n, src.site))
+        if searched:
+            found = tuple(n for n in found if not _only_in_comments(root, n))
         if found:
-            return found
+            return tuple(_full_name(root, n) for n in found)
         organisations += [*names, *credited]
-    return byline_authors(root) or tuple(dict.fromkeys(organisations))[:1]
+    sites = src.site | {src.domain}
+    bylined = tuple(n for n in byline_authors(root) if not _names_site(n, sites))
+    return bylined or tuple(dict.fromkeys(organisations))[:1]
+
+
+def _only_in_comments(root: lxml.html.HtmlElement, name: str) -> bool:
+    """Whether the page shows `name` (its first two words: trafilatura's author may run on
+    into a comment header's "says") only inside its readers' comments."""
+    places = root.xpath("//text()[contains(., $name)]", name=" ".join(name.split()[:2]))
+    return bool(places) and all(text.getparent().xpath(IN_COMMENTS) for text in places)
+
+
+def _full_name(root: lxml.html.HtmlElement, name: str) -> str:
+    """`name`, or when it is a given name alone, the full name an element of the page holds
+    ("Todd" -> "Todd Bates"), outside the readers' comments."""
+    if not (name.isalpha() and name[:1].isupper() and name[1:].islower()):
+        return name  # a full name, or an acronym ("AP")
+    for text in root.xpath("//text()[starts-with(normalize-space(.), $start)]", start=f"{name} "):
+        full = " ".join(str(text).split())
+        if (
+            len(full.split()) <= FULL_NAME_WORDS
+            and FULL_NAME.fullmatch(full)
+            and is_person_name(full)
+            and not text.getparent().xpath(IN_COMMENTS)
+        ):
+            return full
+    return name
 
 
 def _json_ld_authors(src: _Sources) -> tuple[list[str], list[str]]:
@@ -406,37 +463,74 @@ def _copyright_holder(root: lxml.html.HtmlElement) -> tuple[str, ...]:
 def _dates(
     root: lxml.html.HtmlElement, src: _Sources, doc: Document
 ) -> tuple[date | None, date | None]:
-    """The publication date the page states (the article's JSON-LD, the `<meta>` tags,
-    `itemprop`, a `<time>` marked as the publication's, a labelled date in its text), checked
-    against the date in its address, else htmldate's search (trafilatura's); and a later
-    revision's date. Each source is read only when those before it give no date."""
-    stated = _first_date(
-        [src.article.get("datePublished")],
-        (v for key in PUBLISHED_META for v in src.meta.get(key, ())),
-        _itemprop(root, "datePublished"),
-        _datetimes(root, PUBLISHED_TIME_XPATH),
-        _labelled_dates(root),
+    """The publication date the page states, cross-checked: each family of sources in
+    `DATE_SOURCES` (the article's JSON-LD, the `<meta>` tags, `itemprop`, a `<time>` marked as
+    the publication's; a labelled date in its text only when these state none) votes with its
+    first plausible date, and the date most of them state wins (a tie goes to the family first
+    in `DATE_SOURCES`). A stamp that is also the page's revision stamp does not vote when
+    another family states an earlier date: it is the last save's. The date in the page's
+    address overrules the stated ones: an address is minted once, on the publisher's own day,
+    where a stated date far from it is a reissue's and a UTC stamp a day off is the same
+    evening. htmldate's search (trafilatura's date) stands in when the page states none. A
+    later revision's date is kept apart."""
+
+    def revised() -> Iterator[object]:
+        yield src.article.get("dateModified")
+        yield from (v for key in MODIFIED_META for v in src.meta.get(key, ()))
+        yield from _itemprop(root, "dateModified")
+        yield from _datetimes(root, MODIFIED_TIME_XPATH)
+
+    families: dict[str, Iterable[object]] = {
+        "json-ld": [src.article.get("datePublished")],
+        "meta": (v for key in PUBLISHED_META for v in src.meta.get(key, ())),
+        "itemprop": _itemprop(root, "datePublished"),
+        "time": _datetimes(root, PUBLISHED_TIME_XPATH),
+        "label": _labelled_dates(root),
+    }
+    stated: list[tuple[str, date, str]] = []
+    for name in DATE_SOURCES:
+        if name in LAST_RESORT_DATE_SOURCES and stated:
+            break  # the page's text is read only when its markup states no date
+        if found := _first_date(families[name]):
+            stated.append((name, *found))
+    published = (
+        _url_date(doc.url or "")
+        or _most_stated(stated, revised)
+        or _plausible(parse_date(doc.date))
     )
-    published = stated or parse_date(doc.date)
-    in_address = _url_date(doc.url or "")
-    if in_address and (stated is None or abs(stated - in_address) > URL_DATE_SLACK):
-        published = in_address  # an address is minted once: a stated date far off is a reissue's
-    updated = _first_date(
-        [src.article.get("dateModified")],
-        (v for key in MODIFIED_META for v in src.meta.get(key, ())),
-        _itemprop(root, "dateModified"),
-        _datetimes(root, MODIFIED_TIME_XPATH),
-    )
-    if published and updated and updated <= published:
-        updated = None
-    return published, updated
+    updated = _first_date(revised())
+    updated_date = updated[0] if updated else None
+    if published and updated_date and updated_date <= published:
+        updated_date = None
+    return published, updated_date
 
 
-def _first_date(*sources: Iterable[object]) -> date | None:
-    for value in itertools.chain(*sources):
-        found = parse_date(_text(value))
+def _most_stated(
+    stated: list[tuple[str, date, str]], revised: Callable[[], Iterable[object]]
+) -> date | None:
+    """The date most families state, of (family, date, the text it was read from); a stamp
+    among the `revised` ones votes only for the earliest date."""
+    if len({d for _, d, _ in stated}) <= 1:
+        return stated[0][1] if stated else None
+    stamps = {_text(v) for v in revised()} - {""}
+    earliest = min(d for _, d, _ in stated)
+    votes = Counter(d for _, d, raw in stated if raw not in stamps or d == earliest)
+    order = [d for _, d, _ in stated]  # families in `DATE_SOURCES` order
+    return max(votes, key=lambda d: (votes[d], -order.index(d)))
+
+
+def _plausible(found: date | None) -> date | None:
+    latest = date.today() + timedelta(days=LATEST_PUBLISHED_DAYS_AHEAD)
+    return found if found and EARLIEST_PUBLISHED <= found <= latest else None
+
+
+def _first_date(values: Iterable[object]) -> tuple[date, str] | None:
+    """The first plausible date among `values`, and the text it was read from."""
+    for value in values:
+        text = _text(value)
+        found = _plausible(parse_date(text))
         if found:
-            return found
+            return found, text
     return None
 
 

@@ -6,6 +6,7 @@ Editing them is a new version of the `read` stage (`pipeline/versions.py` digest
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from pipeline.clean.rules import ROLE_WORDS, WRITTEN_DATE
 
@@ -66,6 +67,15 @@ MODIFIED_META = (
     "dcterms.modified",
     "last-modified",
 )
+# The families of sources that state a publication date, in the order that breaks a tie. Each
+# family votes once, with its first plausible date; the date most families state wins, so one
+# family's slip (a `<meta>` stamped at the last save, a related article's microdata) is outvoted.
+DATE_SOURCES = ("json-ld", "meta", "itemprop", "time", "label")
+LAST_RESORT_DATE_SOURCES = frozenset({"label"})  # read only when the families before state none
+# A published date outside these bounds is a placeholder ("0001-01-01", the Unix epoch, "2099"):
+# news sites began after 1995 (htmldate's lower bound too), and nothing is published tomorrow.
+EARLIEST_PUBLISHED = date(1995, 1, 1)
+LATEST_PUBLISHED_DAYS_AHEAD = 1  # a timestamp in a time zone ahead of the reader's
 # <time datetime> elements marked as the publication's or a revision's.
 PUBLISHED_TIME_XPATH = (
     "//time[@datetime][@pubdate or contains(translate(@class,'PUBLISHED','published'),"
@@ -112,6 +122,15 @@ AUTHOR_XPATH = (
     " or contains(@href,'/newsteam/') or contains(@href,'/profil')))) and not(ancestor-or-self::"
     "*[contains(translate(@class,'COMMENT','comment'),'comment')])]"
 )
+# Inside the readers' comments: a name found only there is a commenter's, not the writer's
+# (trafilatura's author may come from a comment's header: "Art Edwards says:").
+IN_COMMENTS = (
+    "ancestor::*[contains(translate(@class,'COMMENT','comment'),'comment') or "
+    "contains(translate(@id,'COMMENT','comment'),'comment')]"
+)
+# A given name alone ("Todd", a CMS's display name) is completed by the full name the page
+# shows as a whole element's text ("Todd Bates"): at most this many words.
+FULL_NAME_WORDS = 3
 AUTHOR_TEXT_MAX = 120  # a byline naming four people and their team
 # What such elements hold beside names: labels, not user names.
 AUTHOR_LABELS = frozenset(
