@@ -27,6 +27,8 @@ from types import ModuleType
 from typing import Any
 
 import dagster as dg
+from dagster._core.storage.event_log.schema import SqlEventLogStorageMetadata  # its own tables
+from dagster._core.storage.event_log.sql_event_log import SqlEventLogStorage
 
 from assets.partitions import BATCHES
 from pipeline.ingest import plan_batches
@@ -74,8 +76,37 @@ def open_instance() -> dg.DagsterInstance:
         try:
             instance = dg.DagsterInstance.get()
             instance.get_runs(limit=1)  # touch every storage, so its schema exists now
+            if missing := missing_event_tables(instance):
+                instance = complete_schema(instance, missing)
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
+    return instance
+
+
+def missing_event_tables(instance: dg.DagsterInstance) -> list[str]:
+    """The event log's tables that do not exist. Dagster creates a new SQLite event log's tables
+    only when its index file is new: a process killed while creating them (the first `make
+    run`, stopped in its first seconds) leaves a file with some tables missing for good, and
+    every later run would fail on the first one it needs."""
+    storage = instance.event_log_storage
+    if not isinstance(storage, SqlEventLogStorage):
+        return []
+    return [t for t in SqlEventLogStorageMetadata.tables if not storage.has_table(t)]
+
+
+def complete_schema(instance: dg.DagsterInstance, missing: list[str]) -> dg.DagsterInstance:
+    """Create the missing tables as `dagster instance migrate` would, and say so."""
+    log.warning(
+        "the instance's event log lacks %s (a run killed while creating it): completing its schema",
+        ", ".join(missing),
+    )
+    instance.upgrade(print_fn=log.info)
+    instance = dg.DagsterInstance.get()
+    if still := missing_event_tables(instance):
+        raise RuntimeError(
+            f"the Dagster instance at {os.environ['DAGSTER_HOME']} lacks the tables "
+            f"{', '.join(still)}; run `dagster instance migrate` with DAGSTER_HOME set to it"
+        )
     return instance
 
 

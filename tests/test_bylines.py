@@ -5,7 +5,13 @@ from datetime import date
 import lxml.html
 import pytest
 
-from pipeline.clean.bylines import bare_names, is_person_name, parse_byline, parse_date_publisher
+from pipeline.clean.bylines import (
+    bare_names,
+    is_person_name,
+    parse_byline,
+    parse_date_publisher,
+    parse_head_line,
+)
 from pipeline.formats.html_meta import byline_authors
 
 
@@ -318,3 +324,39 @@ def test_a_label_over_a_name_lets_its_words_be_a_name() -> None:
 )
 def test_a_headline_starting_with_by_letters_is_no_byline(line: str) -> None:
     assert parse_byline(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "names", "publisher"),
+    [
+        ("Author: Mirela", ("Mirela",), None),  # an author's label: a given name is a person's
+        ("Written by Tamsin", ("Tamsin",), None),
+        ("By Mirela", (), "Mirela"),  # a plain "By": a publisher's, as "By Reuters" is
+        ("Author: Admin", (), "Admin"),  # a placeholder, never a name
+        ("Author: Reuters", (), "Reuters"),
+        ("Posted by Tamsin Gale, Acme", ("Tamsin Gale",), "Acme"),  # "Acme" beside a name: no name
+    ],
+)
+def test_a_single_given_name_after_an_author_s_label(
+    line: str, names: tuple[str, ...], publisher: str | None
+) -> None:
+    byline = parse_byline(line)
+    assert byline is not None
+    assert (byline.names, byline.publisher) == (names, publisher)
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("08/11/2021 by Mirela 12 Comments", ("Mirela",)),  # a blog's: date, "by", comments
+        ("Posted on March 2, 2022 by Tamsin", ("Tamsin",)),
+        ("By Tamsin on 2. March, 2022 | 7 Comments", ("Tamsin",)),
+        ("By Bloomberg | March 2, 2022", ()),  # a news byline before its date: a publisher
+        ("March 2, 2022 by Reuters", ()),
+        ("March 2, 2022 by ACME", ()),  # capitals: an organisation's
+    ],
+)
+def test_a_blog_s_byline_names_a_single_given_name(line: str, names: tuple[str, ...]) -> None:
+    found = parse_head_line(line)
+    assert found is not None
+    assert found.names == names

@@ -815,3 +815,48 @@ def test_a_text_that_opens_with_a_headline_keeps_it_whatever_its_words() -> None
     )
     cleaned = clean(f"Man Utd stroll to Cup win\n\n{body}")
     assert (cleaned.title, cleaned.body) == ("Man Utd stroll to Cup win", body)
+
+
+SIDEBAR = ["Popular posts", "Ten walks along the river", "Read more", "Why the bridge closed"]
+
+
+def test_an_author_s_line_below_the_article_names_its_writer() -> None:
+    """No byline at the head: the page's one "Author:" line, amid its date lines under the
+    article, names the writer; so does an author box's heading ("About the Author - ...")."""
+    tail = ["Author: Priya Shah", "Published: 03 February 2024", "Updated: 05 February 2024"]
+    page = [*MENU, "River keeps rising", PARA_1, PARA_2, PARA_3, *SIDEBAR, *tail, *FOOTER]
+    cleaned = clean("\n".join(page))
+    assert cleaned.authors == ("Priya Shah",)
+    assert "Author: Priya Shah" not in cleaned.body
+    intro = "Hi! My name is Priya and I have walked the valley's rivers for twelve years now."
+    box = ["About the Author - Priya Shah", intro]
+    page = [*MENU, "River keeps rising", PARA_1, PARA_2, PARA_3, *box, *SIDEBAR, *FOOTER]
+    assert clean("\n".join(page)).authors == ("Priya Shah",)
+
+
+def test_author_s_lines_that_are_not_the_writer_s_name_no_one() -> None:
+    """Two writers' lines name a list's writers; a name the article speaks of is a credit
+    ("Written by" a book's author in its review); a name beside dates on other lines is a
+    teaser's writer."""
+    two = ["Author: Priya Shah", "Ten walks along the river", "Author: Tom Reed"]
+    page = [*MENU, "River keeps rising", PARA_1, PARA_2, PARA_3, *two, *FOOTER]
+    assert clean("\n".join(page)).authors == ()
+    review = "Tom Reed's new novel follows a family who refuse to leave as the water rises."
+    book = ["The Flood Year", "Written by Tom Reed", "Published by Valley Press"]
+    page = [*MENU, "River keeps rising", review, PARA_1, PARA_2, *SIDEBAR, *book, *FOOTER]
+    assert clean("\n".join(page)).authors == ()
+    teasers = ["Author: Tom Reed", "Bridges shut", "February 1, 2024 Tom Reed", "Read more"]
+    page = [*MENU, "River keeps rising", PARA_1, PARA_2, PARA_3, *SIDEBAR, *teasers]
+    assert clean("\n".join([*page, *FOOTER])).authors == ()
+
+
+def test_a_single_given_name_with_an_author_s_label_is_the_writer() -> None:
+    """A blog's byline ("12/04/2020 by Kay 24 Comments") and a recipe card's "Author:" name
+    the writer by a given name alone; a given name on a line of its own names no one."""
+    head = ["River keeps rising", "03/02/2024 by Priya 12 Comments"]
+    assert clean("\n".join([*MENU, *head, PARA_1, PARA_2, PARA_3])).authors == ("Priya",)
+    card = ["Servings: 4", "Author: Priya", "Prep Time: 15 minutes"]
+    page = [*MENU, "River keeps rising", PARA_1, PARA_2, *card, PARA_3, *FOOTER]
+    assert clean("\n".join(page)).authors == ("Priya",)
+    page = [*MENU, "River keeps rising", "Priya", PARA_1, PARA_2, PARA_3, *FOOTER]
+    assert clean("\n".join(page)).authors == ()

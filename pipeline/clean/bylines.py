@@ -21,6 +21,11 @@ BY_PREFIX = re.compile(
     r"|(?:author|authors)\s*:\s*)",
     re.IGNORECASE,
 )
+# An author's explicit label ("Author: Kay", "Written by Kay", "Posted by Kay"): a single given
+# name after it is a person's, not a publisher's as after a plain "By" ("By Reuters").
+AUTHOR_LABEL = re.compile(r"^(?:authors?\s*:|(?:written|posted)\s+by\b)", re.IGNORECASE)
+# A single given name: one capitalised word of letters ("Kay", "Bebs"), not in capitals ("IWB").
+GIVEN_NAME = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))+")
 # Bylines that credit help with an article written by someone else.
 CONTRIBUTING = re.compile(r"^(?:additional|further|extra)\s+reporting\b", re.IGNORECASE)
 EDITING = re.compile(r"^(?:editing|edited|compiled|graphics?|design|production)\s+by\b", re.I)
@@ -128,6 +133,7 @@ DATE_PUBLISHER = (
     ),
 )
 MAX_BYLINE_WORDS = 20
+BY_WORD = re.compile(r"\bby\b", re.IGNORECASE)
 
 # Month names in German, French, Italian and Spanish (and their short forms), by month.
 LOCAL_MONTHS: dict[str, int] = {
@@ -270,8 +276,29 @@ def _label_words(name: str, labelled: bool) -> bool:
     return _has_label_word(first) or sum(_has_label_word(t) for t in rest) > 1
 
 
-def parse_byline(line: str) -> Byline | None:
-    """The names (and publisher) of a byline line, or None when the line is not a byline."""
+def is_given_name(text: str) -> bool:
+    """A single given name ("Kay", "Bebs"): one capitalised word, not a label's, a role's, an
+    agency's or a placeholder's ("Admin", "Staff", "Reuters", "Home")."""
+    word = text.strip()
+    if not GIVEN_NAME.fullmatch(word) or not word[0].isupper() or word.isupper():
+        return False
+    folded = word.casefold()
+    return not (
+        folded in LABEL_WORDS
+        or folded in NOT_NAME_WORDS
+        or folded in NOT_AUTHORS
+        or folded in PARTICLES
+        or ROLE.fullmatch(word)
+        or AGENCY.fullmatch(word)
+    )
+
+
+def parse_byline(line: str, *, given: bool = False) -> Byline | None:
+    """The names (and publisher) of a byline line, or None when the line is not a byline.
+
+    A single given name is a person's after an author's label ("Author: Kay"), or with `given`
+    (the caller has seen a blog's byline: "12/04/2020 by Kay 24 Comments"); after a plain "By"
+    it is a publisher's ("By Reuters")."""
     text = line.strip()
     if not text or len(text.split()) > MAX_BYLINE_WORDS:
         return None
@@ -281,7 +308,7 @@ def parse_byline(line: str) -> Byline | None:
     for segment in re.split(r"\s*;\s*", text):
         if EDITING.match(segment):
             continue
-        found = _parse_segment(segment)
+        found = _parse_segment(segment, given=given or AUTHOR_LABEL.match(segment) is not None)
         if found is None:
             return None
         prefixed = prefixed or found.prefixed
@@ -293,7 +320,7 @@ def parse_byline(line: str) -> Byline | None:
     return Byline(tuple(names), publisher, prefixed, contributing)
 
 
-def _parse_segment(segment: str) -> Byline | None:
+def _parse_segment(segment: str, *, given: bool = False) -> Byline | None:
     segment = READING_TIME_IN_LINE.sub("", GLUED.sub(" ", segment))
     segment = DATE_IN_LINE.sub(" ", segment)
     segment = LABEL_TAIL.sub("", CONTACT.sub(" ", segment)).strip(" ,|-")
@@ -309,7 +336,9 @@ def _parse_segment(segment: str) -> Byline | None:
             publisher, rest = candidate, rest[: tail.start()]
     names: list[str] = []
     role = False
-    for part in NAME_SPLIT.split(rest.strip(" .")):
+    parts = NAME_SPLIT.split(rest.strip(" ."))
+    given = given and len(parts) == 1  # "Posted by Al Poe, Marketing, Google": no given name
+    for part in parts:
         part = part.strip()
         if not part:
             continue
@@ -317,6 +346,8 @@ def _parse_segment(segment: str) -> Byline | None:
             role = True
         elif is_person_name(part) and not (_has_label_word(part) and (names or not prefixed)):
             names.append(part)  # a label's words: a name only first after "By" ("By Al You")
+        elif prefixed and given and is_given_name(part):
+            names.append(part)  # "Author: Kay"
         elif prefixed and (split := _name_then_publisher(part)):
             names.append(split[0])  # "By Tom Reed The Associated Press": no comma
             publisher = publisher or split[1]
@@ -416,11 +447,12 @@ def parse_head_line(line: str, order: str | None = None) -> HeadLine | None:
     publisher = None
     prefixed = role = False
     other = 0
+    given = dated and _blog_byline(text)
     for item in HEAD_SEPARATORS.split(DATE_NOISE.sub(" ", rest) if dated else rest):
         item = _without_counts(item)
         if _is_filler(item):
             continue
-        byline = parse_byline(item)
+        byline = parse_byline(item, given=given)
         if byline and not byline.contributing:
             names += (n for n in byline.names if n not in names)
             publisher = publisher or byline.publisher
@@ -440,6 +472,17 @@ def parse_head_line(line: str, order: str | None = None) -> HeadLine | None:
     names += (n for n in bare if n not in names)
     bylined = bylined or bool(bare)
     return HeadLine(tuple(names), publisher, published, updated, dated, bylined, prefixed)
+
+
+def _blog_byline(text: str) -> bool:
+    """A blog's byline, where a single given name is the writer's: "by" after the date
+    ("12/04/2020 by Kay"), or a comment count beside it ("Kay | 3 May 2020 | 24 Comments"); a
+    news byline in front of its date names a publisher so ("By Bloomberg | 3 May 2020")."""
+    if COUNTS.search(text):
+        return True
+    dates = (m for m in FOUND_DATE.finditer(text) if is_date(m[0]) or local_date(m[0]))
+    first = next(dates, None)
+    return first is not None and BY_WORD.search(text, first.end()) is not None
 
 
 def line_dates(text: str, order: str | None) -> tuple[date | None, date | None, str]:

@@ -165,6 +165,16 @@ AUTHOR_LINK_REACH = 2  # lines over an author's page link where the name may sta
 # the heading of an author box over it ("About the author", "About Jane Roe").
 ABOUT = re.compile(r"^about(?:\s+the\s+authors?)?\s*:?\s*", re.IGNORECASE)
 BIO_HEADING_REACH = 3  # lines above a biography where its box's heading may stand
+# An author's line anywhere on the page, with its label: "By Jane Roe", "Written by Jane Roe",
+# "Author: Jane Roe", "About the Author - Jane Roe" (an author box's heading); not an author
+# page's link ("View all posts by") nor a credit ("Photos by").
+LABELLED_AUTHOR = re.compile(
+    r"(?:by\b|(?:written|words)\s+by\b|authors?\s*:)\s*(?P<byline>.+)|"
+    r"about\s+the\s+authors?\s*[:–—-]\s*(?P<names>.+)",
+    re.IGNORECASE,
+)
+# Where a labelled author line is one of a list's, or a reader's: not the article's writer.
+NOT_ARTICLE_RULES = frozenset({"reader_comments", "teaser", "related_links", "menu_run"})
 # An article's credit line at its end: "Reporting by Jane Roe; Editing by Al Poe".
 CREDIT = re.compile(r"(?:reporting|report|words|text|story|written|compiled)\s+by\b", re.IGNORECASE)
 # A breadcrumb trail ("Home » News » The headline", "Home / Essays / 2017 / The headline") and
@@ -374,7 +384,8 @@ def read_author_bio(blocks: list[Block], head: Head) -> None:
     the person its biography opens with ("Jane Roe is a senior writer ..."), named in full
     there or in the box's heading above it ("About Jane Roe", "Jane Roe" over "Jane is ...").
     A box below the article's end counts with its heading only. Boxes that introduce different
-    people (a list of contributors) name no one."""
+    people (a list of contributors) name no one. Without such a box, the page's one author's
+    line names the writer (`_labelled_author`)."""
     if head.authors:
         return
     found: list[str] = []
@@ -392,6 +403,53 @@ def read_author_bio(blocks: list[Block], head: Head) -> None:
             found.append(name)
     if len(found) == 1:
         head.authors.extend(found)
+    else:
+        _labelled_author(blocks, head)
+
+
+def _labelled_author(blocks: list[Block], head: Head) -> None:
+    """With no byline in the head nor an author box, the writer an author's line names
+    wherever it stands ("Author: Jane Roe" under the article, amid its date lines; "About the
+    Author - Jane Roe" over a biography), when it is the page's only such line: two name a list
+    of teasers, or its readers. Not when the names stand on another dated line (teasers, each
+    with its writer and date), nor when the article's prose names them (a review's credits,
+    "Written by" the book's author): a writer is not the subject of their own article."""
+    if head.authors:
+        return
+    found: list[tuple[int, tuple[str, ...]]] = []
+    for i, block in enumerate(blocks):
+        match = LABELLED_AUTHOR.fullmatch(block.text.strip())
+        if match is None or block.rule in NOT_ARTICLE_RULES:
+            continue
+        if match.group("names") is not None:
+            named = bare_names(match.group("names"), labelled=True)
+        else:
+            byline = parse_byline(block.text)
+            named = () if byline is None or byline.contributing else byline.names
+        if named:
+            found.append((i, named))
+    if len(found) != 1:
+        return
+    at, named = found[0]
+    line = HeadLine(names=named, byline=True, prefixed=True)
+    if _dated_elsewhere(blocks, at, line) or any(_in_prose(blocks, at, n) for n in named):
+        return
+    head.authors.extend(named)
+    blocks[at].remove("byline", "author_line")
+
+
+def _in_prose(blocks: list[Block], at: int, name: str) -> bool:
+    """The surname of `name` stands in a kept block (the title, or a line of more than a few
+    words) other than `at` and the biography right under it ("Jane Roe is ...", "Jane here!")."""
+    last = name.casefold().split()[-1]
+    box = range(at, at + 1 + BIO_HEADING_REACH)
+    return any(
+        last in re.findall(r"\w+", block.text.casefold())
+        for i, block in enumerate(blocks)
+        if i not in box
+        and not block.removed
+        and (block.role == "title" or block.words > MASTHEAD_MAX_WORDS)
+    )
 
 
 def _head_lines(blocks: list[Block], start: int, order: str | None) -> dict[int, HeadLine]:
