@@ -293,17 +293,19 @@ def _attested_title(
     article's start that the prose bears out best, or none: a label beside a misplaced start
     ("Popular this week", "Manage Print Account") shares no word with the article, and a wrong
     title is worse than none."""
+    if title_at is not None and (
+        title_at == 0  # a text that opens with its headline: an article file, not a page
+        or _ends_trail(blocks, title_at)
+        or _beside(title_at, byline_block)
+    ):
+        return title_at  # its place says it: the article's words need not be read
     prose = _prose_stems(blocks, start, spans)
     if not prose:  # no paragraph to judge by ("Talks end" over one short line)
         return title_at
     if title_at is not None and (
-        title_at == 0  # a text that opens with its headline: an article file, not a page
-        or not _stems(blocks[title_at].text)
-        or _evidence(blocks[title_at].text, prose) >= 1
-        or _ends_trail(blocks, title_at)
-        or _beside(title_at, byline_block)
+        not _stems(blocks[title_at].text) or _evidence(blocks[title_at].text, prose) >= 1
     ):
-        return title_at  # opens the text, borne out, nothing in it to judge, or by the byline
+        return title_at  # borne out, or nothing in it to judge ("Why It Is So Hot")
     found: list[tuple[int, float, int, int]] = []  # shared, share, nearness, line
     for i in range(max(start - ATTEST_REACH, 0), start):
         block = blocks[i]

@@ -136,6 +136,9 @@ class LineRule:
     max_words: int = 40  # longer lines are prose, whatever they contain
     examples: tuple[str, ...] = ()
     counterexamples: tuple[str, ...] = ()
+    # Words one of which every matching line holds (lower case): a long-line rule's pattern
+    # runs only on lines that pass this cheap test, so it costs the articles nothing.
+    needs: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "regex", re.compile(rf"(?:{self.pattern})\Z", re.IGNORECASE))
@@ -143,6 +146,8 @@ class LineRule:
     def matches(self, line: str) -> bool:
         line = line.strip().rstrip(":|•·›»>").rstrip()  # "Share this article:" is a label too
         if not line or len(line.split()) > self.max_words:
+            return False
+        if self.needs and not any(word in line.lower() for word in self.needs):
             return False
         return self.regex.match(line) is not None  # type: ignore[attr-defined]
 
@@ -496,6 +501,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         r".{0,400}\b(?:amazon (?:services llc )?associates? program(?:me)?|(?:earns?|make) "
         r"(?:revenue |money |a (?:small )?commission )?from qualifying purchases)\b.{0,800}",
         max_words=150,
+        needs=("qualifying purchases", "associate"),
         examples=(
             "This site participates in the Amazon Associate program and earns revenue from "
             "qualifying purchases (links to books or products). Other advertisers on this site "
@@ -667,6 +673,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"(?=.*\b(?:opt[- ]?out|opting[- ]out|sale of|privacy (?:act|rights|controls)|"
         r"consent)\b).*",
         max_words=300,
+        needs=("cookie", "personal"),
         examples=(
             "This website uses cookies to improve your experience while you navigate through the "
             "website. Out of these cookies, the cookies that are categorized as necessary are "
