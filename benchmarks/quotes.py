@@ -1,6 +1,7 @@
 """Quotation benchmark: quotations and their speakers against a hand-made gold set.
 
-    python benchmarks/quotes.py [--shared ../shared] [--show-errors]
+    python benchmarks/quotes.py [--shared ../shared] [--show-errors] [--polnear dev|train]
+                                [--limit N]
 
 The gold set (`benchmarks/gold/quotes.json`, how it was made is in its `about`) lists, for real
 articles under `../shared/` (the seeds, BBC News articles, fundus pages), every direct quotation
@@ -13,18 +14,32 @@ first words), statement precision (our statements that are gold statements), spe
 over the statements found (same canonical name, null included), and how many gold phrases we
 called statements; the same figures are written to `docs/results/quotes.md`. Skips cleanly
 (exit 0) when `../shared/` is absent.
+
+`--polnear dev` (or `train`) adds PolNeAR (`../shared/eval/polnear/`, political news of 2016 with
+every attribution annotated; `--limit N`: its first N articles by name): each raw `.txt` is read,
+cleaned and parsed as the pipeline does, its quotations found and their speakers resolved across
+the split; their body offsets are mapped back to the raw text (`polnear.word_aligner`) and scored
+against the gold attributions (`polnear.py` says how): direct recall, statement precision,
+speaker accuracy for named and for pronoun/nominal sources, reported speech. textacy's
+`direct_quotations` on the raw text parsed by the same model is scored beside ours.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
+import re
 import time
 import unicodedata
+from dataclasses import asdict
 from pathlib import Path
 
+import polnear
 import pyarrow as pa
-from common import shared_args
-from report import write_results
+from common import SHARED
+from report import Table, write_results
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from pipeline import nlp
 from pipeline.analysis import COMPONENTS
@@ -45,12 +60,39 @@ def fold(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+def arguments() -> argparse.Namespace | None:
+    """`common.shared_args` with `--polnear` and `--limit`: None when the shared folder is
+    absent (the benchmark then skips)."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", type=Path, default=SHARED)
+    parser.add_argument("--show-errors", action="store_true")
+    parser.add_argument("--polnear", choices=["dev", "train"], help="add PolNeAR's split")
+    parser.add_argument("--limit", type=int, help="only the split's first N articles")
+    args = parser.parse_args()
+    if not args.shared.is_dir():
+        print(f"skipped: {args.shared} is absent")
+        return None
+    return args
+
+
 def main() -> int:
-    args = shared_args(__doc__)
+    args = arguments()
     if args is None:
         return 0
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))
     model = nlp.load_model(nlp.DEFAULT_MODEL, COMPONENTS)
+    tables = [gold_set(args, model)]
+    if args.polnear:
+        folder = args.shared / "eval" / "polnear" / args.polnear
+        if folder.is_dir():
+            tables += polnear_tables(folder, args, model)
+        else:
+            print(f"\nPolNeAR skipped: {folder} is absent")
+    write_results("quotes", *tables)
+    return 0
+
+
+def gold_set(args: argparse.Namespace, model: Language) -> Table:
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
     mention_rows: list[dict] = []
     quote_rows: list[dict] = []
     started = time.perf_counter()
@@ -60,7 +102,7 @@ def main() -> int:
         [article, *_] = read_articles(raw, entry["source"]).articles
         parsed = ParsedArticle(model(clean_article(article).body))
         doc_id = entry["source"]
-        mention_rows.extend({"doc_id": doc_id, **r} for r in article_mention_rows(parsed))
+        mention_rows.extend({**asdict(r), "doc_id": doc_id} for r in article_mention_rows(parsed))
         quote_rows.extend(
             {"doc_id": doc_id, "start": q.start, "end": q.end, "text": q.text,
              "speaker": q.speaker, "cue": q.cue, "kind": q.kind}
@@ -110,10 +152,156 @@ def main() -> int:
     ]
     for measure, value in rows:
         print(f"{measure + ':':27}{value}")
-    write_results("quotes", (f"The {gold_size}:", ["measure", "value"], rows))
     if args.show_errors:
         print("\n" + "\n".join(errors))
-    return 0
+    return (f"The {gold_size}:", ["measure", "value"], rows)
+
+
+def polnear_tables(folder: Path, args: argparse.Namespace, model: Language) -> list[Table]:
+    """Ours and textacy's figures on one PolNeAR split, and what they were measured on."""
+    articles = polnear.load_split(folder, args.limit)
+    started = time.perf_counter()
+    mention_rows: list[dict] = []
+    quote_rows: list[dict] = []
+    aligners = {}
+    for article in articles:
+        raw = (folder / "text" / f"{article.name}.txt").read_bytes()
+        [read, *_] = read_articles(raw, f"{article.name}.txt").articles
+        body = clean_article(read).body
+        parsed = ParsedArticle(model(body))
+        aligners[article.name] = polnear.word_aligner(body, article.text)
+        mention_rows.extend(
+            {**asdict(r), "doc_id": article.name} for r in article_mention_rows(parsed)
+        )
+        quote_rows.extend(
+            {"doc_id": article.name, "start": q.start, "end": q.end, "text": q.text,
+             "speaker": q.speaker, "cue": q.cue, "kind": q.kind}
+            for q in find_quotes(parsed)
+        )  # fmt: skip
+    resolution = resolve(pa.Table.from_pylist(mention_rows, schema=ARTICLE_MENTIONS.schema))
+    linked = quote_tables(
+        {"all": pa.Table.from_pylist(quote_rows, schema=ARTICLE_QUOTES.schema)}, resolution
+    )["all"].to_pylist() if quote_rows else []  # fmt: skip
+    ours: dict[str, list[polnear.Row]] = {a.name: [] for a in articles}
+    verbatim = 0
+    texts = {a.name: a.text for a in articles}
+    for q in linked:
+        to_raw = aligners[q["doc_id"]]
+        start, end = to_raw(q["start"]), to_raw(q["end"])
+        verbatim += texts[q["doc_id"]][start:end] == q["text"]
+        ours[q["doc_id"]].append(polnear.Row(start, end, q["speaker"], q["kind"]))
+    ours_seconds = time.perf_counter() - started
+
+    started = time.perf_counter()
+    theirs: dict[str, list[polnear.Row]] = {}
+    textacy_bailed = 0
+    for article in articles:
+        doc = model(article.text)
+        polnear.read_sources(article, doc)
+        theirs[article.name], bailed = textacy_rows(doc)
+        textacy_bailed += bailed
+    textacy_seconds = time.perf_counter() - started
+
+    mine = polnear.score(articles, ours)
+    other = polnear.score(articles, theirs)
+    gold = [a for article in articles for a in article.attributions]
+    direct = [a for a in gold if a.direct]
+    kinds = {k: sum(a.source_kind == k for a in direct) for k in ("name", "pronoun", "nominal")}
+    annotated = sum(len(list((folder / "attributions").glob(f"{a.name}_*.ann"))) > 1
+                    for a in articles)  # fmt: skip
+    rows_made = len(linked)
+    counts = [
+        ["articles", len(articles)],
+        ["articles with several annotators (first in sorted order used)", annotated],
+        ["gold attributions", len(gold)],
+        ["gold direct quotations", len(direct)],
+        ["... whose source is a name / pronoun / nominal / none",
+         f"{kinds['name']} / {kinds['pronoun']} / {kinds['nominal']} / "
+         f"{len(direct) - sum(kinds.values())}"],
+        ["gold indirect (reported) attributions", len(gold) - len(direct)],
+        ["our quotation rows (statements / phrases)",
+         f"{rows_made} ({sum(q['kind'] == 'statement' for q in linked)} / "
+         f"{sum(q['kind'] == 'phrase' for q in linked)})"],
+        ["our rows whose raw-text span is verbatim their text", verbatim],
+        ["textacy triples", sum(map(len, theirs.values()))],
+        ["textacy: articles where it bailed (odd quote marks), run per paragraph",
+         textacy_bailed],
+        ["seconds: ours (read, clean, parse, quotes, resolve) / textacy (parse, extract)",
+         f"{ours_seconds:.1f} / {textacy_seconds:.1f}"],
+    ]  # fmt: skip
+
+    def ratio(part: int, whole: int) -> str:
+        return f"{part / whole:.3f} ({part}/{whole})" if whole else "n/a (0)"
+
+    has_reported = any(r.kind == "reported" for rows in ours.values() for r in rows)
+    reported = (
+        [ratio(mine.reported_found, mine.indirect), ratio(mine.reported_matched, mine.reported)]
+        if has_reported
+        else ["not produced yet", "not produced yet"]
+    )
+    figures = [
+        ["direct recall", ratio(mine.direct_found, mine.direct),
+         ratio(other.direct_found, other.direct)],
+        ["direct recall, quotations not opened by ''",
+         ratio(mine.direct_found - mine.apostrophes_found, mine.direct - mine.apostrophes),
+         ratio(other.direct_found - other.apostrophes_found, other.direct - other.apostrophes)],
+        ["statement precision", ratio(mine.statements_matched, mine.statements),
+         ratio(other.statements_matched, other.statements)],
+        ["speaker accuracy, named sources", ratio(mine.named_right, mine.named),
+         ratio(other.named_right, other.named)],
+        ["speaker accuracy, pronoun/nominal sources",
+         ratio(mine.referred_right, mine.referred), ratio(other.referred_right, other.referred)],
+        ["reported-speech recall", reported[0], "not produced"],
+        ["reported-speech precision", reported[1], "not produced"],
+    ]  # fmt: skip
+    print(f"\nPolNeAR {args.polnear}: what was measured\n")
+    for measure, value in counts:
+        print(f"{measure + ':':80}{value}")
+    print(f"\nPolNeAR {args.polnear}: ours and textacy's direct_quotations\n")
+    print(f"{'measure':44}{'ours':24}textacy")
+    for measure, a, b in figures:
+        print(f"{measure:44}{a:24}{b}")
+    if args.show_errors:
+        print("\nours:\n" + "\n".join(mine.errors))
+        print("\ntextacy:\n" + "\n".join(other.errors))
+    limited = f", its first {args.limit} articles by name" if args.limit else ""
+    return [
+        (f"PolNeAR {args.polnear}{limited}: what was measured.", ["what", "count"], counts),
+        (
+            f"PolNeAR {args.polnear}: ours and textacy's `direct_quotations` (the same articles, "
+            "raw text, model and scorer; `docs/evaluation.md` says how):",
+            ["measure", "ours", "textacy"],
+            figures,
+        ),
+    ]
+
+
+def textacy_rows(doc: Doc) -> tuple[list[polnear.Row], int]:
+    """textacy's direct quotations of `doc` as rows (speaker: its tokens' text), and 1 when it
+    refused the whole text (an odd number of quote marks) and was run paragraph by paragraph."""
+    from textacy.extract.triples import direct_quotations
+
+    def rows(part: Doc, offset: int) -> list[polnear.Row]:
+        return [
+            polnear.Row(offset + content.start_char, offset + content.end_char,
+                        " ".join(t.text for t in speaker) or None, "statement")
+            for speaker, _cue, content in direct_quotations(part)
+        ]  # fmt: skip
+
+    try:
+        return rows(doc, 0), 0
+    except ValueError:
+        pass
+    found: list[polnear.Row] = []
+    for paragraph in re.finditer(r"[^\n]+", doc.text):
+        span = doc.char_span(paragraph.start(), paragraph.end(), alignment_mode="expand")
+        if span is None or not span.text.strip():
+            continue
+        try:
+            found += rows(span.as_doc(), span.start_char)
+        except ValueError:
+            continue  # an unclosed quotation in this paragraph: textacy bails on it
+    return found, 1
 
 
 if __name__ == "__main__":
