@@ -91,27 +91,40 @@ def main() -> int:
     return 0
 
 
-def gold_set(args: argparse.Namespace, model: Language) -> Table:
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+def quotations(
+    model: Language, sources: dict[str, tuple[str, bytes]]
+) -> tuple[list[dict], dict[str, str]]:
+    """Each source (its file name and bytes) read, cleaned and parsed as the pipeline does, its
+    quotations found and their speakers resolved across all of them as a batch is: the quote
+    rows (`doc_id` the source's key) and each source's cleaned body."""
     mention_rows: list[dict] = []
     quote_rows: list[dict] = []
-    started = time.perf_counter()
-    entries = [e for e in gold["documents"] if (args.shared / e["source"]).exists()]
-    for entry in entries:
-        raw = (args.shared / entry["source"]).read_bytes()
-        [article, *_] = read_articles(raw, entry["source"]).articles
-        parsed = ParsedArticle(model(clean_article(article).body))
-        doc_id = entry["source"]
+    bodies: dict[str, str] = {}
+    for doc_id, (name, raw) in sources.items():
+        [article, *_] = read_articles(raw, name).articles
+        bodies[doc_id] = clean_article(article).body
+        parsed = ParsedArticle(model(bodies[doc_id]))
         mention_rows.extend({**asdict(r), "doc_id": doc_id} for r in article_mention_rows(parsed))
         quote_rows.extend(
             {"doc_id": doc_id, "start": q.start, "end": q.end, "text": q.text,
              "speaker": q.speaker, "cue": q.cue, "kind": q.kind}
             for q in find_quotes(parsed)
         )  # fmt: skip
+    if not quote_rows:
+        return [], bodies
     resolution = resolve(pa.Table.from_pylist(mention_rows, schema=ARTICLE_MENTIONS.schema))
-    linked = quote_tables(
-        {"all": pa.Table.from_pylist(quote_rows, schema=ARTICLE_QUOTES.schema)}, resolution
-    )["all"].to_pylist()
+    quotes = pa.Table.from_pylist(quote_rows, schema=ARTICLE_QUOTES.schema)
+    return quote_tables({"all": quotes}, resolution)["all"].to_pylist(), bodies
+
+
+def gold_set(args: argparse.Namespace, model: Language) -> Table:
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    started = time.perf_counter()
+    entries = [e for e in gold["documents"] if (args.shared / e["source"]).exists()]
+    sources = {
+        e["source"]: (e["source"], (args.shared / e["source"]).read_bytes()) for e in entries
+    }
+    linked, _bodies = quotations(model, sources)
     seconds = time.perf_counter() - started
     found_statements = wrong_speakers = 0
     total = sum(len(e["statements"]) for e in entries)
@@ -161,27 +174,12 @@ def polnear_tables(folder: Path, args: argparse.Namespace, model: Language) -> l
     """Ours and textacy's figures on one PolNeAR split, and what they were measured on."""
     articles = polnear.load_split(folder, args.limit)
     started = time.perf_counter()
-    mention_rows: list[dict] = []
-    quote_rows: list[dict] = []
-    aligners = {}
-    for article in articles:
-        raw = (folder / "text" / f"{article.name}.txt").read_bytes()
-        [read, *_] = read_articles(raw, f"{article.name}.txt").articles
-        body = clean_article(read).body
-        parsed = ParsedArticle(model(body))
-        aligners[article.name] = polnear.word_aligner(body, article.text)
-        mention_rows.extend(
-            {**asdict(r), "doc_id": article.name} for r in article_mention_rows(parsed)
-        )
-        quote_rows.extend(
-            {"doc_id": article.name, "start": q.start, "end": q.end, "text": q.text,
-             "speaker": q.speaker, "cue": q.cue, "kind": q.kind}
-            for q in find_quotes(parsed)
-        )  # fmt: skip
-    resolution = resolve(pa.Table.from_pylist(mention_rows, schema=ARTICLE_MENTIONS.schema))
-    linked = quote_tables(
-        {"all": pa.Table.from_pylist(quote_rows, schema=ARTICLE_QUOTES.schema)}, resolution
-    )["all"].to_pylist() if quote_rows else []  # fmt: skip
+    sources = {
+        a.name: (f"{a.name}.txt", (folder / "text" / f"{a.name}.txt").read_bytes())
+        for a in articles
+    }
+    linked, bodies = quotations(model, sources)
+    aligners = {a.name: polnear.word_aligner(bodies[a.name], a.text) for a in articles}
     ours: dict[str, list[polnear.Row]] = {a.name: [] for a in articles}
     verbatim = 0
     texts = {a.name: a.text for a in articles}
