@@ -64,7 +64,7 @@ ARTICLE_STAGES: tuple[Stage, ...] = (
         "mentions",
     ),
     Stage("figures", "1", ("pipeline.figures.rules", "pipeline.lexicon.numbers"), "figures"),
-    Stage("quotes", "1", ("pipeline.quotes.rules", "pipeline.lexicon.speech"), "quotations"),
+    Stage("quotes", "2", ("pipeline.quotes.rules", "pipeline.lexicon.speech"), "quotations"),
     Stage("dates", "1", ("pipeline.dates.rules", "pipeline.lexicon.numbers"), "dates"),
     Stage("signatures", "1", doc="story signatures and story assignment"),
 )

@@ -87,6 +87,19 @@ def test_nested_single_quotes_stay_inside() -> None:
     assert "‘Russian’" in body[span.start : span.end]
 
 
+def test_two_apostrophes_stand_for_a_double_quote() -> None:
+    body = (
+        "''We will rebuild the bridge,'' the mayor said, ''and it won't take years.''\n\n"
+        "''The council's plan is sound.\n\n''Work starts in May,'' she added."
+    )
+    quoted = [body[s.start : s.end] for s in find_spans(body)]
+    assert quoted == [
+        "We will rebuild the bridge,",
+        "and it won't take years.",
+        "The council's plan is sound.\n\n''Work starts in May,",
+    ]
+
+
 def test_straight_quotes_and_apostrophes() -> None:
     doc = build_doc(
         'The minister said "we can\'t wait any longer for the talks".',

@@ -1,8 +1,9 @@
 """Quotations of one parsed article, with their speakers and reporting verbs.
 
-1. `find_spans` pairs quote marks in the body: curly or straight double quotes, single quotes at
-   the top level, nested single quotes inside double ones left alone; a paragraph that opens a
-   quotation without closing it continues into the next paragraph that opens with a mark.
+1. `find_spans` pairs quote marks in the body: curly or straight double quotes (or two
+   apostrophes standing for one), single quotes at the top level, nested single quotes inside
+   double ones left alone; a paragraph that opens a quotation without closing it continues into
+   the next paragraph that opens with a mark.
 2. Each quotation's frame is the rest of its paragraph outside any quotation. The reporting verb
    is the cue of that frame nearest to the quotation ("…,” he said", "Mr Healey said on
    Saturday: “…”"); its subject, followed up through "is expected to tell", is the speaker.
@@ -28,6 +29,7 @@ from pipeline.nlp import children, doc_lines, doc_sentences, doc_text
 from pipeline.parsed import ParsedArticle
 from pipeline.quotes.rules import (
     DOUBLE_QUOTES,
+    DOUBLED_APOSTROPHES,
     GROUP_PRONOUNS,
     PERSON_PRONOUNS,
     PHRASE_MAX_WORDS,
@@ -62,6 +64,7 @@ class Quote:
 
 def find_spans(text: str) -> list[QuoteSpan]:
     """Every top-level quotation of `text`, paragraphs joined where a quotation runs on."""
+    original, text = text, _doubled_apostrophes_as_quotes(text)
     spans: list[QuoteSpan] = []
     # Where the search from each mark last ran out unclosed: the same mark opening again
     # before there runs out there too, so it is not searched again (else a paragraph of
@@ -81,7 +84,23 @@ def find_spans(text: str) -> list[QuoteSpan]:
                 continue
             unclosed[mark] = stop
         i += 1
-    return [s for s in spans if text[s.start : s.end].strip()]
+    return [s for s in spans if original[s.start : s.end].strip()]
+
+
+def _doubled_apostrophes_as_quotes(text: str) -> str:
+    """`text` with each pair of apostrophes that stands for a double quote written as a straight
+    double quote and a space, on the side away from the words it quotes: the same length, so
+    every offset holds."""
+    if DOUBLED_APOSTROPHES not in text:
+        return text
+    out, i = [], 0
+    while (at := text.find(DOUBLED_APOSTROPHES, i)) >= 0:
+        out.append(text[i:at])
+        opens = at == 0 or text[at - 1].isspace() or text[at - 1] in "([{—–-"
+        out.append(' "' if opens else '" ')
+        i = at + len(DOUBLED_APOSTROPHES)
+    out.append(text[i:])
+    return "".join(out)
 
 
 def _opens(text: str, i: int) -> bool:
@@ -103,6 +122,9 @@ def _closing(text: str, start: int, opening: str, closing: str) -> tuple[int | N
                 after += 1
             if text[after : after + 1] == opening:
                 i = after + 1  # the quotation runs on into this paragraph
+                continue
+            if text[after : after + 2] == f" {opening}":  # its mark, two apostrophes
+                i = after + 2
                 continue
             return None, i  # a mark never closed within its paragraph
         i += 1

@@ -7,6 +7,9 @@ from pipeline.wordlist import words
 # Opening mark -> closing mark. Straight double quotes open and close alike.
 DOUBLE_QUOTES = {"“": "”", "„": "“", "«": "»", '"': '"'}
 SINGLE_QUOTES = {"‘": "’"}
+# Two apostrophes for a double quote, as The New York Times' text prints it: ''I love
+# depreciation,'' he said. Read as a straight double quote beside a space.
+DOUBLED_APOSTROPHES = "''"
 
 
 # Pronouns that stand for a person already named.
