@@ -333,6 +333,29 @@ def test_scare_quotes_are_phrases() -> None:
     assert [q[3] for q in quotes_of(doc)] == ["phrase", "phrase"]
 
 
+def test_a_name_no_entity_holds_and_not_the_quotations_own_subject() -> None:
+    """The parser hangs the quotation's subject on the cue too ("reporter ... said"); the speaker
+    is the subject outside the quotation, a proper noun the tagger named no entity: its words.
+    Four verbless words by a cue are a statement, not a phrase."""
+    doc = build_doc(
+        "“Good reporter, this guy,” Espinoza said.",
+        r"""
+         0  “             9  punct      PUNCT
+         1  Good          2  amod       ADJ
+         2  reporter      9  nsubj      NOUN
+         3  ,             2  punct      PUNCT
+         4  this          5  det        DET
+         5  guy           2  appos      NOUN
+         6  ,             9  punct      PUNCT
+         7  ”             9  punct      PUNCT
+         8  Espinoza      9  nsubj      PROPN
+         9  said          9  ROOT       VERB   say
+        10  .             9  punct      PUNCT
+        """,
+    )
+    assert quotes_of(doc) == [("Good reporter, this guy,", "Espinoza", "said", "statement")]
+
+
 # -- across articles -------------------------------------------------------------------------
 
 
@@ -375,6 +398,58 @@ class TestWithTheRealModel:
         self, model: Language, body: str, expected: list[tuple[str | None, ...]]
     ) -> None:
         assert [q[1:] for q in quotes_of(model(body))] == expected
+
+
+# Each construction of a speaker, from sentences of our own: (body, [(speaker, cue, kind)]).
+CONSTRUCTIONS = {
+    "a short exclamation by its cue is a statement, the pronoun the person before": (
+        "Maria Lopez watched the bridge fall into the river.\n\n“Oh, God,” she said.",
+        [("Maria Lopez", "said", "statement")],
+    ),
+    "the name between the quotation and a cue the parse gave no subject": (
+        "“We were wrong to wait so long,” Ramos, 58, told reporters in Lima on Monday.",
+        [("Ramos", "told", "statement")],
+    ),
+    "a pronoun is the person last named as a speaker, not the last subject": (
+        "Anna Berg, the mayor, said the plan would work. Tom Hale met voters on Monday.\n\n"
+        "“We will finish the bridge by May,” she said.",
+        [("Anna Berg", "said", "statement")],
+    ),
+    "a role is the person last named as a speaker": (
+        "Jane Doe said the campaign had raised more money than expected.\n\n"
+        "“We are very pleased with the numbers this quarter,” the spokeswoman said.",
+        [("Jane Doe", "said", "statement")],
+    ),
+    "a phrase in the clause of a cue has the cue's subject for speaker": (
+        "In April, Donald Trump called the plan “an absolute disgrace.”",
+        [("Donald Trump", "called", "phrase")],
+    ),
+    "the verb right after a quotation, its subject after it": (
+        "“This is fantastic!” beamed Donald Hartley of Madison.",
+        [("Donald Hartley", "beamed", "statement")],
+    ),
+    "a cue with its particle": (
+        "After the governor criticized her husband, Hillary shot back, “I suppose I could "
+        "have stayed home and baked cookies.”",
+        [("Hillary", "shot", "statement")],
+    ),
+    "the agent of a passive cue": (
+        "Senator Bernie Sanders was asked by host Bill Maher, “Are you tired of hearing about "
+        "the emails?”",
+        [("Bill Maher", "was asked", "statement")],
+    ),
+    "a title by a cue stays a phrase": (
+        "Mr Issa said on “Sunday Morning Futures,” that the plan had failed.",
+        [("Issa", "said", "phrase")],
+    ),
+}
+
+
+@pytest.mark.parametrize(("body", "expected"), CONSTRUCTIONS.values(), ids=list(CONSTRUCTIONS))
+def test_speaker_constructions_with_the_real_model(
+    model: Language, body: str, expected: list[tuple[str | None, ...]]
+) -> None:
+    assert [q[1:] for q in quotes_of(model(body))] == expected
 
 
 def test_quote_ids_do_not_depend_on_the_process_hash_seed() -> None:

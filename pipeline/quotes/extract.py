@@ -6,11 +6,19 @@
    the next paragraph that opens with a mark.
 2. Each quotation's frame is the rest of its paragraph outside any quotation. The reporting verb
    is the cue of that frame nearest to the quotation ("…,” he said", "Mr Healey said on
-   Saturday: “…”"); its subject, followed up through "is expected to tell", is the speaker.
+   Saturday: “…”", "“…!” beamed Hartley", "shot back"); its subject, followed up through "is
+   expected to tell" and "by saying" (a passive cue's agent: "was asked by Bill Maher"), never a
+   word inside the quotation, is the speaker. A cue the parse gave no subject takes the name
+   between it and the quotation ("“…,” Ramos, 58, told AFP").
 3. The speaker's words become a name: a mention of the article (its resolved name), a title the
-   article gave someone ("the Prime Minister" -> the person whose title that was), or a pronoun
-   (the nearest person named as the subject of a clause before, else the nearest person).
+   article gave someone ("the Prime Minister" -> the person whose title that was), a proper noun
+   no entity holds (its words), or a pronoun or a person's role ("she", "the spokeswoman": the
+   person last named as the subject of a reporting verb before it).
 4. A quotation with no cue in its frame takes the speaker of the sentence before it.
+5. Statement or phrase: a long quotation is a statement; a short one is too when a cue with a
+   speaker stands next to it and it reads as something said ("“Oh, God,” she said"), else a
+   phrase, whose speaker is the subject of the reporting verb whose clause holds it ("called the
+   plan “a disgrace”").
 """
 
 from __future__ import annotations
@@ -24,13 +32,16 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.entities.local import Named
-from pipeline.lexicon.speech import CUE_VERBS
+from pipeline.lexicon.speech import CUE_VERBS, PHRASAL_CUES
 from pipeline.nlp import children, doc_lines, doc_sentences, doc_text
 from pipeline.parsed import ParsedArticle
 from pipeline.quotes.rules import (
+    ADJACENT_NAME_WITHIN,
+    ADJACENT_SPEAKER_MAX_WORDS,
     DOUBLE_QUOTES,
     DOUBLED_APOSTROPHES,
     GROUP_PRONOUNS,
+    PERSON_NOUNS,
     PERSON_PRONOUNS,
     PHRASE_MAX_WORDS,
     RELATIVE_PRONOUNS,
@@ -39,7 +50,10 @@ from pipeline.quotes.rules import (
 )
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
-_CLIMB = {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl"}
+_FUNCTION_POS = {"DET", "ADP", "CCONJ", "PART", "SPACE"}
+_MAYBE_PEOPLE = {"", "PERSON", "NORP"}
+_CLIMB = {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "pcomp"}
+_THROUGH = {"prep"}  # "by saying": the preposition, then the verb it hangs from
 
 
 @dataclass(frozen=True)
@@ -147,19 +161,54 @@ def find_quotes(article: ParsedArticle) -> list[Quote]:
     for span in spans:
         words = doc.char_span(span.start, span.end, alignment_mode="expand")
         kind = _kind(words)
-        speaker, cue = None, None
-        if kind == "statement":
-            speaker, cue = _attribution(index, span, previous)
-            if speaker is None and cue is None and previous is not None:
-                between = span.open_at - previous.end
-                if previous.kind == "statement" and between < 200:
-                    speaker = previous.speaker  # the next quotation of the same speech
+        speaker, cue, attached = _attribution(index, span, previous)
+        if kind == "phrase":
+            if attached and _utterance(index.text, span, words):  # “Oh, God,” she said
+                kind = "statement"
+            else:  # Trump called the plan “a disgrace”: his words, a phrase all the same
+                speaker, cue = _governing_cue(index, words, span, previous)
+        if kind == "statement" and speaker is None and cue is None and previous is not None:
+            between = span.open_at - previous.end
+            if previous.kind == "statement" and between < 200:
+                speaker = previous.speaker  # the next quotation of the same speech
         text = doc_text(doc)[span.start : span.end]
         quote = Quote(span.start, span.end, text, speaker, cue, kind)
         quotes.append(quote)
         if kind == "statement":
             previous = quote
     return quotes
+
+
+def _utterance(text: str, span: QuoteSpan, words: Span | None) -> bool:
+    """The quotation reads as something said, not a term or a title: it opens with a capital
+    letter, and not all of its words are proper nouns ("Morning Joe", "State of the Union")."""
+    first = text[span.start : span.end].lstrip()[:1]
+    if words is None or not first.isupper():
+        return False
+    content = [t for t in words if t.pos_ not in _FUNCTION_POS and not t.is_punct]
+    return not all(t.pos_ == "PROPN" for t in content)
+
+
+def _governing_cue(
+    index: _Index, words: Span | None, span: QuoteSpan, previous: Quote | None
+) -> tuple[str | None, str | None]:
+    """A phrase inside the clause of a reporting verb ("called the plan “a disgrace”"): the
+    verb's subject and the verb; else nothing."""
+    if words is None:
+        return None, None
+    token = words.root
+    for _ in range(4):
+        if token.head is token:
+            return None, None
+        token = token.head
+        if index.inside[token.idx]:
+            continue
+        if _is_cue(token):
+            subject = _subject(token, index.inside)
+            if subject is None or index.inside[subject.idx]:
+                return None, None
+            return _speaker(index, subject, span.open_at, previous), _cue_text(token)
+    return None, None
 
 
 def _kind(words: Span | None) -> str:
@@ -238,7 +287,7 @@ class _Index:
             self.inside[s.open_at : s.close_at + 1] = [True] * (s.close_at + 1 - s.open_at)
         outside = [t for t in doc if not self.inside[t.idx]]
         self.words = _Tokens(outside)
-        self.cues = _Tokens([t for t in outside if t.lemma_ in CUE_VERBS])
+        self.cues = _Tokens([t for t in outside if _is_cue(t)])
         self.mentions = _Mentions(article.mentions)
         self.people = _Mentions(m for m in article.mentions if m.label == "PERSON")
         self.sentence_cues: dict[int, list[Token]] = {}
@@ -258,11 +307,28 @@ class _Index:
                 holders.setdefault(m.title.casefold()[::-1], []).append(m)
         return sorted(holders), {title: _Mentions(found) for title, found in holders.items()}
 
+    @cached_property
+    def speakers(self) -> list[tuple[int, str]]:
+        """(where, name) of each person named as the subject of a reporting verb outside
+        quotations, in text order: who a later "he" or "the spokeswoman" most likely is."""
+        found: list[tuple[int, str]] = []
+        for cue in self.cues.tokens:
+            subject = _subject(cue, self.inside)
+            if subject is None or self.inside[subject.idx]:
+                continue
+            mention = _mention_over(self, subject)
+            if mention is not None:
+                if mention.label == "PERSON":
+                    found.append((subject.idx, mention.name))
+            elif subject.pos_ == "PROPN" and subject.ent_type_ in _MAYBE_PEOPLE:
+                found.append((subject.idx, _proper_name(subject)))
+        return sorted(found)
+
     def cues_of(self, sentence: Span) -> list[Token]:
         """The reporting verbs of a sentence, quoted or not; found once per sentence, as the
         quotations of a paragraph each look at the sentence before it."""
         if sentence.start not in self.sentence_cues:
-            self.sentence_cues[sentence.start] = [t for t in sentence if t.lemma_ in CUE_VERBS]
+            self.sentence_cues[sentence.start] = [t for t in sentence if _is_cue(t)]
         return self.sentence_cues[sentence.start]
 
     def introduces(self, start: int, end: int) -> bool:
@@ -274,38 +340,108 @@ class _Index:
 
 def _attribution(
     index: _Index, span: QuoteSpan, previous: Quote | None
-) -> tuple[str | None, str | None]:
-    """(speaker, cue) from the quotation's frame, or from the sentence before it."""
+) -> tuple[str | None, str | None, bool]:
+    """(speaker, cue, attached) from the quotation's frame, or from the sentence before it;
+    `attached` when the cue of the frame is next to the quotation, with a speaker between them
+    or just after the cue ("“…,” she said", "Smith said: “…”")."""
     text = index.text
     first_start, _ = index.lines.around(span.open_at, span.open_at)
     _, last_end = index.lines.around(span.close_at, span.close_at)
     after_cue = index.cues.first_within(span.close_at + 1, last_end)
     before_cue = index.cues.last_within(first_start, span.open_at)
     runs_on = (  # "“…,” he said", "“…”, Number 10 said"
-        text[span.end - 1 : span.end] in {",", "—", "-"}
+        text[span.end - 1 : span.end] in {",", "—", "-", "!", "?"}
         or text[span.close_at + 1 : span.close_at + 2] == ","
     )
     before = index.words.first_within(first_start, span.open_at) is not None
+    if after_cue is None and runs_on:  # "“This is fantastic!” beamed Hartley"
+        after_cue = _verb_of_speaker(index, span, last_end)
     ordered = [after_cue, before_cue] if runs_on or not before else [before_cue, after_cue]
     for cue in filter(None, ordered):
-        subject = _subject(cue)
+        attached = _next_to(index, span, cue, runs_on)
+        subject = _subject(cue, index.inside)
         if subject is not None and not index.inside[subject.idx]:
-            return _speaker(index, subject, span.open_at, previous), _cue_text(cue)
-        return _nearest_person(index, span.open_at, since=first_start), _cue_text(cue)
+            speaker = _speaker(index, subject, span.open_at, previous)
+            return speaker, _cue_text(cue), attached and speaker is not None
+        named = _adjacent_name(index, span, cue)
+        if named is not None:
+            return named, _cue_text(cue), attached
+        return _nearest_person(index, span.open_at, since=first_start), _cue_text(cue), False
     if index.introduces(first_start, span.open_at):  # "In Mr Healey’s words: “…”"
         speaker = _nearest_person(index, span.open_at, since=first_start)
         if speaker is not None:
-            return speaker, None
+            return speaker, None, False
     sentence_before = _sentence_before(index.doc, first_start)
     if sentence_before is not None and text[span.open_at - 2 : span.open_at].strip() in (":", ""):
         cues = index.cues_of(sentence_before)
         if cues:
-            subject = _subject(cues[-1])
+            subject = _subject(cues[-1], index.inside)
             if subject is not None:
-                return _speaker(index, subject, span.open_at, previous), _cue_text(cues[-1])
+                speaker = _speaker(index, subject, span.open_at, previous)
+                return speaker, _cue_text(cues[-1]), False
             since = sentence_before.start_char  # "Brink posted a message which read:"
-            return _nearest_person(index, span.open_at, since=since), _cue_text(cues[-1])
-    return None, None
+            return _nearest_person(index, span.open_at, since=since), _cue_text(cues[-1]), False
+    return None, None, False
+
+
+def _verb_of_speaker(index: _Index, span: QuoteSpan, end: int) -> Token | None:
+    """The verb just after a quotation that runs on into it, its subject a name or a person
+    pronoun beside it: "“…!” beamed Hartley", "“…,” Trump barked"."""
+    for token in _between(index, span.close_at + 1, end)[:3]:
+        if token.pos_ == "VERB":
+            subject = next((c for c in children(token) if c.dep_ in _SUBJECTS), None)
+            named = subject is not None and (
+                subject.pos_ == "PROPN" or subject.lower_ in PERSON_PRONOUNS
+            )
+            return token if named else None
+        if token.pos_ not in {"PROPN", "PRON"}:
+            return None
+    return None
+
+
+def _between(index: _Index, start: int, end: int) -> list[Token]:
+    """The words (punctuation aside) outside quotations in `text[start:end]`."""
+    first = index.words.first_within(start, end)
+    if first is None:
+        return []
+    found: list[Token] = []
+    for t in first.doc[first.i :]:
+        if t.idx >= end or len(found) > ADJACENT_SPEAKER_MAX_WORDS:
+            break  # a long stretch is read no further than the words that count
+        if not (t.is_punct or t.is_space) and not index.inside[t.idx]:
+            found.append(t)
+    return found
+
+
+def _next_to(index: _Index, span: QuoteSpan, cue: Token, runs_on: bool) -> bool:
+    """The cue stands by the quotation: after it, with few words between, the quotation
+    running on into them ("“…,” Ramos, 58, told AFP"); or before it, the words between ending
+    with a colon or a comma ("she said on Monday: “…”")."""
+    if cue.idx > span.close_at:
+        between = _between(index, span.close_at + 1, cue.idx)
+        return runs_on and len(between) <= ADJACENT_SPEAKER_MAX_WORDS
+    end = cue.idx + len(cue.text)
+    between = _between(index, end, span.open_at)
+    lead = index.text[end : span.open_at].rstrip()
+    return lead.endswith((",", ":")) and len(between) <= ADJACENT_SPEAKER_MAX_WORDS
+
+
+def _adjacent_name(index: _Index, span: QuoteSpan, cue: Token) -> str | None:
+    """A cue the parse gave no subject: the name just after the quotation, before the cue
+    ("“…,” Ramos, 58, told AFP"), or just after the cue ("said Ramos")."""
+    if cue.idx > span.close_at:
+        between = _between(index, span.close_at + 1, cue.idx)[:ADJACENT_NAME_WITHIN]
+    else:
+        between = _between(index, cue.idx + len(cue.text), span.open_at)[:ADJACENT_NAME_WITHIN]
+    names = [t for t in between if t.pos_ == "PROPN"]
+    found = [m for m in map(index.mentions.over, names) if m is not None]
+    person = next((m for m in found if m.label == "PERSON"), None)  # not "Texas" in "Texas
+    if person is not None:  # delegate Bill Eastland"
+        return person.name
+    if not names:
+        return None
+    first = index.mentions.over(names[0])
+    return first.name if first is not None else _proper_name(names[0])
 
 
 def _sentence_before(doc: Doc, paragraph_start: int) -> Span | None:
@@ -315,18 +451,38 @@ def _sentence_before(doc: Doc, paragraph_start: int) -> Span | None:
     return doc_sentences(doc).of(end[0]) if end is not None else None
 
 
-def _subject(cue: Token) -> Token | None:
-    """The subject of the reporting verb, through 'is expected to tell', 'will say'."""
+def _is_cue(token: Token) -> bool:
+    """A reporting verb: "said", or one with its particle, "shot back"."""
+    if token.lemma_ in CUE_VERBS:
+        return True
+    return token.pos_ == "VERB" and any(
+        (token.lemma_, c.lower_) in PHRASAL_CUES
+        for c in children(token)
+        if c.dep_ in {"prt", "advmod"}
+    )
+
+
+def _subject(cue: Token, inside: list[bool] | None = None) -> Token | None:
+    """The subject of the reporting verb, through 'is expected to tell', 'will say', 'by
+    saying'; of a passive one, its agent ('was asked by host Bill Maher'). Words `inside` a
+    quotation are not its subject (the parser may hang the quotation's subject on the cue)."""
+    for child in children(cue):
+        if child.dep_ == "agent":
+            for by in children(child):
+                if by.dep_ == "pobj":
+                    return by
     token = cue
     for _ in range(4):
         for child in children(token):
-            if child.dep_ in _SUBJECTS:
+            if child.dep_ in _SUBJECTS and not (inside and inside[child.idx]):
                 if child.lower_ in RELATIVE_PRONOUNS and token.dep_ in {"relcl", "acl"}:
                     break  # "a message which read": the subject is up the tree
                 return child
         if token.dep_ not in _CLIMB or token.head is token:
             return None
         token = token.head
+        if token.dep_ in _THROUGH and token.head is not token:
+            token = token.head
     return None
 
 
@@ -342,33 +498,66 @@ def _cue_text(cue: Token) -> str:
 
 
 def _speaker(index: _Index, subject: Token, before: int, previous: Quote | None) -> str | None:
-    """The name the article gives the subject of the cue. A pronoun is the person last named
-    as a subject since the previous quotation, else that quotation's speaker, else the person
-    last named."""
+    """The name the article gives the subject of the cue: a mention, else the proper noun's
+    words; a title the article gave someone; a pronoun, or a person's role ("the spokeswoman"),
+    is the person last named as a speaker."""
     mention = _mention_over(index, subject)
     if mention is not None:
         return mention.name
     if subject.lower_ in PERSON_PRONOUNS:
-        since = previous.end if previous is not None else 0
-        named = _nearest_person(index, subject.idx, since=since, subjects_only=True)
-        if named is None and previous is not None and previous.speaker is not None:
-            return previous.speaker
-        return named or _nearest_person(index, subject.idx, prefer_subjects=True)
+        return _referent(index, subject.idx, previous)
     if subject.lower_ in GROUP_PRONOUNS:
         return None
     words = " ".join(t.text for t in subject.subtree if t.dep_ != "det" and not t.is_punct)
-    return _titled(index, words, before)
+    titled = _titled(index, words, before)  # "the Prime Minister"
+    if titled is not None:
+        return titled
+    if subject.pos_ == "PROPN":
+        return _proper_name(subject)
+    if subject.lemma_.casefold() in PERSON_NOUNS:
+        return _referent(index, subject.idx, previous)
+    return None
+
+
+def _proper_name(token: Token) -> str:
+    """The words of a proper noun no mention holds: "Espinoza", "Maria Espinoza"."""
+    words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    return " ".join(t.text for t in [*words, token])
+
+
+def _referent(index: _Index, at: int, previous: Quote | None) -> str | None:
+    """The person a pronoun or a role stands for: the one last named as the subject of a
+    reporting verb before it, else the previous quotation's speaker, else the person last named
+    as a subject since that quotation, else the person last named."""
+    speakers = index.speakers
+    i = bisect.bisect_left(speakers, (at, ""))
+    if i:
+        return speakers[i - 1][1]
+    if previous is not None and previous.speaker is not None:
+        return previous.speaker
+    since = previous.end if previous is not None else 0
+    named = _nearest_person(index, at, since=since, subjects_only=True)
+    return named or _nearest_person(index, at, prefer_subjects=True)
 
 
 def _mention_over(index: _Index, token: Token) -> Named | None:
     found = index.mentions.over(token)
     if found is not None:
         return found
-    for child in token.subtree:  # "Bridget Brink, the US ambassador"
+    for child in _own_words(token):  # "Bridget Brink, the US ambassador"
         found = index.mentions.containing(child.idx)
         if found is not None and found.label in {"PERSON", "ORG"}:
             return found
     return None
+
+
+def _own_words(token: Token) -> Iterable[Token]:
+    """The words of a noun phrase that name it, not what it is of: "a spokesman for Clinton"
+    and "Clinton's spokesman" are not Clinton."""
+    yield token
+    for child in children(token):
+        if child.dep_ not in {"prep", "poss", "relcl", "acl", "case"}:
+            yield from _own_words(child)
 
 
 def _titled(index: _Index, words: str, before: int) -> str | None:
