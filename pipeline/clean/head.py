@@ -41,6 +41,7 @@ from pipeline.clean.engine import named_elsewhere
 from pipeline.clean.rules import AUTHOR_BIO, BIO_OPENING
 from pipeline.lexicon.media import AGENCIES
 from pipeline.rows import BoilerplateKind
+from pipeline.wordlist import words
 
 STANDFIRST_MAX_WORDS = 60
 MASTHEAD_CONNECTORS = frozenset({"&", "and", "of", "the", "de", "la", "le", "du", "der", "die"})
@@ -62,82 +63,12 @@ NAME_REACH = 2  # a name line this close to the byline block is its byline ("Jan
 CONTENT_WORD = re.compile(r"[^\W\d_]{4,}|\b[A-Z]{2,3}\b|\d{3,}")
 ACRONYM = re.compile(r"[A-Z]{2,3}")  # "RTX", "GOP": compared as written ("US" is not "us")
 STEM_LENGTH = 5
-FUNCTION_WORDS = frozenset(
-    [
-        "this",
-        "that",
-        "with",
-        "from",
-        "your",
-        "about",
-        "have",
-        "will",
-        "what",
-        "when",
-        "more",
-        "here",
-        "there",
-        "their",
-        "they",
-        "been",
-        "were",
-        "which",
-        "after",
-        "into",
-        "over",
-        "than",
-        "them",
-        "these",
-        "those",
-        "some",
-        "just",
-        "only",
-        "also",
-        "most",
-        "like",
-        "does",
-        "very",
-        "other",
-        "could",
-        "would",
-        "should",
-        "where",
-        "while",
-        "being",
-        "each",
-        "then",
-        "such",
-        "because",
-        "every",
-        "many",
-        "much",
-        "even",
-        "well",
-        "eine",
-        "einer",
-        "einem",
-        "einen",
-        "sich",
-        "nicht",
-        "über",
-        "dass",
-        "sind",
-        "auch",
-        "wird",
-        "werden",
-        "oder",
-        "wenn",
-        "nach",
-        "noch",
-        "aber",
-        "dies",
-        "diese",
-        "mehr",
-        "sein",
-        "ihre",
-        "beim",
-        "durch",
-    ]
+FUNCTION_WORDS = words(
+    """this that with from your about have will what when more here there their they been were
+    which after into over than them these those some just only also most like does very
+    other could would should where while being each then such because every many much even
+    well eine einer einem einen sich nicht über dass sind auch wird werden oder wenn nach
+    noch aber dies diese mehr sein ihre beim durch"""
 )
 ATTEST_REACH = 40  # lines above the article's start where its attested headline may stand
 ATTEST_MIN_SHARED = 2  # content words a line shares with the article to be taken as its headline
@@ -302,10 +233,10 @@ def _attested_title(
     prose = _prose_stems(blocks, start, spans)
     if not prose:  # no paragraph to judge by ("Talks end" over one short line)
         return title_at
-    if title_at is not None and (
-        not _stems(blocks[title_at].text) or _evidence(blocks[title_at].text, prose) >= 1
-    ):
-        return title_at  # borne out, or nothing in it to judge ("Why It Is So Hot")
+    if title_at is not None:
+        own = _stems(blocks[title_at].text)
+        if not own or _evidence(blocks[title_at].text, own, prose) >= 1:
+            return title_at  # borne out, or nothing in it to judge ("Why It Is So Hot")
     found: list[tuple[int, float, int, int]] = []  # shared, share, nearness, line
     for i in range(max(start - ATTEST_REACH, 0), start):
         block = blocks[i]
@@ -314,7 +245,7 @@ def _attested_title(
         if not _may_be_title(block) or block.words < GUESSED_TITLE_MIN_WORDS:
             continue
         own = _stems(block.text)
-        shared = _evidence(block.text, prose)
+        shared = _evidence(block.text, own, prose)
         if shared >= ATTEST_MIN_SHARED and shared >= ATTEST_MIN_SHARE * len(own):
             found.append((shared, shared / len(own), i - start, i))
     return max(found)[-1] if found else None
@@ -355,10 +286,9 @@ def _prose_stems(
     ]
 
 
-def _evidence(text: str, prose: list[tuple[str, frozenset[str]]]) -> int:
-    """How many of the line's content words recur in the article's paragraphs (not counting a
-    paragraph that repeats the line itself)."""
-    own = _stems(text)
+def _evidence(text: str, own: frozenset[str], prose: list[tuple[str, frozenset[str]]]) -> int:
+    """How many of the line's content words (`own`, its stems) recur in the article's
+    paragraphs (not counting a paragraph that repeats the line itself)."""
     seen: set[str] = set()
     for para, stems in prose:
         if para != text:
