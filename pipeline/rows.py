@@ -53,7 +53,7 @@ FigureKind = Literal[
     "other",
 ]
 Qualifier = Literal["exact", "approx", "at_least", "at_most", "more_than", "less_than", "up_to"]
-QuoteKind = Literal["statement", "phrase"]
+QuoteKind = Literal["statement", "phrase", "reported"]
 Granularity = Literal["day", "week", "month", "year", "time", "unresolved"]
 
 
@@ -191,8 +191,10 @@ class ArticleQuoteRow(Record):
     end: int
     text: str
     speaker: str | None
+    speaker_text: str | None
     cue: str | None
     kind: QuoteKind
+    continues: int | None
 
 
 @dataclass(frozen=True)
@@ -257,9 +259,11 @@ class QuoteRow(Record):
     end: int
     text: str
     speaker: str | None
+    speaker_text: str | None
     entity_id: str | None
     cue: str | None
     kind: QuoteKind
+    continues: int | None
     quote_id: str
 
 

@@ -458,12 +458,35 @@ ENTITIES = TableSpec(
 
 _QUOTE_COLUMNS = (
     *_SPAN,
-    col("text", pa.string(), "The quoted words, without the outer quote marks."),
+    col(
+        "text",
+        pa.string(),
+        "The quoted words, without the outer quote marks (of `reported` speech, what was said).",
+    ),
 )
 _QUOTE_KIND = col(
     "kind",
     pa.string(),
-    f"{one_of(QuoteKind)} (`statement`: someone's words; `phrase`: a quoted term or scare quote).",
+    f"{one_of(QuoteKind)} (`statement`: someone's words in quotation marks; `phrase`: a "
+    "quoted term or scare quote; `reported`: speech reported without quotation marks, `X said "
+    "that ...`, `according to X, ...`).",
+)
+
+_SPEAKER_TEXT = col(
+    "speaker_text",
+    pa.string(),
+    "The words of this article that name the speaker (`the spokeswoman`, `she`, `Mr Healey`), "
+    "so a reader can check `speaker`.",
+    nullable=True,
+)
+
+_CONTINUES = col(
+    "continues",
+    pa.int32(),
+    "Where the quotation this row continues starts (its `start`), when a quotation is split "
+    "around its cue (`“We will,” he said, “win.”`: the row of `win.` continues the row of "
+    "`We will,`); the parts are one statement, with one speaker, cue and `quote_id`.",
+    nullable=True,
 )
 
 ARTICLE_QUOTES = TableSpec(
@@ -478,8 +501,10 @@ ARTICLE_QUOTES = TableSpec(
         [
             *_QUOTE_COLUMNS,
             col("speaker", pa.string(), "The speaker's name in the article.", nullable=True),
+            _SPEAKER_TEXT,
             col("cue", pa.string(), "The reporting verb.", nullable=True),
             _QUOTE_KIND,
+            _CONTINUES,
         ]
     ),
 )
@@ -488,7 +513,8 @@ QUOTES = TableSpec(
     name="quotes",
     row=QuoteRow,
     doc=(
-        "One row per direct quotation, with its speaker linked to `entities` and an id shared "
+        "One row per quotation or reported speech, with its speaker linked to `entities` and an "
+        "id shared "
         "by every article that carries the same words. A quotation that runs over paragraphs "
         "is one row (its `text` holds the paragraph breaks and reopening marks). Written one "
         "file per ingest batch."
@@ -504,6 +530,7 @@ QUOTES = TableSpec(
                 "Canonical name of who said it, when the article says.",
                 nullable=True,
             ),
+            _SPEAKER_TEXT,
             col("entity_id", pa.string(), "The speaker's entity.", nullable=True),
             col(
                 "cue",
@@ -512,6 +539,7 @@ QUOTES = TableSpec(
                 nullable=True,
             ),
             _QUOTE_KIND,
+            _CONTINUES,
             col(
                 "quote_id",
                 pa.string(),

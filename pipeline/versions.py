@@ -64,7 +64,7 @@ ARTICLE_STAGES: tuple[Stage, ...] = (
         "mentions",
     ),
     Stage("figures", "1", ("pipeline.figures.rules", "pipeline.lexicon.numbers"), "figures"),
-    Stage("quotes", "2", ("pipeline.quotes.rules", "pipeline.lexicon.speech"), "quotations"),
+    Stage("quotes", "3", ("pipeline.quotes.rules", "pipeline.lexicon.speech"), "quotations"),
     Stage("dates", "1", ("pipeline.dates.rules", "pipeline.lexicon.numbers"), "dates"),
     Stage("signatures", "1", doc="story signatures and story assignment"),
 )
@@ -73,7 +73,7 @@ ARTICLE_STAGES: tuple[Stage, ...] = (
 CORPUS_STAGES: tuple[Stage, ...] = (
     Stage("publishers", "1", doc="per-publisher summary"),
     Stage("resolution", "1", ("pipeline.entities.rules", "pipeline.lexicon.people"), "entities"),
-    Stage("quote_ids", "1", doc="the same quotation across articles"),
+    Stage("quote_ids", "2", doc="the same quotation across articles"),
     Stage("stories", "1", doc="stories, reuse and figure conflicts"),
 )
 

@@ -85,7 +85,7 @@ def test_the_notebook_says_what_an_empty_warehouse_lacks(tmp_path: Path) -> None
         "no money figures in this warehouse",
         "no counts of people killed or injured in this warehouse",
         "no stories in this warehouse",
-        "no statements with a named speaker in this warehouse",
+        "no statements or reported speech with a named speaker in this warehouse",
         "no reuse pairs in this warehouse",
         "no boilerplate was removed from any article in this warehouse",
     ):

@@ -100,6 +100,19 @@ def test_two_apostrophes_stand_for_a_double_quote() -> None:
     ]
 
 
+def test_a_straight_mark_after_a_space_reopens_a_quotation_whose_breaks_were_lost() -> None:
+    body = (
+        '"Prices will rise this year. "It is simply too early to say by how much," she said. '
+        'Earlier, she told the radio programme: "We are watching closely." He called it "fair".'
+    )
+    quoted = [body[s.start : s.end] for s in find_spans(body)]
+    assert quoted == [
+        'Prices will rise this year. "It is simply too early to say by how much,',
+        "We are watching closely.",
+        "fair",
+    ]
+
+
 def test_straight_quotes_and_apostrophes() -> None:
     doc = build_doc(
         'The minister said "we can\'t wait any longer for the talks".',
@@ -365,9 +378,22 @@ def test_quote_ids_are_shared_by_the_same_words() -> None:
             "We cannot jeopardise the peace by forgetting about the war, so we must act.",
             "We cannot jeopardise the peace by forgetting about the war",
             "Something else entirely was said here by someone.",
-        ]
+        ],
+        ["statement"] * 3,
     )
     assert ids[0] == ids[1] != ids[2]
+
+
+def test_quote_ids_join_only_most_of_a_quotation_and_never_a_phrase() -> None:
+    speech = (
+        "We will rebuild every bridge and every school in the region, and we will do it "
+        "before the winter comes, whatever the cost and whatever our critics say about it."
+    )
+    line = "we will do it before the winter comes"
+    ids = quote_ids([speech, line, line, "every bridge", "every bridge"],
+                    ["statement", "statement", "statement", "phrase", "statement"])  # fmt: skip
+    assert ids[1] == ids[2] != ids[0]  # a line of the speech is not the speech
+    assert ids[3] != ids[4]  # the same words as a phrase and as a statement
 
 
 @settings(max_examples=300, deadline=None)
@@ -402,6 +428,11 @@ class TestWithTheRealModel:
 
 # Each construction of a speaker, from sentences of our own: (body, [(speaker, cue, kind)]).
 CONSTRUCTIONS = {
+    "a role in the plural is many people, not the person last named": (
+        "Anna Berg said the plan would work.\n\n"
+        "“We will fight this plan to the very end,” supporters said.",
+        [(None, "said", "statement")],
+    ),
     "a short exclamation by its cue is a statement, the pronoun the person before": (
         "Maria Lopez watched the bridge fall into the river.\n\n“Oh, God,” she said.",
         [("Maria Lopez", "said", "statement")],
@@ -442,6 +473,70 @@ CONSTRUCTIONS = {
         "Mr Issa said on “Sunday Morning Futures,” that the plan had failed.",
         [("Issa", "said", "phrase")],
     ),
+    "an appositive after the name is not the speaker": (
+        "“We have nothing to add at this time,” said Tom Reed, a spokesman for Mayor Mary Jones.",
+        [("Tom Reed", "said", "statement")],
+    ),
+    "X, a spokesman for Y: X": (
+        "Tom Reed, a spokesman for Mayor Mary Jones, said on Monday: “The mayor will not sign "
+        "the bill this week.”",
+        [("Tom Reed", "said", "statement")],
+    ),
+    "an unnamed spokesman for someone is not that someone": (
+        "Mayor Mary Jones has promised a new bridge by May.\n\n“The mayor will not sign the "
+        "bill this week,” her spokesman said.",
+        [(None, "said", "statement")],
+    ),
+    "a spokesman the article does not name is no one": (
+        "Mayor Mary Jones said the bridge would open in May.\n\n“The work on the bridge is far "
+        "from finished,” a spokesman for the council said.",
+        [(None, "said", "statement")],
+    ),
+    "a quotation standing alone takes the speaker of the paragraph before": (
+        "The mayor, Mary Jones, wrote to the council on Monday.\n\n“The bridge will open in "
+        "May, whatever the weather.”",
+        [("Mary Jones", "wrote", "statement")],
+    ),
+    "a pronoun is the last person named as a speaker whom it fits": (
+        "Ms Mary Jones said the bridge would open in May. Mr Tom Reed said it would not.\n\n"
+        "“The work is finished and the bridge is safe,” she said.",
+        [("Mary Jones", "said", "statement")],
+    ),
+    "a role is the person the article gave that title, abbreviated": (
+        "Sen. Mary Jones spoke to voters in Ohio on Monday. Tom Reed said he would vote "
+        "against her.\n\n“We will not back down on this bill,” the senator said.",
+        [("Mary Jones", "said", "statement")],
+    ),
+    "no speaker where the text names none": (
+        "The bridge over the river opened on Monday after years of delays.\n\n“The work is "
+        "finished and the bridge is safe for everyone.”",
+        [(None, None, "statement")],
+    ),
+    "the source a quotation is according to": (
+        "The mayor wants the bridge closed.\n\n“The bridge is not safe and it must close this "
+        "winter,” according to the Daily Courier.",
+        [("Daily Courier", None, "statement")],
+    ),
+    "a quotation signed on the next line": (
+        "The senator spoke about wages.\n\n“Real wages have fallen for most workers over the "
+        "past forty years.”\n\n- Mary Jones.",
+        [("Mary Jones", None, "statement")],
+    ),
+    "the subject of the sentence that introduces a quotation with a colon": (
+        "After the vote, Mayor Mary Jones issued the following statement:\n\n“The council has "
+        "chosen to build the bridge, and the work starts in May.”",
+        [("Mary Jones", None, "statement")],
+    ),
+    "an organisation's noun is the organisation last named as a speaker": (
+        "Acme Industries said on Monday that it would close the plant.\n\nMary Jones said she "
+        "was sad.\n\n“We regret the loss of these jobs in our town,” the company said.",
+        [("Acme Industries", "said", "statement")],
+    ),
+    "a part of a hyphenated word is no reporting verb": (
+        "Mary Jones spoke about the post-war order at the summit in Brussels.\n\n“We Cannot "
+        "Abandon Our Friends Now”",
+        [(None, None, "statement")],
+    ),
 }
 
 
@@ -452,12 +547,64 @@ def test_speaker_constructions_with_the_real_model(
     assert [q[1:] for q in quotes_of(model(body))] == expected
 
 
+# Quotations split around their cue, titles and quoted subheadings, from sentences of our own:
+# (body, [(text, speaker, cue, kind, continues the row at)]).
+PARTS_AND_KINDS = {
+    "a quotation split around its cue is one statement": (
+        "“We will,” Maria Lopez said, “win this.”",
+        [("We will,", "Maria Lopez", "said", "statement", None),
+         ("win this.", "Maria Lopez", "said", "statement", 1)],
+    ),
+    "two sentences, each quoted, are two quotations": (
+        "“We lost,” Maria Lopez said. “We will win next time, I promise you that.”",
+        [("We lost,", "Maria Lopez", "said", "statement", None),
+         ("We will win next time, I promise you that.", "Maria Lopez", "said", "statement", None)],
+    ),
+    "a title in a sentence is a phrase": (
+        "Supporters of Tom Hale wore “Make America Great Again” hats at the rally.",
+        [("Make America Great Again", None, None, "phrase", None)],
+    ),
+    "a quoted subheading on its own line is a statement": (
+        "Tom Hale spoke in Leeds.\n\n“We Will Not Give Up the Fight for Our Town”\n\n"
+        "He spoke for an hour.",
+        [("We Will Not Give Up the Fight for Our Town", None, None, "statement", None)],
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("body", "expected"), PARTS_AND_KINDS.values(), ids=list(PARTS_AND_KINDS))
+def test_parts_and_kinds_with_the_real_model(
+    model: Language, body: str, expected: list[tuple[str | int | None, ...]]
+) -> None:
+    found = find_quotes(ParsedArticle(model(body)))
+    assert [(q.text, q.speaker, q.cue, q.kind, q.continues) for q in found] == expected
+
+
+def test_speaker_text_is_the_attributions_own_words(model: Language) -> None:
+    """The words that name the speaker, without their appositive; a quotation that goes on
+    with no cue of its own carries the words of the one before."""
+    body = (
+        "Defence Secretary Mary Jones said on Monday: “We will rebuild the bridge before the "
+        "winter.” “It will take us all year,” she added.\n\n“And we will not stop there.”\n\n"
+        "Tom Reed, a spokesman for the council, said: “The council agrees with the plan.”"
+    )
+    assert [(q.speaker, q.speaker_text) for q in find_quotes(ParsedArticle(model(body)))] == [
+        ("Mary Jones", "Defence Secretary Mary Jones"),
+        ("Mary Jones", "she"),
+        ("Mary Jones", "she"),
+        ("Tom Reed", "Tom Reed"),
+    ]
+
+
 def test_quote_ids_do_not_depend_on_the_process_hash_seed() -> None:
     """A text that stands equally in two groups joins the same one in every process: a rerun
     with nothing new must not rename a quotation (sets iterate in hash-seed order)."""
     common = "w1 w2 w3 w4 w5"  # the last text's shingles stand 4 of 5 in each of the others
     texts = [f"x {common} z1 z2 z3", f"q1 q2 {common} y", f"x {common} y"]
-    program = f"from pipeline.quotes.corpus import quote_ids; print(quote_ids({texts!r}))"
+    program = (
+        "from pipeline.quotes.corpus import quote_ids; "
+        f"print(quote_ids({texts!r}, ['statement'] * 3))"
+    )
     seen = {
         subprocess.run(
             [sys.executable, "-c", program],

@@ -85,10 +85,12 @@ def test_an_extractor_record_missing_a_column_is_an_error_not_a_null() -> None:
         end: int
         text: str
         speker: str | None
+        speaker_text: str | None
         cue: str | None
         kind: str
+        continues: int | None
 
-    quote = Found(0, 5, "Hello", "Ann", "say", "statement")
+    quote = Found(0, 5, "Hello", "Ann", "Ann", "say", "statement", None)
     with pytest.raises(AttributeError, match="speaker"):
         from_fields(ArticleQuoteRow, quote, doc_id="d")
     with pytest.raises(ValueError, match="kind"):

@@ -9,12 +9,26 @@
    Saturday: “…”", "“…!” beamed Hartley", "shot back"); its subject, followed up through "is
    expected to tell" and "by saying" (a passive cue's agent: "was asked by Bill Maher"), never a
    word inside the quotation, is the speaker. A cue the parse gave no subject takes the name
-   between it and the quotation ("“…,” Ramos, 58, told AFP").
-3. The speaker's words become a name: a mention of the article (its resolved name), a title the
-   article gave someone ("the Prime Minister" -> the person whose title that was), a proper noun
-   no entity holds (its words), or a pronoun or a person's role ("she", "the spokeswoman": the
-   person last named as the subject of a reporting verb before it).
-4. A quotation with no cue in its frame takes the speaker of the sentence before it.
+   between it and the quotation ("“…,” Ramos, 58, told AFP") or just after it ("said Ramos").
+   No part of a hyphenated word is a cue ("post-war").
+3. The speaker's words become a name: a mention of the article (its resolved name; of "Brian
+   Fallon, a Clinton spokesman" or "a Clinton spokesman, Brian Fallon", Fallon, never Clinton),
+   a title the article gave someone ("the Prime Minister", "the senator" for "Sen. Jones": the
+   person whose title that was), a proper noun no entity holds (the person of that surname the
+   article names in full, else its words, cut before a reporting verb or a pronoun that title
+   case made look like a name). A pronoun or a person's role ("she", "the spokeswoman") is the
+   person last named as the subject of a reporting verb before it whom it fits: a "she" is
+   never the article's "Mr Healey", "her spokesman" never her; "they", "it" and "the company"
+   are the organisation last named so, "the statement" whoever was last named so. A role the
+   text does not fill ("a spokesman for the council") has no speaker: a wrong speaker is worse
+   than none; "a Twitter spokesman" speaks for Twitter. Each speaker keeps the words of the
+   attribution that name it (`speaker_text`: "she", "the spokeswoman", "Defence Secretary John
+   Healey", without an appositive or a relative clause).
+4. A quotation with no cue in its frame takes its source from "according to X" beside it, from
+   a signature on the next line ("- Bernie Sanders."), from the subject of the sentence that
+   introduces it with a colon ("Trump issued the following statement:"), or from the cue of the
+   sentence before it (the paragraph before, for a quotation standing alone); else it is the
+   next quotation of the speech before it, whose speaker and words it takes.
 5. Statement or phrase: a long quotation is a statement; a short one is too when a cue with a
    speaker stands next to it and it reads as something said ("“Oh, God,” she said"), else a
    phrase, whose speaker is the subject of the reporting verb whose clause holds it ("called the
@@ -26,7 +40,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
@@ -38,15 +52,28 @@ from pipeline.parsed import ParsedArticle
 from pipeline.quotes.rules import (
     ADJACENT_NAME_WITHIN,
     ADJACENT_SPEAKER_MAX_WORDS,
+    DOCUMENT_NOUNS,
     DOUBLE_QUOTES,
     DOUBLED_APOSTROPHES,
+    GROUP_LABELS,
+    GROUP_NOUNS,
     GROUP_PRONOUNS,
+    HONORIFIC_PRONOUNS,
+    HYPHENS,
+    INDEFINITE_DETERMINERS,
+    NOT_NAME_WORDS,
+    PERSON_NOUN_ENDINGS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
     PHRASE_MAX_WORDS,
+    PLURAL_NOUN_TAGS,
+    PRONOUN_GENDER,
+    REFERENT_LOOKBACK,
     RELATIVE_PRONOUNS,
     SINGLE_QUOTES,
+    TITLE_ABBREVIATIONS,
     VERBLESS_PHRASE_MAX_WORDS,
+    VOICES,
 )
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
@@ -72,8 +99,21 @@ class Quote:
     end: int
     text: str
     speaker: str | None
+    speaker_text: str | None
     cue: str | None
     kind: str
+    # Where the quotation this one continues starts, when it is split around its cue ("“We
+    # will,” he said, “win.”": “win.” continues “We will,”); both are then one statement.
+    continues: int | None = None
+
+
+@dataclass(frozen=True)
+class _Speaker:
+    """Who said it: the name the article gives them, and the words of the attribution that name
+    them ("she", "the spokeswoman", "Mr. Healey"), so a reader can check the name."""
+
+    name: str
+    text: str
 
 
 def find_spans(text: str) -> list[QuoteSpan]:
@@ -128,7 +168,11 @@ def _closing(text: str, start: int, opening: str, closing: str) -> tuple[int | N
     i = start
     while i < len(text):
         char = text[i]
-        if char == closing and (closing not in SINGLE_QUOTES.values() or _ends(text, i)):
+        if (
+            char == closing
+            and (closing not in SINGLE_QUOTES.values() or _ends(text, i))
+            and not (char == opening and _reopens(text, i))
+        ):
             return i, i
         if text.startswith("\n\n", i):
             after = i + 2
@@ -143,6 +187,13 @@ def _closing(text: str, start: int, opening: str, closing: str) -> tuple[int | N
             return None, i  # a mark never closed within its paragraph
         i += 1
     return None, i
+
+
+def _reopens(text: str, i: int) -> bool:
+    """A straight mark inside a straight-quoted stretch, a space before it and a word after,
+    opens the quotation's next paragraph, its breaks flattened away (`…potential. "It is
+    wrong," she said`): the quotation runs on through it, as over a paragraph break."""
+    return i > 0 and text[i - 1].isspace() and i + 1 < len(text) and text[i + 1].isalnum()
 
 
 def _ends(text: str, i: int) -> bool:
@@ -160,7 +211,7 @@ def find_quotes(article: ParsedArticle) -> list[Quote]:
     previous: Quote | None = None
     for span in spans:
         words = doc.char_span(span.start, span.end, alignment_mode="expand")
-        kind = _kind(words)
+        kind = _kind(words, alone=_alone(index, span))
         speaker, cue, attached = _attribution(index, span, previous)
         if kind == "phrase":
             if attached and _utterance(index.text, span, words):  # “Oh, God,” she said
@@ -169,14 +220,16 @@ def find_quotes(article: ParsedArticle) -> list[Quote]:
                 speaker, cue = _governing_cue(index, words, span, previous)
         if kind == "statement" and speaker is None and cue is None and previous is not None:
             between = span.open_at - previous.end
-            if previous.kind == "statement" and between < 200:
-                speaker = previous.speaker  # the next quotation of the same speech
+            if previous.kind == "statement" and between < 200 and previous.speaker is not None:
+                # the next quotation of the same speech
+                speaker = _Speaker(previous.speaker, previous.speaker_text or previous.speaker)
         text = doc_text(doc)[span.start : span.end]
-        quote = Quote(span.start, span.end, text, speaker, cue, kind)
+        name, words_of = (speaker.name, speaker.text) if speaker is not None else (None, None)
+        quote = Quote(span.start, span.end, text, name, words_of, cue, kind)
         quotes.append(quote)
         if kind == "statement":
             previous = quote
-    return quotes
+    return _split_joined(index, quotes)
 
 
 def _utterance(text: str, span: QuoteSpan, words: Span | None) -> bool:
@@ -191,14 +244,14 @@ def _utterance(text: str, span: QuoteSpan, words: Span | None) -> bool:
 
 def _governing_cue(
     index: _Index, words: Span | None, span: QuoteSpan, previous: Quote | None
-) -> tuple[str | None, str | None]:
+) -> tuple[_Speaker | None, str | None]:
     """A phrase inside the clause of a reporting verb ("called the plan “a disgrace”"): the
     verb's subject and the verb; else nothing."""
     if words is None:
         return None, None
     token = words.root
     for _ in range(4):
-        if token.head is token:
+        if token.head.i == token.i:
             return None, None
         token = token.head
         if index.inside[token.idx]:
@@ -211,7 +264,18 @@ def _governing_cue(
     return None, None
 
 
-def _kind(words: Span | None) -> str:
+def _alone(index: _Index, span: QuoteSpan) -> bool:
+    """The quotation is its whole line: a pull quote or a quoted subheading. (Only the marks'
+    neighbours are read: a long paragraph of quotations is not read once per quotation.)"""
+    start, end = index.lines.around(span.open_at, span.close_at)
+    return (
+        start == span.open_at
+        and end - span.close_at <= 2
+        and not index.text[span.close_at + 1 : end].strip(" .,;:")
+    )
+
+
+def _kind(words: Span | None, alone: bool) -> str:
     if words is None:
         return "phrase"
     tokens = [t for t in words if not (t.is_punct or t.is_space)]
@@ -220,7 +284,18 @@ def _kind(words: Span | None) -> str:
         not has_verb and len(tokens) <= VERBLESS_PHRASE_MAX_WORDS
     ):
         return "phrase"
-    return "statement"
+    return "phrase" if not alone and _title_cased(words) else "statement"
+
+
+def _title_cased(words: Span) -> bool:
+    """A title or a slogan ("wore “Make America Great Again” hats", "wrote “The Art of the
+    Deal”"): every word but short function words capitalised, and no sentence mark at its end.
+    (A line of its own so written is a quoted subheading: someone's words.)"""
+    marks = [t for t in words if not t.is_space]
+    if marks[-1].text in {".", "!", "?"}:
+        return False
+    content = [t for t in marks if not t.is_punct and (t.pos_ not in _FUNCTION_POS or len(t) > 3)]
+    return all(t.text[:1].isupper() for t in content)
 
 
 class _Tokens:
@@ -250,6 +325,11 @@ class _Mentions:
         self.items = sorted(mentions, key=lambda m: m.start)
         self.starts = [m.start for m in self.items]
         self.ends = [m.end for m in self.items]
+
+    def first(self, since: int, before: int) -> Named | None:
+        """The first mention starting at `since` or later and before `before`."""
+        i = bisect.bisect_left(self.starts, since)
+        return self.items[i] if i < len(self.items) and self.starts[i] < before else None
 
     def last(self, since: int, before: int) -> Named | None:
         """The last mention starting at `since` or later and before `before`."""
@@ -294,34 +374,71 @@ class _Index:
 
     @cached_property
     def subjects(self) -> _Mentions:
-        """The people named as the subject of a clause."""
-        return _Mentions(m for m in self.people.items if _is_subject(self.doc, m))
+        """The people named as the subject of a clause outside quotations."""
+        return _Mentions(
+            m for m in self.people.items if not self.inside[m.start] and _is_subject(self.doc, m)
+        )
 
     @cached_property
     def titles(self) -> tuple[list[str], dict[str, _Mentions]]:
-        """The titles the article gives people, casefolded and reversed, sorted: the titles
-        ending with some words are then one bisection away. With the people holding each."""
+        """The titles the article gives people, casefolded, abbreviations spelled out ("Sen."
+        is "senator") and reversed, sorted: the titles ending with some words are then one
+        bisection away. With the people holding each."""
         holders: dict[str, list[Named]] = {}
         for m in self.mentions.items:
             if m.title:
-                holders.setdefault(m.title.casefold()[::-1], []).append(m)
+                holders.setdefault(_title_words(m.title)[::-1], []).append(m)
         return sorted(holders), {title: _Mentions(found) for title, found in holders.items()}
+
+    @cached_property
+    def surnames(self) -> dict[str, str]:
+        """A surname -> the one full name the article gives a person of that surname ("Mr
+        Balls", a proper noun no mention holds, is "Ed Balls"); a surname two people share
+        names neither."""
+        found: dict[str, set[str]] = {}
+        for m in self.people.items:
+            words = m.name.split()
+            if len(words) > 1:
+                found.setdefault(words[-1].casefold(), set()).add(m.name)
+        return {surname: next(iter(names)) for surname, names in found.items() if len(names) == 1}
+
+    @cached_property
+    def genders(self) -> dict[str, str]:
+        """A person's name -> "he" or "she", from the honorifics the article gives them ("Mr",
+        "Ms"): a "she" is then never a man so titled. (The pronouns near a name are no guide:
+        "Clinton said he" is about someone else.) Unknown for most: no filter then."""
+        found: dict[str, str] = {}
+        for m in self.people.items:
+            pronoun = HONORIFIC_PRONOUNS.get((m.title or "").split(" ")[-1].casefold())
+            if pronoun is not None:
+                found.setdefault(m.name, pronoun)
+        return found
 
     @cached_property
     def speakers(self) -> list[tuple[int, str]]:
         """(where, name) of each person named as the subject of a reporting verb outside
         quotations, in text order: who a later "he" or "the spokeswoman" most likely is."""
-        found: list[tuple[int, str]] = []
+        return [(at, name) for at, name, label in self.subjects_of_cues if label == "PERSON"]
+
+    @cached_property
+    def groups(self) -> list[tuple[int, str]]:
+        """(where, name) of each organisation or group so named: who a later "they" is."""
+        return [(at, name) for at, name, label in self.subjects_of_cues if label in GROUP_LABELS]
+
+    @cached_property
+    def subjects_of_cues(self) -> list[tuple[int, str, str]]:
+        """(where, name, label) of each name that is the subject of a reporting verb outside
+        quotations, in text order."""
+        found: list[tuple[int, str, str]] = []
         for cue in self.cues.tokens:
             subject = _subject(cue, self.inside)
             if subject is None or self.inside[subject.idx]:
                 continue
             mention = _mention_over(self, subject)
             if mention is not None:
-                if mention.label == "PERSON":
-                    found.append((subject.idx, mention.name))
+                found.append((subject.idx, mention.name, mention.label))
             elif subject.pos_ == "PROPN" and subject.ent_type_ in _MAYBE_PEOPLE:
-                found.append((subject.idx, _proper_name(subject)))
+                found.append((subject.idx, _proper_name(self, subject), "PERSON"))
         return sorted(found)
 
     def cues_of(self, sentence: Span) -> list[Token]:
@@ -340,7 +457,7 @@ class _Index:
 
 def _attribution(
     index: _Index, span: QuoteSpan, previous: Quote | None
-) -> tuple[str | None, str | None, bool]:
+) -> tuple[_Speaker | None, str | None, bool]:
     """(speaker, cue, attached) from the quotation's frame, or from the sentence before it;
     `attached` when the cue of the frame is next to the quotation, with a speaker between them
     or just after the cue ("“…,” she said", "Smith said: “…”")."""
@@ -366,11 +483,19 @@ def _attribution(
         named = _adjacent_name(index, span, cue)
         if named is not None:
             return named, _cue_text(cue), attached
-        return _nearest_person(index, span.open_at, since=first_start), _cue_text(cue), False
+        nearest = _nearest_person(index, span.open_at, since=first_start)
+        return _as_speaker(index, nearest), _cue_text(cue), False
+    source = _according_to(index, span, first_start, last_end, previous) or _signed(
+        index, span, first_start, last_end
+    )
+    if source is not None:
+        return source, None, False
     if index.introduces(first_start, span.open_at):  # "In Mr Healey’s words: “…”"
-        speaker = _nearest_person(index, span.open_at, since=first_start)
-        if speaker is not None:
-            return speaker, None, False
+        said = _introducer(index, first_start, span.open_at, previous) or _as_speaker(
+            index, _nearest_person(index, span.open_at, since=first_start)
+        )
+        if said is not None:
+            return said, None, False
     sentence_before = _sentence_before(index.doc, first_start)
     if sentence_before is not None and text[span.open_at - 2 : span.open_at].strip() in (":", ""):
         cues = index.cues_of(sentence_before)
@@ -380,8 +505,58 @@ def _attribution(
                 speaker = _speaker(index, subject, span.open_at, previous)
                 return speaker, _cue_text(cues[-1]), False
             since = sentence_before.start_char  # "Brink posted a message which read:"
-            return _nearest_person(index, span.open_at, since=since), _cue_text(cues[-1]), False
+            nearest = _nearest_person(index, span.open_at, since=since)
+            return _as_speaker(index, nearest), _cue_text(cues[-1]), False
+        if index.introduces(sentence_before.start_char, first_start):  # "… statement:"
+            said = _introducer(index, sentence_before.start_char, first_start, previous)
+            return said, None, False
     return None, None, False
+
+
+def _according_to(
+    index: _Index, span: QuoteSpan, start: int, end: int, previous: Quote | None
+) -> _Speaker | None:
+    """A frame with no reporting verb that names the source: "“…,” according to CNN",
+    "According to the Daily Caller, “…”" (never "according to a court document")."""
+    after = _between(index, span.close_at + 1, end)[:1]
+    before = _between(index, start, span.open_at)
+    for word in [*after, *before[:1]]:
+        to = next((c for c in children(word) if c.lower_ == "to"), None)
+        source = next((c for c in children(to) if c.dep_ == "pobj"), None) if to else None
+        if word.lower_ == "according" and source is not None:
+            return _speaker(index, source, span.open_at, previous)
+    return None
+
+
+_SIGNATURE = re.compile(r"\s*[-—–]\s*")
+
+
+def _signed(index: _Index, span: QuoteSpan, start: int, end: int) -> _Speaker | None:
+    """A quotation standing alone, signed on the next line: "“…”\n\n- Bernie Sanders."."""
+    text = index.text
+    if text[start : span.open_at].strip() or text[span.close_at + 1 : end].strip(" .,"):
+        return None
+    signature = _SIGNATURE.match(text, end)
+    if signature is None or "\n" not in text[end : signature.end()]:
+        return None
+    _, line_end = index.lines.around(signature.end(), signature.end())
+    return _as_speaker(index, index.mentions.first(signature.end(), line_end))
+
+
+def _introducer(index: _Index, start: int, end: int, previous: Quote | None) -> _Speaker | None:
+    """The quotation `text[start:end]` introduces with a colon and no reporting verb ("Trump
+    issued the following statement:") is its sentence's subject's, when that is a name or a
+    person's pronoun."""
+    token = index.words.last_within(start, end)
+    subject = None
+    while token is not None and subject is None and not index.inside[token.idx]:
+        subject = next((c for c in children(token) if c.dep_ in _SUBJECTS), None)
+        token = token.head if token.head.i != token.i else None  # up to the clause's verb
+    if subject is None or index.inside[subject.idx]:
+        return None
+    if subject.lower_ in PERSON_PRONOUNS or _mention_over(index, subject) is not None:
+        return _speaker(index, subject, end, previous)
+    return None
 
 
 def _verb_of_speaker(index: _Index, span: QuoteSpan, end: int) -> Token | None:
@@ -426,22 +601,28 @@ def _next_to(index: _Index, span: QuoteSpan, cue: Token, runs_on: bool) -> bool:
     return lead.endswith((",", ":")) and len(between) <= ADJACENT_SPEAKER_MAX_WORDS
 
 
-def _adjacent_name(index: _Index, span: QuoteSpan, cue: Token) -> str | None:
+def _adjacent_name(index: _Index, span: QuoteSpan, cue: Token) -> _Speaker | None:
     """A cue the parse gave no subject: the name just after the quotation, before the cue
-    ("“…,” Ramos, 58, told AFP"), or just after the cue ("said Ramos")."""
+    ("“…,” Ramos, 58, told AFP"), or just after the cue ("said Ramos", "“…,” said Ramos": the
+    parser ran the sentence on into the next paragraph and hung the name there)."""
     if cue.idx > span.close_at:
         between = _between(index, span.close_at + 1, cue.idx)[:ADJACENT_NAME_WITHIN]
+        if not any(t.pos_ == "PROPN" for t in between):
+            _, end = index.lines.around(cue.idx, cue.idx)
+            between = _between(index, cue.idx + len(cue.text), end)[:ADJACENT_NAME_WITHIN]
     else:
         between = _between(index, cue.idx + len(cue.text), span.open_at)[:ADJACENT_NAME_WITHIN]
     names = [t for t in between if t.pos_ == "PROPN"]
     found = [m for m in map(index.mentions.over, names) if m is not None]
     person = next((m for m in found if m.label == "PERSON"), None)  # not "Texas" in "Texas
     if person is not None:  # delegate Bill Eastland"
-        return person.name
+        return _as_speaker(index, person)
     if not names:
         return None
     first = index.mentions.over(names[0])
-    return first.name if first is not None else _proper_name(names[0])
+    if first is not None:
+        return _as_speaker(index, first)
+    return _Speaker(_proper_name(index, names[0]), _proper_words(index, names[0]))
 
 
 def _sentence_before(doc: Doc, paragraph_start: int) -> Span | None:
@@ -452,14 +633,25 @@ def _sentence_before(doc: Doc, paragraph_start: int) -> Span | None:
 
 
 def _is_cue(token: Token) -> bool:
-    """A reporting verb: "said", or one with its particle, "shot back"."""
+    """A reporting verb: "said", or one with its particle, "shot back"; never a part of a
+    hyphenated word ("post-war", "well-said")."""
+    if _hyphenated(token):
+        return False
     if token.lemma_ in CUE_VERBS:
         return True
     return token.pos_ == "VERB" and any(
         (token.lemma_, c.lower_) in PHRASAL_CUES
         for c in children(token)
-        if c.dep_ in {"prt", "advmod"}
+        if c.dep_ in {"prt", "advmod", "dobj"}
     )
+
+
+def _hyphenated(token: Token) -> bool:
+    """The token is joined by a hyphen to the word before or after it."""
+    doc = token.doc
+    after = token.i + 1 < len(doc) and not token.whitespace_ and doc[token.i + 1].text in HYPHENS
+    before = token.i > 0 and doc[token.i - 1].text in HYPHENS and not doc[token.i - 1].whitespace_
+    return after or before
 
 
 def _subject(cue: Token, inside: list[bool] | None = None) -> Token | None:
@@ -478,10 +670,10 @@ def _subject(cue: Token, inside: list[bool] | None = None) -> Token | None:
                 if child.lower_ in RELATIVE_PRONOUNS and token.dep_ in {"relcl", "acl"}:
                     break  # "a message which read": the subject is up the tree
                 return child
-        if token.dep_ not in _CLIMB or token.head is token:
+        if token.dep_ not in _CLIMB or token.head.i == token.i:
             return None
         token = token.head
-        if token.dep_ in _THROUGH and token.head is not token:
+        if token.dep_ in _THROUGH and token.head.i != token.i:
             token = token.head
     return None
 
@@ -497,67 +689,217 @@ def _cue_text(cue: Token) -> str:
     return " ".join(t.text for t in tokens)
 
 
-def _speaker(index: _Index, subject: Token, before: int, previous: Quote | None) -> str | None:
+def _speaker(index: _Index, subject: Token, before: int, previous: Quote | None) -> _Speaker | None:
+    """The subject of the cue as a speaker: the name the article gives it, and its own words."""
+    name = _subject_name(index, subject, before, previous)
+    return _Speaker(name, _own_phrase(subject)) if name is not None else None
+
+
+def _subject_name(index: _Index, subject: Token, before: int, previous: Quote | None) -> str | None:
     """The name the article gives the subject of the cue: a mention, else the proper noun's
-    words; a title the article gave someone; a pronoun, or a person's role ("the spokeswoman"),
-    is the person last named as a speaker."""
+    words; a title the article gave someone; a pronoun, or a person's role in the singular
+    ("the spokeswoman"), is the person last named as a speaker ("they", "it": the
+    organisation), never the one the role is of; an organisation's role speaks for it ("a
+    Twitter spokesman"); someone new and unnamed ("a spokesman for the campaign"), or many
+    ("supporters argue"), is no one the text names."""
     mention = _mention_over(index, subject)
     if mention is not None:
-        return mention.name
-    if subject.lower_ in PERSON_PRONOUNS:
-        return _referent(index, subject.idx, previous)
-    if subject.lower_ in GROUP_PRONOUNS:
-        return None
+        return _name_like(mention.name)
+    lower = subject.lower_
+    at = min(subject.idx, before)
+    if lower in PERSON_PRONOUNS:
+        return _referent(index, at, previous, PRONOUN_GENDER[lower])
+    if lower in GROUP_PRONOUNS or (
+        subject.lemma_.casefold() in GROUP_NOUNS and not _indefinite(subject)
+    ):
+        return _group(index, at)  # "they", "the company", "the newspaper"
+    if subject.lemma_.casefold() in DOCUMENT_NOUNS and not _indefinite(subject):
+        return _author(index, at)  # "the statement said"
     words = " ".join(t.text for t in subject.subtree if t.dep_ != "det" and not t.is_punct)
     titled = _titled(index, words, before)  # "the Prime Minister"
     if titled is not None:
         return titled
     if subject.pos_ == "PROPN":
-        return _proper_name(subject)
-    if subject.lemma_.casefold() in PERSON_NOUNS:
-        return _referent(index, subject.idx, previous)
+        return _name_like(_proper_name(index, subject))
+    role = subject.lemma_.casefold() in PERSON_NOUNS
+    if role or _own_phrase(subject).lower().endswith(PERSON_NOUN_ENDINGS):
+        whose, label = _whose(index, subject, at, previous)
+        if label == "ORG" and subject.lower_ in VOICES:
+            return whose  # "a Twitter spokesman": Twitter speaks through them
+        if _indefinite(subject) or subject.tag_ in PLURAL_NOUN_TAGS:
+            return None  # someone new; "supporters argue": many, none of them named
+        return _referent(index, at, previous, None, besides=whose)
     return None
 
 
-def _proper_name(token: Token) -> str:
-    """The words of a proper noun no mention holds: "Espinoza", "Maria Espinoza"."""
-    words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+_ASIDE = {"appos", "relcl", "acl", "advcl", "parataxis", "punct"}
+_BREAKS = {",", "(", "—", "–", ";", ":"}
+
+
+def _own_phrase(subject: Token) -> str:
+    """The words of the attribution that name the speaker, as it has them, without what an
+    appositive, a relative clause or a comma adds: "Defence Secretary John Healey", "the
+    spokeswoman", "she" ("Brian Fallon, a Clinton spokesman," is "Brian Fallon")."""
+    aside = {t.i for c in children(subject) if c.dep_ in _ASIDE for t in c.subtree}
+    words: list[Token] = []
+    for t in subject.subtree:
+        if t.i in aside or t.text in _BREAKS or t.is_space:
+            if t.i > subject.i:
+                break
+            words = []  # an aside before the head: the words after it
+            continue
+        words.append(t)
+    return subject.doc[words[0].i : words[-1].i + 1].text if words else subject.text
+
+
+def _as_speaker(index: _Index, mention: Named | None) -> _Speaker | None:
+    """A mention as a speaker: its name, and its words with the title just before them."""
+    if mention is None:
+        return None
+    name = _name_like(mention.name)
+    if name is None:
+        return None
+    start = mention.start
+    if mention.title:
+        window = max(0, start - len(mention.title) - 2)
+        head = index.text[window:start].rstrip()
+        if head.endswith(mention.title):
+            start = window + len(head) - len(mention.title)
+    return _Speaker(name, index.text[start : mention.end])
+
+
+def _name_like(name: str) -> str | None:
+    """A name, never the words of a clause that capitals made look like one: the words up to
+    the first reporting verb or pronoun ("Goldman Sachs Said She Raised" is "Goldman Sachs")."""
+    kept = []
+    for word in name.split():
+        if word.casefold() in NOT_NAME_WORDS:
+            break
+        kept.append(word)
+    return " ".join(kept) or None
+
+
+def _proper_words(index: _Index, token: Token) -> str:
+    """The words of a proper noun no mention holds: "Espinoza", "Maria Espinoza" (not the
+    names in its title: "United Auto Workers Secretary-Treasurer Gary Casteel")."""
+    words = [
+        t
+        for t in token.lefts
+        if t.dep_ == "compound" and t.pos_ == "PROPN" and index.mentions.containing(t.idx) is None
+    ]
     return " ".join(t.text for t in [*words, token])
 
 
-def _referent(index: _Index, at: int, previous: Quote | None) -> str | None:
+def _proper_name(index: _Index, token: Token) -> str:
+    """A proper noun no mention holds: the full name the article gives a person of that
+    surname ("Mr Balls" -> "Ed Balls"), else its words."""
+    return index.surnames.get(token.text.casefold(), _proper_words(index, token))
+
+
+def _indefinite(role: Token) -> bool:
+    """A role held by someone the article has not named: "a spokesman", "another official"."""
+    return any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in children(role))
+
+
+def _whose(
+    index: _Index, role: Token, at: int, previous: Quote | None
+) -> tuple[str | None, str | None]:
+    """Who a role is of, never the one who holds it: "Clinton's spokesman", "a Clinton
+    spokesman", "the spokesman for Clinton" are not Clinton, "a Twitter spokesman" speaks for
+    Twitter. Its name and label, a possessive pronoun read as a pronoun ("her spokesman")."""
+    for child in children(role):
+        if child.dep_ == "prep":
+            child = next((c for c in children(child) if c.dep_ == "pobj"), child)
+        if child.dep_ == "poss" and child.lower_ in PRONOUN_GENDER:
+            return _referent(index, at, previous, PRONOUN_GENDER[child.lower_]), "PERSON"
+        if child.dep_ in {"poss", "compound", "pobj"}:
+            found = index.mentions.containing(child.idx)
+            if found is not None:
+                return found.name, found.label
+    return None, None
+
+
+def _referent(
+    index: _Index, at: int, previous: Quote | None, pronoun: str | None, besides: str | None = None
+) -> str | None:
     """The person a pronoun or a role stands for: the one last named as the subject of a
     reporting verb before it, else the previous quotation's speaker, else the person last named
-    as a subject since that quotation, else the person last named."""
+    as a subject since that quotation, else the person last named; never one the pronoun rules
+    out (a "she" is not the article's "Mr Healey"), nor `besides` (a role is not the person it
+    is the role of: "her spokesman")."""
+
+    def fits(name: str | None) -> bool:
+        return (
+            name is not None
+            and name != besides
+            and (pronoun is None or index.genders.get(name, pronoun) == pronoun)
+        )
+
     speakers = index.speakers
     i = bisect.bisect_left(speakers, (at, ""))
+    for _, name in reversed(speakers[max(0, i - REFERENT_LOOKBACK) : i]):
+        if fits(name):
+            return name
     if i:
-        return speakers[i - 1][1]
-    if previous is not None and previous.speaker is not None:
+        return None
+    if previous is not None and fits(previous.speaker):
         return previous.speaker
     since = previous.end if previous is not None else 0
-    named = _nearest_person(index, at, since=since, subjects_only=True)
-    return named or _nearest_person(index, at, prefer_subjects=True)
-
-
-def _mention_over(index: _Index, token: Token) -> Named | None:
-    found = index.mentions.over(token)
-    if found is not None:
-        return found
-    for child in _own_words(token):  # "Bridget Brink, the US ambassador"
-        found = index.mentions.containing(child.idx)
-        if found is not None and found.label in {"PERSON", "ORG"}:
-            return found
+    for found in (
+        _nearest_person(index, at, since=since, subjects_only=True),
+        _nearest_person(index, at, prefer_subjects=True),
+    ):
+        if found is not None:
+            return found.name if fits(found.name) else None
     return None
 
 
+def _group(index: _Index, at: int) -> str | None:
+    """What "they", "it" or "the company" stands for: the organisation or group last named as
+    the subject of a reporting verb (never a person, named since or not)."""
+    groups = index.groups
+    g = bisect.bisect_left(groups, (at, ""))
+    return groups[g - 1][1] if g else None
+
+
+def _author(index: _Index, at: int) -> str | None:
+    """Who wrote "the statement" or "the ad" a cue has for subject: whoever was last named as
+    the subject of a reporting verb, person or organisation."""
+    named = index.subjects_of_cues
+    i = bisect.bisect_left(named, (at, "", ""))
+    return named[i - 1][1] if i else None
+
+
+def _mention_over(index: _Index, token: Token) -> Named | None:
+    """The mention that names the token: the one over it, else a person among its own words
+    ("the US ambassador, Bridget Brink"), else an organisation there, unless the token is a
+    proper noun, whose compounds naming an organisation are its title ("United Auto Workers
+    Secretary-Treasurer Gary Casteel")."""
+    found = index.mentions.over(token)
+    if found is not None:
+        return found
+    found_in = [index.mentions.containing(child.idx) for child in _own_words(token)]
+    named = [m for m in found_in if m is not None and m.label in {"PERSON", "ORG"}]
+    person = next((m for m in named if m.label == "PERSON"), None)
+    if person is not None or token.pos_ == "PROPN":
+        return person
+    return named[0] if named else None
+
+
 def _own_words(token: Token) -> Iterable[Token]:
-    """The words of a noun phrase that name it, not what it is of: "a spokesman for Clinton"
-    and "Clinton's spokesman" are not Clinton."""
+    """The words of a noun phrase that name it, not what it is of: its appositive ("a Clinton
+    spokesman, Brian Fallon"), a proper noun's compounds; "a spokesman for Clinton", "a
+    Clinton spokesman" and "Clinton's spokesman" are not Clinton."""
     yield token
     for child in children(token):
-        if child.dep_ not in {"prep", "poss", "relcl", "acl", "case"}:
+        if child.dep_ == "appos" or (child.dep_ == "compound" and token.pos_ == "PROPN"):
             yield from _own_words(child)
+
+
+def _title_words(title: str) -> str:
+    """A title casefolded, its abbreviations spelled out: "Sen." is "senator"."""
+    words = re.sub(r"\s+", " ", title).casefold().split(" ")
+    return " ".join(TITLE_ABBREVIATIONS.get(w, w) for w in words)
 
 
 def _titled(index: _Index, words: str, before: int) -> str | None:
@@ -565,7 +907,7 @@ def _titled(index: _Index, words: str, before: int) -> str | None:
     first)."""
     if not words:
         return None
-    wanted = re.sub(r"\s+", " ", words).casefold()[::-1]
+    wanted = _title_words(words)[::-1]
     titles, holders = index.titles
     earlier: Named | None = None
     first: Named | None = None
@@ -588,15 +930,53 @@ def _nearest_person(
     since: int = 0,
     prefer_subjects: bool = False,
     subjects_only: bool = False,
-) -> str | None:
+) -> Named | None:
     if prefer_subjects or subjects_only:
         subject = index.subjects.last(since, before)
         if subject is not None or subjects_only:
-            return subject.name if subject is not None else None
-    person = index.people.last(since, before)
-    return person.name if person is not None else None
+            return subject
+    return index.people.last(since, before)
 
 
 def _is_subject(doc: Doc, mention: Named) -> bool:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     return span is not None and span.root.dep_ in _SUBJECTS
+
+
+def _split_joined(index: _Index, quotes: list[Quote]) -> list[Quote]:
+    """A quotation split around its cue ("“We will,” he said, “win.”") is one statement: its
+    second part takes the first's speaker and cue (either's, where the first has none) and
+    records where the first starts. The parts are a few words apart within a paragraph, the
+    words holding a reporting verb, the first part running on into them with a comma or a dash
+    and the second opened after a comma or a dash."""
+    joined = list(quotes)
+    for i in range(1, len(joined)):
+        first, second = joined[i - 1], joined[i]
+        between = index.text[first.end : second.start]
+        cue = index.cues.first_within(first.end, second.start)
+        if (
+            cue is None
+            or "\n" in between
+            or not first.text.rstrip().endswith((",", "—", "–", "-"))
+            or not between.rstrip()[:-1].rstrip().endswith((",", "—", "–"))
+            or len(_between(index, first.end, second.start)) > ADJACENT_SPEAKER_MAX_WORDS
+        ):
+            continue
+        speaker = first if first.speaker is not None else second
+        head = replace(
+            first,
+            speaker=speaker.speaker,
+            speaker_text=speaker.speaker_text,
+            cue=first.cue or second.cue or _cue_text(cue),
+            kind="statement",
+        )
+        joined[i - 1] = head
+        joined[i] = replace(
+            second,
+            speaker=head.speaker,
+            speaker_text=head.speaker_text,
+            cue=head.cue,
+            kind="statement",
+            continues=head.continues if head.continues is not None else head.start,
+        )
+    return joined
