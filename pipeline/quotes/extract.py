@@ -521,11 +521,18 @@ def _according_to(
     after = _between(index, span.close_at + 1, end)[:1]
     before = _between(index, start, span.open_at)
     for word in [*after, *before[:1]]:
-        to = next((c for c in children(word) if c.lower_ == "to"), None)
-        source = next((c for c in children(to) if c.dep_ == "pobj"), None) if to else None
-        if word.lower_ == "according" and source is not None:
+        source = according_source(word)
+        if source is not None:
             return _speaker(index, source, span.open_at, previous)
     return None
+
+
+def according_source(word: Token) -> Token | None:
+    """The X of "according to X" when `word` is its "according"."""
+    if word.lower_ != "according":
+        return None
+    to = next((c for c in children(word) if c.lower_ == "to"), None)
+    return next((c for c in children(to) if c.dep_ == "pobj"), None) if to else None
 
 
 _SIGNATURE = re.compile(r"\s*[-—–]\s*")

@@ -37,6 +37,7 @@ from pipeline.quotes.extract import (
     _Index,
     _speaker,
     _subject,
+    according_source,
 )
 from pipeline.quotes.rules import (
     ADJACENT_SPEAKER_MAX_WORDS,
@@ -93,7 +94,7 @@ class _Reading:
     def reported(self, token: Token) -> Quote | None:
         """The reported row whose cue is `token`, if it is one."""
         if token.lower_ == ACCORDING:
-            source = _according_to(token)
+            source = according_source(token)
             if source is None:
                 return None
             return self._row(self._sentence_without(token), source, f"{ACCORDING} {TO}")
@@ -225,14 +226,6 @@ def _addressed(subject: Token, cue: Token) -> bool:
     """The subject of the passive verb itself is who was spoken to, not the speaker ("He was
     told that ..."; but "he is expected to say" is his)."""
     return subject.dep_ == "nsubjpass" and subject.head.i == cue.i
-
-
-def _according_to(token: Token) -> Token | None:
-    """The X of "according to X"."""
-    for to in children(token):
-        if to.lower_ == TO:
-            return next((c for c in children(to) if c.dep_ == "pobj"), None)
-    return None
 
 
 def _without(first: int, last: int, cue: Token) -> tuple[int, int] | None:
