@@ -5,7 +5,7 @@ articles across the corpus (`corpus.py`)."""
 from __future__ import annotations
 
 from pipeline.parsed import ParsedArticle
-from pipeline.quotes.extract import Quote, find_quotes
+from pipeline.quotes.extract import Quote, find_quotes, quote_index
 from pipeline.quotes.reported import find_reported
 from pipeline.rows import ArticleQuoteRow, from_fields
 
@@ -18,6 +18,7 @@ COMPONENTS = ("tagger", "attribute_ruler", "lemmatizer", "parser", "ner")
 def quote_rows(article: ParsedArticle) -> list[ArticleQuoteRow]:
     """The `article_quotes` rows of one parsed body: its quotations and its speech without
     quotation marks, in text order."""
-    quotes = find_quotes(article)
-    found = sorted([*quotes, *find_reported(article, quotes)], key=lambda q: q.start)
+    index = quote_index(article)
+    quotes = find_quotes(article, index)
+    found = sorted([*quotes, *find_reported(index, quotes)], key=lambda q: q.start)
     return [from_fields(ArticleQuoteRow, q, doc_id=article.doc_id) for q in found]

@@ -201,15 +201,19 @@ def _ends(text: str, i: int) -> bool:
     return i + 1 >= len(text) or not text[i + 1].isalpha()
 
 
-def find_quotes(article: ParsedArticle) -> list[Quote]:
+def quote_index(article: ParsedArticle) -> _Index:
+    """What finding the article's quotations and its reported speech looks up, built once."""
+    return _Index(article, find_spans(doc_text(article.doc)))
+
+
+def find_quotes(article: ParsedArticle, index: _Index | None = None) -> list[Quote]:
+    """The article's quotations (`index`: its `quote_index`, built here when not given)."""
     doc = article.doc
-    spans = find_spans(doc_text(doc))
-    if not spans:
-        return []
-    index = _Index(article, spans)
+    if index is None:
+        index = quote_index(article)
     quotes: list[Quote] = []
     previous: Quote | None = None
-    for span in spans:
+    for span in index.spans:
         words = doc.char_span(span.start, span.end, alignment_mode="expand")
         kind = _kind(words, alone=_alone(index, span))
         speaker, cue, attached = _attribution(index, span, previous)
@@ -359,6 +363,7 @@ class _Index:
     quotation is quadratic on a long article."""
 
     def __init__(self, article: ParsedArticle, spans: list[QuoteSpan]) -> None:
+        self.spans = spans
         self.doc = doc = article.doc
         self.text = doc_text(doc)
         self.lines = doc_lines(doc)

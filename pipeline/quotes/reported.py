@@ -28,10 +28,8 @@ from spacy.tokens import Doc, Token
 
 from pipeline.lexicon.speech import REPORTING_VERBS
 from pipeline.nlp import children, doc_sentences
-from pipeline.parsed import ParsedArticle
 from pipeline.quotes.extract import (
     Quote,
-    QuoteSpan,
     _between,
     _cue_text,
     _Index,
@@ -61,17 +59,15 @@ SENTENCE_ENDS = (".", "!", "?", "…")
 _MARKS = frozenset(DOUBLE_QUOTES) | frozenset(DOUBLE_QUOTES.values())
 
 
-def find_reported(article: ParsedArticle, quotes: list[Quote]) -> list[Quote]:
-    """The rows of speech without quotation marks in `article`, sorted by start: `reported`
-    speech and press-release `statement`s. `quotes` are its quotations (`find_quotes`): what
-    lies inside them is not reported again."""
-    spans = [QuoteSpan(q.start, q.end, q.start - 1, q.end) for q in quotes]
-    index = _Index(article, spans)
+def find_reported(index: _Index, quotes: list[Quote]) -> list[Quote]:
+    """The rows of speech without quotation marks in the article of `index` (its
+    `quote_index`), sorted by start: `reported` speech and press-release `statement`s.
+    `quotes` are its quotations (`find_quotes`): what lies inside them is not reported again."""
     reading = _Reading(index, quotes)
     statements = reading.press_releases()
     taken = [(s.start, s.end) for s in statements]
     found: dict[tuple[int, int], Quote] = {}
-    for token in article.doc:
+    for token in index.doc:
         if index.inside[token.idx]:
             continue
         row = reading.reported(token)
