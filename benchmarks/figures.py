@@ -29,7 +29,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from common import shared_args
+import newsquant
+from common import PROJECT, shared_args
+from newsquant import Quantity
 from report import write_results
 
 from pipeline import nlp
@@ -72,7 +74,7 @@ def ours(model) -> Callable[[str], list[Found]]:
     return run
 
 
-def quantulum() -> Callable[[str], list[Found]]:
+def quantulum(classifier: str | None) -> Callable[[str], list[Found]]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         from quantulum3 import parser
@@ -80,9 +82,102 @@ def quantulum() -> Callable[[str], list[Found]]:
     def run(text: str) -> list[Found]:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return [Found(q.surface, (q.value,), q.unit.name) for q in parser.parse(text)]
+            parsed = parser.parse(text, classifier_path=classifier)
+        return [Found(q.surface, (q.value,), q.unit.name) for q in parsed]
 
     return run
+
+
+# Our unit names to NewsQuant's normalised ones, where they differ.
+NEWSQUANT_UNITS = {
+    "USD": "dollar", "GBP": "pound sterling", "EUR": "euro", "JPY": "japanese yen",
+    "AUD": "australian dollar", "CAD": "canadian dollar", "HKD": "hong kong dollar",
+    "NZD": "new zealand dollar", "SGD": "singapore dollar", "ILS": "shekel",
+    "MYR": "malaysian ringgit", "DKK": "danish krone", "INR": "indian rupee",
+    "CNY": "chinese yuan", "CHF": "swiss franc", "RUB": "russian ruble", "KRW": "south korean won",
+    "percent": "percentage", "degree Celsius": "celsius", "degree Fahrenheit": "fahrenheit",
+    "pound": "pound-mass",
+}  # fmt: skip
+# A money figure written in a minor unit: NewsQuant gives its value as read ("164p" is 164).
+MINOR_WRITTEN = {"p": ("pence", 100), "pence": ("pence", 100), "penny": ("pence", 100),
+                 "cent": ("cent", 100), "cents": ("cent", 100), "sen": ("sen", 100)}  # fmt: skip
+_MINOR = re.compile(rf"\d\s*-?({'|'.join(MINOR_WRITTEN)})\b", re.IGNORECASE)
+_AGE = re.compile(r"[\s-]*old\b", re.IGNORECASE)
+# Our qualifiers as NewsQuant's changes, when the figure is no rise or fall.
+QUALIFIER_CHANGES = {"exact": "=", "approx": "~", "at_least": ">", "more_than": ">",
+                     "at_most": "<", "less_than": "<", "up_to": "<"}  # fmt: skip
+
+
+def ours_newsquant(model) -> newsquant.System:
+    """Our figures in NewsQuant's terms (ordinals left out: NewsQuant counts none)."""
+
+    def run(text: str) -> list[Quantity]:
+        found = []
+        for f in find_figures(model(text)):
+            if f.kind == "ordinal":
+                continue
+            value: newsquant.Value = f.value
+            if f.value_high is not None:
+                value = (f.value, f.value_high)
+            unit = NEWSQUANT_UNITS.get(f.unit or "", f.unit or "")
+            minor = _MINOR.search(f.text) if f.kind == "money" else None
+            if minor:
+                unit, scale = MINOR_WRITTEN[minor[1].casefold()]
+                value = (f.value * scale, f.value_high * scale) if f.value_high else f.value * scale
+            if f.unit in {"year", "month"} and _AGE.match(text, f.end):
+                unit = f"{f.unit} of age"
+            if f.per:
+                unit = f"{unit} per {f.per}"
+            count = f.kind == "count"
+            if count:
+                unit = (f.object or "-").casefold()
+            change = f.change or QUALIFIER_CHANGES[f.qualifier]
+            found.append(Quantity(value, unit.casefold(), change, count, f.text))
+        return found
+
+    return run
+
+
+def quantulum_newsquant(classifier: str | None) -> newsquant.System:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from quantulum3 import parser
+
+    def run(text: str) -> list[Quantity]:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            parsed = parser.parse(text, classifier_path=classifier)
+        return [
+            Quantity(
+                float(q.value),
+                "-" if q.unit.name == "dimensionless" else q.unit.name.casefold(),
+                "=",
+                count=q.unit.name == "dimensionless",
+                surface=q.surface,
+            )
+            for q in parsed
+        ]
+
+    return run
+
+
+def quantulum_classifier() -> str | None:
+    """A path to quantulum3's unit classifier, retrained into `build/` once when the one it
+    ships cannot be read by the installed scikit-learn (a pickle of another version)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from quantulum3 import classifier
+
+        try:
+            classifier.Classifier()
+            return None
+        except Exception:
+            path = PROJECT / "build" / "quantulum3-clf.joblib"
+            if not path.is_file():
+                path.parent.mkdir(parents=True, exist_ok=True)
+                print(f"retraining quantulum3's classifier into {path.relative_to(PROJECT)}")
+                classifier.train_classifier(store=True, output_path=str(path))
+            return str(path)
 
 
 def same(a: float, b: float) -> bool:
@@ -190,10 +285,9 @@ def main() -> int:
     cases = json.loads((folder / "quantities.json").read_text(encoding="utf-8"))
     errors = [c["req"] if isinstance(c, dict) else c for c in json.loads(
         (folder / "errors.json").read_text(encoding="utf-8"))]  # fmt: skip
-    systems = {
-        "newsroom": ours(nlp.load_model(nlp.DEFAULT_MODEL, COMPONENTS)),
-        "quantulum3": quantulum(),
-    }
+    model = nlp.load_model(nlp.DEFAULT_MODEL, COMPONENTS)
+    classifier = quantulum_classifier()
+    systems = {"newsroom": ours(model), "quantulum3": quantulum(classifier)}
     admitted = sum(not outside_contract(g, c["req"]) for c in cases for g in c["res"])
     suite_size = (f"quantulum3 suite: {len(cases)} sentences, {sum(len(c['res']) for c in cases)} "
                   f"quantities ({admitted} that the contract counts as figures); errors.json: "
@@ -223,7 +317,33 @@ def main() -> int:
         ])  # fmt: skip
         print(f"{name:12}" + "".join(c.rjust(w) for c, w in zip(rows[-1][1:], widths, strict=True)))
     caption = f"The {suite_size}; seed figures: those of the seeds' expected.json found:"
-    write_results("figures", (caption, ["system", *columns], rows))
+    tables = [(caption, ["system", *columns], rows)]
+    sentences = newsquant.load(args.shared)
+    news_errors: list[str] = []
+    if sentences is not None:
+        scores = []
+        adapters = {"newsroom": (ours_newsquant(model), False, True),
+                    "quantulum3": (quantulum_newsquant(classifier), True, False)}  # fmt: skip
+        for name, (system, middles, has_change) in adapters.items():
+            for part in (*newsquant.PARTS, "all"):
+                chosen = [s for s in sentences if part in (s.part, "all")]
+                shown = news_errors if name == "newsroom" and part == "tune" else None
+                scores.append((name, part, newsquant.score(system, chosen, middles, shown),
+                               has_change))  # fmt: skip
+        header, news_rows = newsquant.table(scores)
+        news_caption = (
+            f"NewsQuant, the shared half ({len(sentences)} sentences, "
+            f"{sum(len(s.gold) for s in sentences)} quantities), scored as CQE scores it "
+            "(benchmarks/newsquant.py); `tune` is its even sentences, `held` its odd ones. "
+            "CQE's published figures on the whole set: value F1 0.920, value+unit 0.856, "
+            "value+change 0.881 (quoted, not run here):"
+        )
+        print("\n" + news_caption)
+        print("  ".join(header))
+        for row in news_rows:
+            print("  ".join(row))
+        tables.append((news_caption, header, news_rows))
+    write_results("figures", *tables)
     if args.show_errors:
         for name in systems:
             print(f"\n{name} missed:")
@@ -232,6 +352,9 @@ def main() -> int:
             print(f"\n{name} found, with a value or unit not in the gold:")
             for line in spurious[name]:
                 print("  ", line)
+        print("\nnewsroom on NewsQuant tune:")
+        for line in news_errors:
+            print("  ", line)
     return 0
 
 

@@ -53,6 +53,7 @@ FigureKind = Literal[
     "other",
 ]
 Qualifier = Literal["exact", "approx", "at_least", "at_most", "more_than", "less_than", "up_to"]
+Change = Literal["up", "down"]
 QuoteKind = Literal["statement", "phrase", "reported"]
 Granularity = Literal["day", "week", "month", "year", "time", "unresolved"]
 
@@ -178,9 +179,11 @@ class FigureRow(Record):
     value_high: float | None
     kind: FigureKind
     unit: str | None
+    per: str | None
     object: str | None
     qualifier: Qualifier
     event: str | None
+    change: Change | None
     sentence: str
 
 

@@ -17,6 +17,7 @@ from pipeline.rows import (
     ArticleQuoteRow,
     BoilerplateKind,
     BoilerplateRow,
+    Change,
     DateRow,
     DocumentRow,
     EntityLabel,
@@ -346,6 +347,13 @@ FIGURES = TableSpec(
                 nullable=True,
             ),
             col(
+                "per",
+                pa.string(),
+                "The unit of a rate's denominator, singular (`barrel` of `$58 per barrel`, "
+                "`share` of `12 cents a share`); null when the figure is no rate.",
+                nullable=True,
+            ),
+            col(
                 "object",
                 pa.string(),
                 "What is counted or measured (`people`, `air defence missiles`).",
@@ -361,6 +369,14 @@ FIGURES = TableSpec(
                 pa.string(),
                 "For counts of people: `killed`, `injured`, `arrested`, `displaced`, "
                 "`missing`, `kidnapped`, ...",
+                nullable=True,
+            ),
+            col(
+                "change",
+                pa.string(),
+                f"{one_of(Change)} when the sentence says the amount is a rise or a fall (`rose "
+                "5%`, `cut by £2bn`; in `fell 0.4% to 13176` the 0.4 is `down`, the 13176 a "
+                "level); null otherwise.",
                 nullable=True,
             ),
             col(

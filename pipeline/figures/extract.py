@@ -44,9 +44,11 @@ class Figure:
     value_high: float | None
     kind: str
     unit: str | None
+    per: str | None
     object: str | None
     qualifier: str
     event: str | None
+    change: str | None
     sentence: str
 
 
@@ -107,9 +109,11 @@ def _figure(doc: Doc, amount: Amount) -> Figure | None:
         value_high=amount.value_high,
         kind=kind,
         unit=amount.unit,
+        per=None,
         object=obj,
         qualifier=amount.qualifier,
         event=event,
+        change=None,
         sentence=_sentence(doc, number, amount.start, end),
     )
 
@@ -263,9 +267,11 @@ def _ordinal_words(doc: Doc, taken: set[int]) -> list[Figure]:
                 value_high=None,
                 kind="ordinal",
                 unit=None,
+                per=None,
                 object=noun.text,
                 qualifier="exact",
                 event=None,
+                change=None,
                 sentence=_sentence(doc, token, token.idx, span.end_char),
             )
         )
