@@ -13,6 +13,8 @@ Then the figures of `../shared/seeds/expected.json`: found with the same value w
 overlap. The contract keeps years and numbers inside names out of `figures` ("1979", "Voyager 2")
 while the suite counts them: "(contract)" is the value recall over the suite's other quantities.
 Our ordinal figures ("21st century") are left out of the precisions: the suite has no ordinals.
+Then both systems on the Recognizers-style sentences written for this project
+(`benchmarks/recognizers_style.py`, which says how they are scored).
 The figures are also written to `docs/results/figures.md`. Skips cleanly (exit 0) when
 `../shared/` is absent.
 """
@@ -30,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import newsquant
+import recognizers_style
 from common import PROJECT, shared_args
 from newsquant import Quantity
 from report import write_results
@@ -96,11 +99,14 @@ NEWSQUANT_UNITS = {
     "MYR": "malaysian ringgit", "DKK": "danish krone", "INR": "indian rupee",
     "CNY": "chinese yuan", "CHF": "swiss franc", "RUB": "russian ruble", "KRW": "south korean won",
     "percent": "percentage", "degree Celsius": "celsius", "degree Fahrenheit": "fahrenheit",
-    "pound": "pound-mass",
+    "pound": "pound-mass", "part per million": "parts-per-million",
+    "part per billion": "parts-per-billion", "milliampere hour": "milliampere-hour",
+    "revolution per minute": "revolutions per minute",
 }  # fmt: skip
 # A money figure written in a minor unit: NewsQuant gives its value as read ("164p" is 164).
 MINOR_WRITTEN = {"p": ("pence", 100), "pence": ("pence", 100), "penny": ("pence", 100),
-                 "cent": ("cent", 100), "cents": ("cent", 100), "sen": ("sen", 100)}  # fmt: skip
+                 "cent": ("cent", 100), "cents": ("cent", 100), "c": ("cent", 100),
+                 "sen": ("sen", 100)}  # fmt: skip
 _MINOR = re.compile(rf"\d\s*-?({'|'.join(MINOR_WRITTEN)})\b", re.IGNORECASE)
 _AGE = re.compile(r"[\s-]*old\b", re.IGNORECASE)
 # Our qualifiers as NewsQuant's changes, when the figure is no rise or fall.
@@ -126,11 +132,11 @@ def ours_newsquant(model) -> newsquant.System:
                 value = (f.value * scale, f.value_high * scale) if f.value_high else f.value * scale
             if f.unit in {"year", "month"} and _AGE.match(text, f.end):
                 unit = f"{f.unit} of age"
-            if f.per:
-                unit = f"{unit} per {f.per}"
             count = f.kind == "count"
             if count:
                 unit = (f.object or "-").casefold()
+            if f.per:
+                unit = f"{unit} per {f.per}"
             change = f.change or QUALIFIER_CHANGES[f.qualifier]
             found.append(Quantity(value, unit.casefold(), change, count, f.text))
         return found
@@ -318,6 +324,10 @@ def main() -> int:
         print(f"{name:12}" + "".join(c.rjust(w) for c, w in zip(rows[-1][1:], widths, strict=True)))
     caption = f"The {suite_size}; seed figures: those of the seeds' expected.json found:"
     tables = [(caption, ["system", *columns], rows)]
+    recognizers: dict[str, list[str]] = {}
+    tables.append(recognizers_style.table(
+        {"newsroom": (systems["newsroom"], False), "quantulum3": (systems["quantulum3"], True)},
+        recognizers))  # fmt: skip
     sentences = newsquant.load(args.shared)
     news_errors: list[str] = []
     if sentences is not None:
@@ -352,6 +362,9 @@ def main() -> int:
             print(f"\n{name} found, with a value or unit not in the gold:")
             for line in spurious[name]:
                 print("  ", line)
+        print("\nnewsroom on the Recognizers-style sentences:")
+        for line in recognizers["newsroom"]:
+            print("  ", line)
         print("\nnewsroom on NewsQuant tune:")
         for line in news_errors:
             print("  ", line)

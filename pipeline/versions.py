@@ -63,7 +63,12 @@ ARTICLE_STAGES: tuple[Stage, ...] = (
         ("pipeline.entities.rules", "pipeline.lexicon.people", "pipeline.lexicon.media"),
         "mentions",
     ),
-    Stage("figures", "2", ("pipeline.figures.rules", "pipeline.lexicon.numbers"), "figures"),
+    Stage(
+        "figures",
+        "2",
+        ("pipeline.figures.rules", "pipeline.figures.units", "pipeline.lexicon.numbers"),
+        "figures",
+    ),
     Stage("quotes", "3", ("pipeline.quotes.rules", "pipeline.lexicon.speech"), "quotations"),
     Stage("dates", "1", ("pipeline.dates.rules", "pipeline.lexicon.numbers"), "dates"),
     Stage("signatures", "1", doc="story signatures and story assignment"),

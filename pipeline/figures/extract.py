@@ -6,6 +6,11 @@ happened to it, read from the dependency parse.
   "five thousand" to "missiles"), or the `of` phrase of a number standing alone ("18 of the
   victims"); its compound and adjective modifiers come with it ("air defence missiles"). For a
   measure ("620-mile front line") it is the noun the unit modifies.
+- Money and percentages have as object what they are for, of or measure (`_paid_for`): their
+  own phrase ("£5bn for air defence", "60% of voters"), the noun they modify ("a $6bn deal";
+  of a change, what changed: "a 3% rise in prices"), the noun they are the `of` of ("a profit
+  of $261.9m"), or the subject of the verb they measure ("sales plunged 1.7%", "net income
+  jumped to 3bn yuan"). None when the text does not say ("raised $1bn from the flotation").
 - The event is read for counts of people (or of nothing named): the verb whose subject the
   count is ("18 people were killed", "16 killed"), a participle on the noun ("50 people
   injured"), the noun itself ("16 deaths"), or the event of the phrase an "including" hangs on.
@@ -14,21 +19,72 @@ happened to it, read from the dependency parse.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.figures.rules import EVENTS, NAME_LABELS, ORDINAL_WORDS, PEOPLE
-from pipeline.figures.scan import Amount, scan
+from pipeline.figures.change import change_of
+from pipeline.figures.rules import (
+    CHANGE_VERBS,
+    EVENTS,
+    FALL_NOUNS,
+    LEVEL_NOUNS,
+    MODEL_AFTER,
+    MONEY_FOR,
+    NAME_LABELS,
+    ORDINAL_WORDS,
+    PEOPLE,
+    PRICE_VERBS,
+    RISE_NOUNS,
+    SALE_VERBS,
+    SCALE_ABBREVIATIONS,
+    SCALES,
+    SPEND_VERBS,
+    SPENT_ON,
+    TIME_NOUNS,
+)
+from pipeline.figures.scan import Amount, rate_at, scan
+from pipeline.figures.units import (
+    CURRENCY_CODES,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    DENOMINATOR_NAMES,
+    DENOMINATORS,
+    MINOR_CURRENCY,
+)
 from pipeline.nlp import children, doc_sentences, doc_text
 
 _OBJECT_PARTS = {"compound", "amod", "nmod", "nummod", "poss"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _MODIFIERS = frozenset({"acl", "amod", "relcl"})
 _COMPLEMENTS = frozenset({"acomp", "attr", "oprd", "xcomp"})
+# Money and percentages: links from one amount to another ("$9.4bn (£5bn)", "3% and 1.2%"),
+# to the noun they modify, as what a verb measures, and the prepositions of a level.
+_AMOUNT_LINKS = frozenset({"appos", "conj", "nummod", "compound", "quantmod", "nmod"})
+_MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "nmod", "quantmod"})
+_MEASURE_DEPS = frozenset({"dobj", "npadvmod", "attr", "acomp", "oprd"})
+_LEVEL_PREPOSITIONS = frozenset({"to", "from", "by", "at"})
+# Verbs that share their subject with the verb they hang on: "is due to rise", "rose and...",
+# "have rebounded, rising to $42.30".
+_PART_OF_VERB = frozenset({"xcomp", "conj", "ccomp", "acomp", "advcl"})
+
+_SENTENCE_BREAK = re.compile(r"\n|[.!?]\s+[A-Z\"“‘']")
+_PERCENT_TOKENS = frozenset({"%", "percent", "cent", "per", "pc", "pct"})
+_WHEN_WHERE = frozenset({"DATE", "TIME", "GPE", "LOC"})
 _CHILD_EVENTS = "newsroom.figures.child_events"
+_AMOUNT_CHILDREN = "newsroom.figures.amount_children"
+_JOINED_TO = "newsroom.figures.joined_to"
+_BREAKS = "newsroom.figures.sentence_breaks"
 _INK = re.compile(r"\S")
+# A number as names hold one: digits with no grouping or scale ("Fortune 500", "Web 2.0"), or
+# a capitalised word ("Formula One"); "Britain 2 million" and "Dow 10,000" are amounts.
+_NAME_NUMBER = re.compile(r"\d+(?:\.\d+)?|[A-Z][a-z]+")
+_FUNCTION_WORDS = frozenset({"ADP", "AUX", "CCONJ", "DET", "PART", "PRON", "SCONJ"})
+# What comes before the first word of a sentence or a quotation.
+_OPENERS = frozenset({".", "!", "?", ":", ";", '"', "“", "‘", "'", "-", "–", "—"})
 # Characters of a figure's sentence kept with it: a longer sentence (a table of results written
 # without a full stop) is cut to this many around the figure, as a whole copy per figure would
 # grow with the square of the sentence's length (a 100,000-number line took 5 GiB).
@@ -58,7 +114,7 @@ def find_figures(doc: Doc) -> list[Figure]:
     found = (
         _figure(doc, amount)
         for amount in scan(doc_text(doc))
-        if not any(names[amount.number_start : amount.number_end])
+        if not any(names[amount.number_start : amount.number_end]) and not _in_name(doc, amount)
     )
     figures = [f for f in found if f is not None]
     figures.extend(_ordinal_words(doc, {f.start for f in figures}))
@@ -73,6 +129,55 @@ def _name_chars(doc: Doc) -> list[bool]:
         if ent.label_ in NAME_LABELS and any(c.isalpha() for c in ent.text):
             inside[ent.start_char : ent.end_char] = [True] * (ent.end_char - ent.start_char)
     return inside
+
+
+def _in_name(doc: Doc, amount: Amount) -> bool:
+    """Whether a bare count is part of a name the model does not tag. A number written as names
+    write one (digits alone, or a capitalised word) is a name after a word with a capital that
+    starts no sentence ("S&P 500", "the Fortune 100", "iPhone 11", "Game 7", "COVID -19"), as a
+    capitalised number word that starts none ("Five Live", "the Big Four"), before a model word
+    ("737 Max jets", "Note 20 Ultra"), or counting a singular proper noun ("Boeing's own 787
+    Dreamliner", "the 90049 ZIP Code"): proper nouns counted are plural ("12 Republicans")."""
+    if amount.kind != "count" or amount.ordinal:
+        return False
+    written = doc_text(doc)[amount.number_start : amount.number_end]
+    first, last = _token_at(doc, amount.number_start), _token_at(doc, amount.number_end - 1)
+    if first is None or last is None or not _NAME_NUMBER.fullmatch(written):
+        return False
+    if last.i + 1 < len(doc) and doc[last.i + 1].text in MODEL_AFTER:
+        return True
+    if written[0].isupper():
+        return not _starts_sentence(first)
+    if first.i > 0 and _name_word(doc[first.i - 1]):
+        return True
+    head = last.head
+    between = doc[last.i + 1 : head.i]
+    return (
+        amount.value > 1
+        and last.dep_ == "nummod"
+        and head.i > last.i
+        and head.text[:1].isupper()
+        and not head.text.endswith("s")
+        and all(t.dep_ == "compound" and t.pos_ == "PROPN" for t in between)
+    )
+
+
+def _name_word(token: Token) -> bool:
+    """A word with a capital, right before a number, that starts no sentence (or has a capital
+    inside, "iPhone", "ISO", which no sentence's first word has) and is no currency code."""
+    if not token.whitespace_ or not any(c.isupper() for c in token.text):
+        return False
+    if token.text in CURRENCY_CODES or token.pos_ in _FUNCTION_WORDS:
+        return False
+    return any(c.isupper() for c in token.text[1:]) or not _starts_sentence(token)
+
+
+def _starts_sentence(token: Token) -> bool:
+    """Whether `token` starts a sentence, a quotation or a clause after a colon."""
+    if token.is_sent_start or token.i == 0:
+        return True
+    previous = token.doc[token.i - 1]
+    return previous.is_space or previous.text in _OPENERS
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
@@ -91,12 +196,14 @@ def _figure(doc: Doc, amount: Amount) -> Figure | None:
     if noun is not None:
         first = _object_start(noun, doc, amount.end)
         obj = doc_text(doc)[first.idx : noun.idx + len(noun.text)]
-        if _INK.search(doc_text(doc), amount.end, first.idx) is None:
+        counted = amount.kind not in {"money", "percent"} and first.idx >= amount.end
+        if counted and _INK.search(doc_text(doc), amount.end, first.idx) is None:
             end = noun.idx + len(noun.text)  # "at least 18 people": the object is in the surface
     kind = amount.kind
     event = None
     written = doc_text(doc)[amount.number_start : amount.number_end]
-    if noun is None and amount.unit is None and amount.value == 1 and written.isalpha():
+    alone = amount.value == 1 and amount.value_high is None  # not "one or two"
+    if noun is None and amount.unit is None and alone and written.isalpha():
         return None  # "the one who...": a pronoun, not a count
     people = noun is None or noun.lemma_.casefold() in PEOPLE or noun.lower_ in PEOPLE
     if kind == "count" and not amount.ordinal and people:
@@ -109,13 +216,31 @@ def _figure(doc: Doc, amount: Amount) -> Figure | None:
         value_high=amount.value_high,
         kind=kind,
         unit=amount.unit,
-        per=None,
+        per=_per(amount, noun, doc),
         object=obj,
         qualifier=amount.qualifier,
         event=event,
-        change=None,
+        change=change_of(doc, amount),
         sentence=_sentence(doc, number, amount.start, end),
     )
+
+
+def _per(amount: Amount, noun: Token | None, doc: Doc) -> str | None:
+    """The rate's denominator: the one `scan` read, or for an open word after "per" the noun
+    it modifies ("per LSE share" -> `share`); for a count, a rate written after what it counts
+    ("3,000 tests per day")."""
+    if amount.per is not None:
+        word = _token_at(doc, amount.end - 1)
+        if amount.per in DENOMINATOR_NAMES or word is None or word.lower_ != amount.per:
+            return amount.per
+        head = word.head
+        if word.dep_ in {"compound", "amod"} and head.i > word.i and head.pos_ == "NOUN":
+            return DENOMINATORS.get(head.lower_, head.lemma_.casefold())
+        return amount.per
+    if amount.kind != "count" or noun is None:
+        return None
+    rate = rate_at(doc_text(doc), noun.idx + len(noun.text))
+    return rate[1] if rate else None
 
 
 def _sentence(doc: Doc, token: Token, start: int, end: int) -> str:
@@ -149,7 +274,9 @@ def _number_head(token: Token) -> Token:
 
 def _counted(number: Token, amount: Amount, doc: Doc) -> Token | None:
     """The noun the amount counts or measures, if the parse says."""
-    if amount.kind in {"money", "percent", "ordinal"} and not amount.ordinal:
+    if amount.kind in {"money", "percent"}:
+        return _paid_for(doc, amount)
+    if amount.kind == "ordinal" and not amount.ordinal:
         return None
     if amount.unit is not None:  # a measure: the noun the unit (or the number) modifies
         unit = _token_at(doc, amount.end - 1)
@@ -174,16 +301,256 @@ def _counted(number: Token, amount: Amount, doc: Doc) -> Token | None:
 
 def _object_start(noun: Token, doc: Doc, after: int) -> Token:
     """The first modifier of `noun` that stands after the amount ('air' of 'air defence
-    missiles'), or the noun itself."""
+    missiles'), or the noun itself; of a noun before the amount ('the Nikkei index gained 7.6%'),
+    its first modifier. Words hyphened to a modifier come with it ('loan-to-value mortgages');
+    a comparative does not ('2.1% more cars')."""
+    if noun.idx < after:
+        after = 0
     first = noun
     while first.i > 0:
         previous = doc[first.i - 1]
+        word = _word_start(previous, after)
+        if word.i < previous.i and any(t.dep_ in _OBJECT_PARTS for t in doc[word.i : first.i]):
+            first = word
+            continue
         if previous.idx < after or previous.dep_ not in _OBJECT_PARTS:
             break
-        if previous.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+        if previous.tag_ in {"JJR", "RBR"}:
+            break
+        if _break_between(doc, previous.idx, first.idx + 1):
+            break  # "... to £1.97bn. Turnover": the parse ran across a full stop
+        named = previous.ent_iob_ == "I" and first.ent_iob_ == "I"  # "Three Gorges Dam"
+        if previous.pos_ not in {"NOUN", "PROPN", "ADJ"} and not named:
             break
         first = previous
     return first
+
+
+def _word_start(token: Token, after: int) -> Token:
+    """The first token of the hyphened word `token` ends ('loan' of 'loan-to-value'), not
+    before `after`; `token` itself when it ends none."""
+    doc = token.doc
+    while token.i > 1:
+        hyphen, before = doc[token.i - 1], doc[token.i - 2]
+        glued = hyphen.text in {"-", "–"} and not hyphen.whitespace_ and not before.whitespace_
+        if not glued or before.idx < after:
+            break
+        token = before
+    return token
+
+
+def _paid_for(doc: Doc, amount: Amount) -> Token | None:
+    """What money or a percentage is for, of or measures, if the parse says: its own phrase
+    ("£5bn for air defence", "60% of voters"), the noun it modifies ("a $6bn deal", "a 3% rise
+    in prices"), the noun it is the `of` of ("a profit of $261.9m"), or the subject of the verb
+    it measures ("sales plunged 1.7%", "net income jumped to 3bn yuan")."""
+    span = doc.char_span(amount.start, amount.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    top = next((t for t in span if t.head.i not in range(span.start, span.end)), span[-1])
+    top = _first_of_joined(top)
+    for token in (top, *(t for t in span if t.lower_ in _PERCENT_TOKENS)):
+        own = _own_phrase(token, amount.kind)
+        if own is not None:
+            return _what_changed(own)
+    noun = _noun_of(top, amount.kind)
+    if noun is None:
+        return None
+    while noun.dep_ == "compound" and noun.head.i > noun.i and _noun(noun.head):
+        noun = noun.head  # "a $1bn London listing"
+    if not _noun(noun) or _amount_like(noun) or _lemma(noun) in LEVEL_NOUNS:
+        return None  # "a record high of $1.48"
+    if noun.ent_type_ in _WHEN_WHERE:
+        return None  # a time or a place is not what money is for: "in $1bn London listing"
+    first, last = sorted((noun.idx, amount.start))
+    if _break_between(doc, first, last + 1):
+        return None  # a parse across sentences: "... for up to £350m. WPP in recent years"
+    return _what_changed(noun)
+
+
+def _break_between(doc: Doc, start: int, end: int) -> bool:
+    """Whether a sentence break (`_SENTENCE_BREAK`) lies within `doc`'s text `start:end`. The
+    breaks are found once per doc and kept with it: searching the text between each amount and
+    a noun far before it is quadratic in a long list."""
+    breaks: list[tuple[int, int]] | None = doc.user_data.get(_BREAKS)
+    if breaks is None:
+        breaks = [m.span() for m in _SENTENCE_BREAK.finditer(doc_text(doc))]
+        doc.user_data[_BREAKS] = breaks
+    at = bisect.bisect_left(breaks, (start, start))
+    return at < len(breaks) and breaks[at][1] <= end
+
+
+def _first_of_joined(token: Token) -> Token:
+    """The amount that `token` restates or is joined to, up the chain ("$9.4bn (£5bn)", "3% and
+    1.2%"). Kept with the doc for every token on the way: a list of thousands of amounts is one
+    chain, and climbing it from each would be quadratic."""
+    known: dict[int, int] = token.doc.user_data.setdefault(_JOINED_TO, {})
+    path = []
+    while token.i not in known and token.dep_ in _AMOUNT_LINKS and _restated(token):
+        path.append(token.i)
+        token = token.head
+    top = token.doc[known.get(token.i, token.i)]
+    known.update(dict.fromkeys(path, top.i))
+    return top
+
+
+def _amount_like(token: Token) -> bool:
+    """Whether `token` is part of an amount: digits, a currency, a scale or a percent."""
+    return (
+        any(c.isdigit() for c in token.text)
+        or token.text in CURRENCY_SYMBOLS
+        or token.lower_ in CURRENCY_WORDS
+        or token.lower_ in MINOR_CURRENCY
+        or token.lower_ in _PERCENT_TOKENS
+        or token.lower_ in SCALES
+        or token.text in SCALE_ABBREVIATIONS
+    )
+
+
+def _restated(token: Token) -> bool:
+    """Whether the head of `token` is an amount `token` restates or joins: "$9.4bn (£5bn)",
+    "200 dinars ($2.77)", "3% and 1.2%"."""
+    head = token.head
+    if _amount_like(head):
+        return True
+    own = token.dep_ == "nummod" and _amount_like(token)
+    return _amount_children(token.doc)[head.i] > own
+
+
+def _amount_children(doc: Doc) -> Counter[int]:
+    """How many amount-like `nummod` children each token has. Counted once per doc and kept
+    with it: asking a head's children for each of its amounts is quadratic in a table written
+    as one sentence (3,000 percentages took 6 s)."""
+    known: Counter[int] | None = doc.user_data.get(_AMOUNT_CHILDREN)
+    if known is None:
+        known = Counter(
+            t.head.i for t in doc if t.dep_ == "nummod" and t.head.i != t.i and _amount_like(t)
+        )
+        doc.user_data[_AMOUNT_CHILDREN] = known
+    return known
+
+
+def _noun(token: Token) -> bool:
+    """A noun, or a word in a noun's place the tagger took for a verb ("a $6bn deal")."""
+    return token.pos_ in {"NOUN", "PROPN"} or (
+        token.pos_ == "VERB" and token.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass"}
+    )
+
+
+def _own_phrase(token: Token, kind: str) -> Token | None:
+    """The object of the amount's own phrase: "60% of voters", "$280bn in profits"."""
+    preps = MONEY_FOR if kind == "money" else frozenset({"of"})
+    for child in children(token):
+        if child.dep_ != "prep" or child.lower_ not in preps:
+            continue
+        objects = [c for c in children(child) if c.dep_ == "pobj"]
+        if objects and _is_object(objects[0], child.lower_ == "of"):
+            return objects[0]
+    return None
+
+
+def _is_object(token: Token, named: bool) -> bool:
+    """Whether `token` can be what an amount is of or for: a noun, not a time or an amount,
+    nor a name but after "of" ("40% of Aguas Argentinas", not "£5m for Google")."""
+    if token.pos_ not in {"NOUN", "PROPN"} or _amount_like(token):
+        return False
+    if token.ent_type_ in _WHEN_WHERE or (token.ent_type_ in NAME_LABELS and not named):
+        return False
+    return _lemma(token) not in LEVEL_NOUNS and _lemma(token) not in TIME_NOUNS
+
+
+def _noun_of(top: Token, kind: str) -> Token | None:
+    """The noun the amount `top` heads hangs on, or the subject of the verb it measures."""
+    head = top.head
+    if top.dep_ in _MODIFIER_DEPS and head.i > top.i and _noun(head):  # "a $6bn deal"
+        return head
+    comparative = head.pos_ in {"ADJ", "ADV"} and head.dep_ in {"amod", "advmod"}
+    if top.dep_ in _MEASURE_DEPS and comparative and _noun(head.head):
+        return head.head  # "2.1% more cars", "with sales up 6%"
+    if head.lower_ == "worth":  # "a deal worth $9.4bn", "the deal is worth $2bn"
+        if head.dep_ in {"amod", "acl", "appos"}:
+            return head.head
+        done = [c for c in children(head.head) if c.dep_ == "dobj"]  # "buy shares worth $5m"
+        return done[0] if done else _subject(head.head)
+    if top.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in {"NOUN", "PROPN"}:
+        return head.head  # "a profit of $261.9m"
+    if top.dep_ == "appos" and head.pos_ == "NOUN":  # "a quarter of companies (24%)"
+        return _own_phrase(head, "percent") or head
+    if top.dep_ == "pobj" and head.lower_ in _LEVEL_PREPOSITIONS:  # "rose to $5bn"
+        verb = _verb_of(head)
+        if verb is None:
+            return None
+        done = [c for c in children(verb) if c.dep_ == "dobj" and not _amount_like(c)]
+        if done:  # "takes the jobless rate to 12.1%"
+            return done[0]
+        return _subject(verb) if _lemma(verb) in CHANGE_VERBS else None
+    if top.dep_ == "pobj" and head.lower_ == "for" and _lemma(head.head) in SALE_VERBS:
+        done = [c for c in children(head.head) if c.dep_ == "dobj" and not _amount_like(c)]
+        return done[0] if done else _subject(head.head)  # "the mill was sold for $800m"
+    if top.dep_ == "dobj" and kind == "money" and _lemma(head) in SPEND_VERBS:
+        return _spent_on(head)  # "spent £40m on training"
+    if top.dep_ in _MEASURE_DEPS:  # "sales plunged 1.7%", "the price was £182,920"
+        verb = _verb_of(top)
+        verbs = CHANGE_VERBS if kind == "percent" else PRICE_VERBS
+        if verb is not None and _lemma(verb) in verbs:
+            return _subject(verb)
+    return None
+
+
+def _spent_on(verb: Token) -> Token | None:
+    """What `verb` spends on: "spent £40m on training", "invested £50 into a policy"."""
+    for child in children(verb):
+        if child.dep_ == "prep" and child.lower_ in SPENT_ON:
+            objects = [c for c in children(child) if c.dep_ == "pobj"]
+            if objects and _is_object(objects[0], False):
+                return objects[0]
+    return None
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.casefold()
+
+
+def _verb_of(token: Token) -> Token | None:
+    """The verb `token` hangs on, through "up", "down" or "higher" ("15% higher")."""
+    head = token.head
+    if head.pos_ in {"ADV", "ADJ"} and head.dep_ in {"advmod", "acomp", "npadvmod", "prep"}:
+        head = head.head
+    return head if head.pos_ in {"VERB", "AUX"} else None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of `verb`: its own, its noun's ("losses halved"), or the one of the verb it
+    is part of ("foreign aid is due to rise", "which rose")."""
+    for _ in range(3):
+        subjects = [c for c in children(verb) if c.dep_ in _SUBJECTS]
+        if subjects and subjects[0].tag_ not in {"WDT", "WP", "PRP"}:
+            return subjects[0]
+        if verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
+            return verb.head
+        if verb.dep_ not in _PART_OF_VERB or subjects or verb.head.i == verb.i:
+            return None
+        if verb.dep_ == "xcomp":  # "predicts profits to rise 50%": the object of the verb
+            done = [c for c in children(verb.head) if c.dep_ == "dobj" and _noun(c)]
+            if done:
+                return done[0]
+        verb = verb.head
+    return None
+
+
+def _what_changed(noun: Token) -> Token | None:
+    """Of a change noun, what changed: "a 3% rise in prices", "a 5% pay rise"; a bare "rise"
+    says nothing."""
+    if _lemma(noun) not in RISE_NOUNS and _lemma(noun) not in FALL_NOUNS:
+        return noun
+    for child in children(noun):
+        if child.dep_ == "prep" and child.lower_ in {"in", "of"}:
+            objects = [c for c in children(child) if c.dep_ == "pobj"]
+            if objects and _is_object(objects[0], True):
+                return objects[0]
+    if any(c.dep_ == "compound" and not _amount_like(c) for c in children(noun)):
+        return noun
+    return None
 
 
 def _event(token: Token, depth: int = 0) -> str | None:

@@ -2,7 +2,9 @@
 
 `NUMBER` finds a number ("434,000", "2.5", "1.5 billion", "4.5bn", "five thousand", "a hundred
 and two", "two and a half", "half a million", "2 1/2", "⅓", "2.48×10−5") and `value_of` reads
-the text it matched; a number a float cannot hold ("2 x 10^400") has no value.
+the text it matched; a number a float cannot hold ("2 x 10^400") has no value. `APPROXIMATE`
+finds counts written without a number ("tens of thousands of", "dozens of") and
+`approximate_range` reads their range (`rules.APPROXIMATE_COUNTS`).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import math
 import re
 
 from pipeline.figures.rules import (
+    APPROXIMATE_COUNTS,
     DOZEN,
     FRACTION_WORDS,
     SCALE_ABBREVIATIONS,
@@ -28,6 +31,8 @@ _VULGAR = "".join(VULGAR_FRACTIONS)
 _CARDINAL = alternation([w for w in NUMBER_WORDS if w != "zero"])
 _POWER = re.compile(r"([\d.]+)(?:e|[×x]10(?:\^|\*\*)?)([-+]?\d+)", re.IGNORECASE)
 _NONZERO = re.compile(r"[1-9]")
+_SPACES = re.compile(r"\s+")
+_APPROXIMATE_WORD = alternation(list(APPROXIMATE_COUNTS)).replace(r"\ ", r"\s+")
 
 DIGITS = (
     r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+)(?:\.\d+)?"
@@ -56,6 +61,40 @@ NUMBER = re.compile(
     rf")",
     re.IGNORECASE,
 )
+
+# "millions of", "tens of thousands of", "a handful of", "thousands more": a count with no
+# number; "hundreds of thousands" stands alone too ("hundreds of thousands fled").
+APPROXIMATE = re.compile(
+    rf"(?<![\w'’-])(?P<outer>{_APPROXIMATE_WORD})"
+    rf"(?:\s+of\s+(?P<inner>{_APPROXIMATE_WORD})(?![\w-])|(?=\s+(?:of|more)\b))",
+    re.IGNORECASE,
+)
+
+
+def approximate_range(match: re.Match[str]) -> tuple[float, float]:
+    """The (low, high) of an `APPROXIMATE` match: "tens of thousands" is 10 x 1,000 up to
+    100 x 1,000."""
+    low, high = APPROXIMATE_COUNTS[_SPACES.sub(" ", match["outer"].casefold())]
+    if match["inner"]:
+        scale = APPROXIMATE_COUNTS[_SPACES.sub(" ", match["inner"].casefold())][0]
+        low, high = low * scale, high * scale
+    return float(low), float(high)
+
+
+def scale_of(match: re.Match[str]) -> float:
+    """The scale written in a `NUMBER` match ("2 thousand", "5bn", "two million"), 1 if none:
+    a scale written once may apply to both ends of a range ("1 to 2 thousand")."""
+    if match["scale"]:
+        return SCALES[match["scale"].casefold()]
+    if match["abbr"]:
+        abbr = match["abbr"]
+        return SCALE_ABBREVIATIONS.get(abbr, SCALE_ABBREVIATIONS.get(abbr.lower(), 1.0))
+    if match["word_scale"]:
+        return SCALES[match["word_scale"].casefold()]
+    tokens = (match["words"] or "").casefold().split()  # "two thousand", not "2,500" in words
+    if len(tokens) > 1 and tokens[-1] in SCALES and not SCALES.keys() & set(tokens[:-1]):
+        return SCALES[tokens[-1]]
+    return 1.0
 
 
 def value_of(match: re.Match[str]) -> float | None:

@@ -1,12 +1,11 @@
-"""Figure rules as named data: number words, scales, currencies, units, qualifiers, events.
+"""Figure rules as named data: number words, scales, qualifiers, events, names.
 
-Everything the scanner (`scan.py`) and the extractor (`extract.py`) recognise is listed here, so
-a new unit or cue word is one line; `tests/test_figures.py` checks examples of each.
+Everything the scanner (`scan.py`) and the extractor (`extract.py`) recognise is listed here or,
+for units, currencies, percents and rates, in `units.py`, so a new cue word is one line;
+`tests/test_figures.py` checks examples of each.
 """
 
 from __future__ import annotations
-
-import re
 
 from pipeline.wordlist import words
 
@@ -60,164 +59,6 @@ ORDINAL_WORDS: dict[str, int] = {
     "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40,
     "fiftieth": 50, "hundredth": 100,
 }  # fmt: skip
-
-# -- money -----------------------------------------------------------------------------------
-
-# Symbols and prefixed symbols, longest first where one is a prefix of another.
-CURRENCY_SYMBOLS: dict[str, str] = {
-    "US$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD",
-    "HK$": "HKD", "S$": "SGD", "R$": "BRL", "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY",
-    "₹": "INR", "₽": "RUB", "₴": "UAH", "₩": "KRW", "₺": "TRY", "₪": "ILS", "zł": "PLN",
-}  # fmt: skip
-
-# ISO 4217 codes written before or after the amount ("GBP 40", "40 EUR").
-CURRENCY_CODES = words(
-    """GBP USD EUR JPY CNY RMB INR RUB UAH CHF CAD AUD NZD HKD SGD SEK NOK DKK PLN CZK HUF TRY
-    ZAR BRL MXN KRW ILS AED SAR NGN KES EGP PKR BDT"""
-)
-
-# Currency names after the amount ("1.5 billion euros", "10 000 dollars").
-CURRENCY_WORDS: dict[str, str] = {
-    "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "pounds sterling": "GBP",
-    "dollar": "USD", "dollars": "USD", "us dollars": "USD", "euro": "EUR", "euros": "EUR",
-    "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR",
-    "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "hryvnia": "UAH",
-    "hryvnias": "UAH", "franc": "CHF", "francs": "CHF", "swiss francs": "CHF",
-}  # fmt: skip
-
-# Minor units: the value is in the major unit ("50p" is 0.5 GBP).
-MINOR_CURRENCY: dict[str, tuple[str, float]] = {
-    "p": ("GBP", 0.01), "pence": ("GBP", 0.01), "penny": ("GBP", 0.01),
-    "cent": ("USD", 0.01), "cents": ("USD", 0.01),
-}  # fmt: skip
-
-# -- units -----------------------------------------------------------------------------------
-
-# Surface form (case-insensitive unless listed in CASE_SENSITIVE_UNITS) -> (kind, unit).
-UNITS: dict[str, tuple[str, str]] = {}
-
-
-def _add(kind: str, unit: str, *forms: str) -> None:
-    for form in forms:
-        UNITS[form] = (kind, unit)
-
-
-_add("distance", "mile", "mile", "miles", "mi")
-_add("distance", "nautical mile", "nautical mile", "nautical miles", "nmi")
-_add("distance", "kilometre", "kilometre", "kilometres", "kilometer", "kilometers", "km", "kms")
-_add("distance", "metre", "metre", "metres", "meter", "meters")
-_add("distance", "centimetre", "centimetre", "centimetres", "centimeter", "centimeters", "cm")
-_add("distance", "millimetre", "millimetre", "millimetres", "millimeter", "millimeters", "mm")
-_add("distance", "nanometre", "nanometre", "nanometres", "nanometer", "nanometers", "nm")
-_add("distance", "picometre", "picometre", "picometres", "picometer", "picometers", "pm")
-_add("distance", "foot", "foot", "feet", "ft")
-_add("distance", "inch", "inch", "inches")
-_add("distance", "yard", "yard", "yards", "yd")
-_add("duration", "second", "second", "seconds", "sec", "secs")
-_add("duration", "minute", "minute", "minutes", "min", "mins")
-_add("duration", "hour", "hour", "hours", "hr", "hrs")
-_add("duration", "day", "day", "days")
-_add("duration", "week", "week", "weeks")
-_add("duration", "fortnight", "fortnight", "fortnights")
-_add("duration", "month", "month", "months")
-_add("duration", "year", "year", "years", "yr", "yrs")
-_add("duration", "decade", "decade", "decades")
-_add("duration", "century", "century", "centuries")
-_add("weight", "kilogram", "kilogram", "kilograms", "kilogramme", "kilogrammes", "kg", "kgs")
-_add("weight", "gram", "gram", "grams", "gramme", "grammes", "g")
-_add("weight", "milligram", "milligram", "milligrams", "mg")
-_add("weight", "tonne", "tonne", "tonnes", "metric ton", "metric tons", "t")
-_add("weight", "ton", "ton", "tons")
-_add("weight", "pound", "lb", "lbs")
-_add("weight", "ounce", "ounce", "ounces", "oz")
-_add("weight", "stone", "stone")
-_add("area", "square kilometre", "square kilometres", "square kilometre", "square kilometers",
-     "square kilometer", "sq km", "km2", "km²", "km^2")  # fmt: skip
-_add("area", "square mile", "square miles", "square mile", "sq mi", "sq miles", "mi2", "mi²")
-_add("area", "square metre", "square metres", "square metre", "square meters", "square meter",
-     "sq m", "m2", "m²")  # fmt: skip
-_add("area", "square foot", "square feet", "square foot", "sq ft")
-_add("area", "hectare", "hectare", "hectares", "ha")
-_add("area", "acre", "acre", "acres")
-_add("speed", "mile per hour", "mph", "miles per hour", "miles an hour")
-_add("speed", "kilometre per hour", "km/h", "kmh", "kph", "kilometres per hour",
-     "kilometers per hour", "kilometres an hour")  # fmt: skip
-_add("speed", "metre per second", "m/s", "metres per second", "meters per second")
-_add("speed", "knot", "knot", "knots")
-_add("temperature", "degree Celsius", "°C", "ºC", "degrees Celsius", "degree Celsius",
-     "degrees centigrade", "C")  # fmt: skip
-_add("temperature", "degree Fahrenheit", "°F", "ºF", "degrees Fahrenheit", "degree Fahrenheit",
-     "F")  # fmt: skip
-_add("temperature", "degree", "degrees", "degree", "°")
-_add("other", "cubic kilometre", "cubic kilometres", "cubic kilometre", "cubic kilometers",
-     "cubic kilometer", "km3", "km³", "km^3", "km cubed")  # fmt: skip
-_add("area", "square kilometre", "km squared")
-_add("other", "ton per day", "tpd", "tons per day", "tonnes per day")
-_add("other", "kibibyte", "kibibyte", "kibibytes", "KiB")
-_add("duration", "gigayear", "gigayear", "gigayears", "gigaannum", "gigaanna", "Ga")
-_add("duration", "megayear", "megayear", "megayears", "megaannum", "Ma")
-_add("other", "cubic metre", "cubic metres", "cubic meters", "m3", "m³")
-_add("other", "cubic centimetre", "cubic centimetres", "cc", "ml", "millilitre", "millilitres",
-     "milliliter", "milliliters")  # fmt: skip
-_add("other", "litre", "litre", "litres", "liter", "liters", "l", "L")
-_add("other", "centilitre", "centilitre", "centilitres", "cl")
-_add("other", "gallon", "gallon", "gallons")
-_add("other", "barrel", "barrel", "barrels")
-_add("other", "byte", "byte", "bytes")
-_add("other", "kilobyte", "kilobyte", "kilobytes", "KB", "kB")
-_add("other", "megabyte", "megabyte", "megabytes", "MB")
-_add("other", "gigabyte", "gigabyte", "gigabytes", "GB")
-_add("other", "terabyte", "terabyte", "terabytes", "TB")
-_add("other", "exabyte", "exabyte", "exabytes", "EB")
-_add("other", "bit", "bit", "bits")
-_add("other", "watt", "watt", "watts", "W")
-_add("other", "kilowatt", "kilowatt", "kilowatts", "kW")
-_add("other", "megawatt", "megawatt", "megawatts", "MW")
-_add("other", "gigawatt", "gigawatt", "gigawatts", "GW")
-_add("other", "kilowatt hour", "kilowatt hour", "kilowatt hours", "kWh")
-_add("other", "megawatt hour", "megawatt hour", "megawatt hours", "MWh")
-_add("other", "gigawatt hour", "gigawatt hour", "gigawatt hours", "GWh")
-_add("other", "watt hour", "watt hour", "watt hours", "Wh")
-_add("other", "electronvolt", "electronvolt", "electronvolts", "eV")
-_add("other", "teraelectronvolt", "teraelectronvolts", "TeV")
-_add("other", "gigahertz", "gigahertz", "GHz")
-_add("other", "megahertz", "megahertz", "MHz")
-_add("other", "milligray", "milligray", "mGy")
-_add("other", "calorie", "calorie", "calories", "kcal")
-_add("other", "cup", "cup", "cups")
-_add("other", "tablespoon", "tablespoon", "tablespoons", "tbsp")
-_add("other", "teaspoon", "teaspoon", "teaspoons", "tsp")
-_add("other", "kelvin", "kelvin", "K")
-
-# Abbreviations too short or too common to match regardless of case ("C" is not "c").
-CASE_SENSITIVE_UNITS = frozenset(
-    {"C", "F", "L", "l", "W", "K", "Ga", "Ma", "KiB",
-     "MB", "GB", "TB", "KB", "kB", "EB", "MW", "GW", "kW", "t", "g",
-     "pm", "cc", "ha", "in", "nm", "mi", "ft", "oz", "eV", "TeV", "Wh", "kWh", "MWh", "GWh", "mGy"}
-)  # fmt: skip
-
-# Short unit forms that need digits right before them ("5 ft", "10kg"), never a number word:
-# "two l" or "five t" are not quantities.
-ABBREVIATED_UNITS = frozenset(
-    form for form in UNITS if len(form) <= 3 and form not in {"day", "ton", "cup", "bit"}
-)
-
-# Unit words that are common words too: a unit only where what follows reads as a measure
-# ("2 in thick", "the pencil is 2 in."), never in "2 in 5 people".
-_add("distance", "inch", "in")
-CONTEXT_UNITS: dict[str, re.Pattern[str]] = {
-    "in": re.compile(r"\s*(?:thick|long|wide|tall|high|deep|across|diameter|\.?\s*$|[.,;:)])"),
-}
-
-PERCENT_FORMS: dict[str, str] = {
-    "%": "percent",
-    "per cent": "percent",
-    "percent": "percent",
-    "pc": "percent",
-    "percentage point": "percentage point",
-    "percentage points": "percentage point",
-    "basis points": "basis point",
-}
 
 # -- qualifiers ------------------------------------------------------------------------------
 
@@ -281,3 +122,189 @@ STREET_WORDS = words(
 # Entity labels whose spans never hold figures: numbers inside names ("G7", "Voyager 2").
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART",
                          "LAW", "NORP", "LANGUAGE"})  # fmt: skip
+
+# Words of NAME_BEFORE that name a number in lower case too ("a category 4 hurricane", "type 2
+# diabetes"); the others are common words in lower case ("to mark 5 years", "took part 3 times").
+NAME_BEFORE_ANY_CASE = words(
+    """number room flight article section chapter page route gate platform terminal grade
+    category type model series phase episode version"""
+)
+
+# Words glued by a hyphen before a number that leave it an amount ("her now-18 month-old
+# daughter"); any other glued word makes a name ("COVID-19", "F-35") or a second year
+# ("2013-14").
+AMOUNT_PREFIXES = words("now mid minus")
+
+# Model words after a number make it part of a product's name ("737 Max", "iPhone 12 Pro",
+# "Galaxy Note 20 Ultra", "BMW 5 Series"); written capitalised, they are names, not nouns.
+MODEL_AFTER = words("Pro Max Ultra Plus Mini Lite Series Edition")
+
+# Words hyphenated to a number word that leave it an amount: "twenty-odd years", "fifty-plus",
+# "a four-fold rise", the joins of a range ("two-to-three"). Any other word but a unit makes a
+# compound modifier, which names a kind, not an amount: "a third-party review", "two-way",
+# "one-off", "a five-star hotel", "a three-judge panel" (`scan._compound_modifier`). Small
+# numbers are written as words, and their compounds are set phrases; a compound of digits
+# gives the size of something ("a 60,000-seat stadium", "a 130,000-strong workforce") and
+# stays a figure, as does a compound with a unit ("a 30-day ban", "a 6.1-inch display").
+NUMBER_HYPHEN_AMOUNT = words("odd plus fold times to and or")
+
+# "Point" is a unit of scores ("a six-point lead", "the index fell 30 points") and a word for
+# items ("a four-point plan", "a 10-point scale"): hyphenated to a number, it is a score only
+# before one of these nouns.
+POINT_SCORES = words(
+    """lead leads gap margin deficit advantage cushion swing drop drops fall falls rise rises
+    gain gains jump decline increase win victory defeat loss haul lift slide climb"""
+)
+
+# Adjectives hyphenated to a unit word that keep it the number's unit: "12 year-old", "37m
+# (121ft)-long". Any other word makes the unit part of a compound of its own, not the
+# number's: "$639m year-earlier", "5% year-on-year" (`scan._unit_in_compound`).
+MEASURE_ADJECTIVES = words("old long tall high deep wide thick size sized")
+
+# -- sports metres ---------------------------------------------------------------------------
+
+# "100m", "4.91m": after digits with no currency, "m" is a million in business news and a metre
+# in sport (`scan._metres`). It reads as metres where a distance shows: one of these words right
+# after ("400m hurdles", "100m champion"), a measure adjective after ("508m tall"), a length in
+# feet or yards beside it ("37m (121ft)"), "men's" before it, a word of `METRES_CUES` in its
+# sentence ("a world record of 4.91m in the pole vault") or enough of `METRES_TEXT_CUES` in
+# the whole text (an athletics report: "won the 400m"). Words common in business news ("jump",
+# "race", "track", "record") are cues only right after the number. A count noun right after
+# keeps it a million ("18m people", "5m viewers").
+METRES_AFTER = words(
+    """hurdles hurdle hurdler hurdlers relay relays freestyle breaststroke backstroke butterfly
+    medley sprint sprints sprinter sprinters dash race races runner runners run title titles
+    champion champions championship crown final finals heat heats record records gold silver
+    bronze medal medallist medalist winner event events specialist indoor indoors outdoor
+    victory mark line"""
+)
+_ATHLETICS = words(
+    """athletics athlete athletes hurdles hurdle hurdler hurdlers relay sprint sprinter
+    sprinters heptathlon decathlon pentathlon steeplechase javelin discus vault vaulter thrower
+    iaaf freestyle breaststroke backstroke swimmer swimmers medal medallist medallists olympic
+    olympics indoor indoors lap laps"""
+) | {"long jump", "high jump", "triple jump", "shot put", "pole vault"}
+METRES_CUES = _ATHLETICS | words("metres meters")
+METRES_TEXT_CUES = (
+    _ATHLETICS
+    | words("race races raced runner runners marathon championships track final")
+    | {"personal best", "world indoor"}
+)
+# Distinct `METRES_TEXT_CUES` that make a whole text athletics: of the 2,225 BBC News articles,
+# no business or politics one has more than two, 97 sport ones have three or more.
+METRES_TEXT_CUES_NEEDED = 3
+METRES_BEFORE = words("men's women's boys' girls' men’s women’s")
+# Count nouns right after "5m" that keep it five million.
+MILLIONS_AFTER = words(
+    """people persons viewers listeners readers users customers subscribers fans visitors
+    spectators voters members households homes jobs shares copies units tickets passengers
+    pupils students workers children adults tourists downloads hits barrels tonnes ounces"""
+)
+
+# -- approximate counts and scores -----------------------------------------------------------
+
+# Plural scale words that give a count without a number ("millions of Americans", "dozens of
+# people", "tens of thousands of students"): each reads as the range from its value to ten
+# times it, as NewsQuant's gold reads them ("hundreds of miles" is 100..1000), nested ones
+# multiply ("tens of thousands" 10,000..100,000), and the figure's qualifier is "approx".
+# "A handful" is 2..5.
+APPROXIMATE_COUNTS: dict[str, tuple[float, float]] = {
+    "tens": (10, 100), "dozens": (12, 120), "scores": (20, 200), "hundreds": (1e2, 1e3),
+    "thousands": (1e3, 1e4), "millions": (1e6, 1e7), "billions": (1e9, 1e10),
+    "trillions": (1e12, 1e13), "a handful": (2, 5),
+}  # fmt: skip
+
+# Words before "scores of" that make it results, not a count ("test scores of 90").
+SCORES_NOT_COUNTS = words("the their his her its our your my test exam credit high low top")
+
+# Words right before "X to Y" (a qualifier may stand between) that make X a change and Y the
+# level it led to, two figures, when X has its own unit: "increased by $43.6 billion to $419.2
+# billion", "shares fell 20p to 180p". Without one, "$1 million to $1.25 million" is a range.
+CHANGE_BEFORE_LEVEL = words(
+    """by up down rose rise rises rising risen fell fall falls falling fallen dropped drop
+    drops dropping climbed climbs jumped jumps gained gains lost loses added adds slipped
+    slips slid declined declines increased increases decreased decreases cut cuts grew grows
+    surged surges soared soars tumbled tumbles plunged plunges sank sinks eased eases edged
+    widened narrowed shed sheds"""
+)
+
+# Words by "1-3" that make it the score of a game or a vote, although its first number is the
+# lower: a verb up to three words before ("lost 1-3", "drew the game 2-2") or a noun right
+# after ("a 1-2 defeat"). A pair written high first or level ("won 3-1", "tied at 89-89") is a
+# score by its order alone, as ranges are written low first. Scores are not figures.
+SCORE_VERBS = words(
+    """won beat beaten defeated drew tied trailed trailing lost losing thrashed hammered
+    routed edged voted"""
+)
+SCORE_NOUNS = words("win victory defeat loss draw lead deficit scoreline thrashing triumph vote")
+
+# -- what money and percentages are for ------------------------------------------------------
+
+# Verbs whose subject is what an amount they take measures or changes: "sales plunged 1.7%",
+# "net income jumped to 3bn yuan", "the average price was £182,920", "a ticket costs $5". A
+# percentage may stand as their object ("the index gained 7.6%"); money only after "to",
+# "from", "by" or "at", or after a verb of `PRICE_VERBS` ("the firm lost $5m" says nothing of
+# what the $5m is).
+CHANGE_VERBS = words(
+    """rise fall grow jump gain drop plunge leap climb increase decrease improve slip slide
+    surge soar tumble decline shrink expand edge dip halve double treble triple sink slump
+    rebound rally recover lose ease dive crash widen narrow shed add slow accelerate fluctuate
+    be stand remain stay total reach hit top exceed average hover trade close end finish open
+    peak settle come run cost amount value price"""
+)
+PRICE_VERBS = words("be cost total reach hit top exceed average amount stand remain")
+# Verbs whose "for" phrase is a price: the dobj, else the subject, is what it is the price of
+# ("the mill was sold for $800m", "bought the unit for £5m").
+SALE_VERBS = words("sell buy acquire purchase fetch go")
+# Verbs that take money and say what it goes to in a phrase of `SPENT_ON` ("spent £40m on
+# training", "invested £50 a month into an endowment policy", "paid $5 for the book").
+SPEND_VERBS = words("spend pay invest earmark allocate commit pledge put pour plough")
+SPENT_ON = words("on for in into")
+# Nouns that name a level or a sum, never what it is of: "a record high of $1.48", "a total
+# of $5bn", "to the tune of $5bn".
+LEVEL_NOUNS = words(
+    """high low peak level record total sum average figure amount number value maximum
+    minimum tune"""
+)
+# Nouns of a stretch of time, never what an amount is for: "$1.13bn in the same period".
+TIME_NOUNS = words("period quarter year month week day half time season term")
+# Prepositions after money that say what it is for: "£5bn for air defence", "$280bn in
+# profits", "£5 billion of defence spending".
+MONEY_FOR = words("for in of on")
+
+# -- rises and falls -------------------------------------------------------------------------
+
+# What makes an amount the size of a change, not a level (`change.py`). Verbs (lemmas, and the
+# past forms a mistagged verb keeps) whose object, bare amount or "by" phrase is how much
+# something rose or fell: "rose 5%", "fell by 0.4 per cent", "cut by £2bn".
+RISE_VERBS = words(
+    """rise rose risen grow grew grown gain advance jump climb surge soar add increase improve
+    rally rebound recover leap spike boost raise lift hike widen expand strengthen appreciate
+    rocket skyrocket swell balloon firm"""
+)
+FALL_VERBS = words(
+    """fall fell fallen drop lose lost shed slide slid slip plunge plummet tumble decline
+    decrease cut reduce lower sink sank dip ease slump dive crash shrink shrank contract weaken
+    depreciate narrow retreat slash trim sag skid"""
+)
+# Verbs of `RISE_VERBS` and `FALL_VERBS` whose object may be what is gained or lost rather than
+# how much a level moved: "the firm lost $5m", "raised $50m", "added 200 jobs". Their money or
+# count object is a change only beside the level it led to ("added 15 sen to RM23.50").
+TAKING_VERBS = words("add gain lose shed raise cut slash trim boost lift")
+# Nouns of a change, the amount their modifier or "of" phrase: "a 5% rise", "a £2bn cut", "an
+# increase of 3%". Not "loss" or "deficit": a loss of $5m is a sum, not a fall.
+RISE_NOUNS = words(
+    """rise increase gain jump surge climb improvement hike rally rebound boost upturn uplift
+    growth increment advance leap spike upswing"""
+)
+FALL_NOUNS = words(
+    """fall drop decline decrease cut reduction slump plunge slide dip downturn contraction
+    fall-off shrinkage retreat slip tumble"""
+)
+# Adverbs and comparatives the amount measures: "was up 19 cents", "ended down 1%", "34.4%
+# higher", "0.68 percent lower"; also a bare verb's particle ("edged up 0.1%").
+RISE_ADVERBS = words("up higher dearer stronger bigger larger greater")
+FALL_ADVERBS = words("down lower cheaper weaker smaller")
+# Prepositions whose object is the level a change led to or started from, never the change:
+# "fell 0.4 per cent to 13176", "closed at 1,478 points", "up from 5%".
+LEVEL_PREPOSITIONS = words("to at from")

@@ -9,24 +9,59 @@ is counted, events, names the model knows) are in `extract.py`.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 from dataclasses import dataclass
 
-from pipeline.figures.numbers import NUMBER, value_of
+from pipeline.figures.numbers import (
+    APPROXIMATE,
+    NUMBER,
+    approximate_range,
+    scale_of,
+    value_of,
+)
 from pipeline.figures.rules import (
+    AMOUNT_PREFIXES,
+    CHANGE_BEFORE_LEVEL,
+    DOZEN,
+    MEASURE_ADJECTIVES,
+    METRES_AFTER,
+    METRES_BEFORE,
+    METRES_CUES,
+    METRES_TEXT_CUES,
+    METRES_TEXT_CUES_NEEDED,
+    MILLIONS_AFTER,
+    NAME_BEFORE,
+    NAME_BEFORE_ANY_CASE,
+    NUMBER_HYPHEN_AMOUNT,
+    POINT_SCORES,
+    QUALIFIERS,
+    SCALE_ABBREVIATIONS,
+    SCALES,
+    SCORE_NOUNS,
+    SCORE_VERBS,
+    SCORES_NOT_COUNTS,
+    STREET_WORDS,
+)
+from pipeline.figures.units import (
     ABBREVIATED_UNITS,
     CASE_SENSITIVE_UNITS,
+    CENT_CURRENCIES,
     CONTEXT_UNITS,
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
-    DOZEN,
+    DENOMINATORS,
     MINOR_CURRENCY,
-    NAME_BEFORE,
+    NOT_AFTER_DENOMINATOR,
+    NOT_DENOMINATORS,
+    NOT_ONE_OF,
+    NOT_RATE_AFTER_A,
     PERCENT_FORMS,
-    QUALIFIERS,
-    SCALES,
-    STREET_WORDS,
+    PREFIX_SYMBOLS,
+    QUOTE_UNITS,
+    SCALED_ONLY_SYMBOLS,
     UNITS,
 )
 from pipeline.lexicon.calendar import MONTH_PATTERN, WEEKDAYS
@@ -48,6 +83,7 @@ class Amount:
     unit: str | None
     qualifier: str
     ordinal: bool = False
+    per: str | None = None  # the rate's denominator, singular ("barrel" of "$58 per barrel")
 
 
 _MONTH = MONTH_PATTERN
@@ -58,28 +94,67 @@ _MASKS = re.compile(
     r"(?<![\d.])\d{1,2}:[0-5]\d(?::[0-5]\d)?(?!\d)(?:\s*(?:[ap]\.?m\.?)(?!\w))?"
     r"|(?<![\d.])\d{1,2}\.[0-5]\d(?!\d)\s*(?:[ap]\.?m\.?|h|hrs|GMT|BST|CET|EST|ET)(?!\w)"
     r"|(?<![\d.])\d{1,2}\s*[ap]\.?m\.?(?!\w)"
+    r"|(?<![\d.,])[0-2]\d[0-5]\d\s*(?:GMT|BST|CET|EST|EDT|PST|UTC)\b"  # "0900 GMT"
     r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
     r"|(?<![\w+])(?:\+\d{1,3}[\s-]?\(?0?\d{1,4}\)?|\(?0\d{2,4}\)?)[\s-]\d{3,4}[\s-]\d{3,4}(?!\d)",
     re.IGNORECASE,
 )
 _DATE_AFTER = re.compile(
-    rf"(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTH})\b\.?(?!\w)", re.IGNORECASE
-)  # "6 September", "10th of April"
+    rf"(?:st|nd|rd|th)?(?:[-–]\d{{1,2}}(?:st|nd|rd|th)?)?\s*(?:of\s+)?(?:{_MONTH})\b\.?(?!\w)",
+    re.IGNORECASE,
+)  # "6 September", "10th of April", "19-20 March"
+# "2004/05", "2004/2005": a season or a financial year, not a fraction.
+_SEASON = re.compile(r"(?:1[89]|20|21)\d\d/(?:\d\d){1,2}")
 _DATE_BEFORE = re.compile(
     rf"(?:\b(?:{_MONTH})\.?|\b(?:{_DAY}),?)\s+(?:the\s+)?$", re.IGNORECASE
 )  # "April 10", "September 2024", "Monday 3"
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 _QUALIFIER = re.compile(rf"(?<!\w)(?P<q>{alternation(list(QUALIFIERS))})\s*$", re.IGNORECASE)
 _SYMBOL = re.compile(
-    rf"(?P<cur>{alternation(list(CURRENCY_SYMBOLS))}|(?:{'|'.join(sorted(CURRENCY_CODES))})\s)"
-    rf"\s?(?P<sign>[-−])?$"
+    rf"(?<![^\W\d_])(?P<cur>{alternation(list(CURRENCY_SYMBOLS))}"
+    rf"|(?:{'|'.join(sorted(CURRENCY_CODES))})\s)\s?(?P<sign>[-−])?$"
 )
+# Symbols ending in a letter or a dot hide the digits glued to them from `NUMBER` (which takes
+# no number out of a word, "F35"): "RM50", "Rs.500", "PS8.1bn", "$US5".
+_GLUED = [symbol for symbol in CURRENCY_SYMBOLS if symbol[-1].isalpha() or symbol[-1] == "."]
+_GLUED_SYMBOL = re.compile(rf"(?<![^\W\d_])(?:{alternation(_GLUED)})(?=\d)")
 _ARTICLE = re.compile(r"(?<![\w'’])an?(?=\s)", re.IGNORECASE)
 _SIGN = re.compile(r"(?<![\w.,)-])[-−]$")
-_RANGE_JOIN = re.compile(r"-?\s*(?:-|–|—|to|and)\s*", re.IGNORECASE)
-_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
-_CAPITALISED = re.compile(r"\s+(?:[A-Z][\w'’-]+\s+){1,3}")
+_MINUS = re.compile(r"(?<![\w-])minus[\s-]$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"-?\s*(?P<word>-|–|—|to|and|or)\s*", re.IGNORECASE)
+# "between" or "from" before the first number of a range, maybe with a qualifier ("from about").
+_OPENER = re.compile(
+    rf"\b(?P<word>between|from)\s+(?:(?:{alternation(list(QUALIFIERS))})\s+)?$", re.IGNORECASE
+)
+# After "from X", a few words before "to Y": "from 20 mpg in 2008 to 29 mpg", "from $75 U.S.
+# per barrel to $45.88".
+_GAP_TO = re.compile(
+    r"(?:\s+(?!(?:to|from|and|or|but|than|between)\b)(?:[^\W\d][\w.'’-]*|\d{4})){1,4}?"
+    r"\s+(?P<word>to)\s+",
+    re.IGNORECASE,
+)
+_LIST_BEFORE = re.compile(r"\d\s*,\s*$")
+_CHANGE_BEFORE = re.compile(
+    rf"(?<![\w'’-])(?:{alternation(CHANGE_BEFORE_LEVEL)})\s+(?:(?:{alternation(list(QUALIFIERS))})\s+)?$",
+    re.IGNORECASE,
+)
+_SCORE = re.compile(
+    r"(?<![\w.,$£€/-])(?P<first>\d{1,3})(?P<join>\s?[-–]\s?|\s+to\s+)(?P<second>\d{1,3})"
+    r"(?![\w%°]|[.,]\d)"
+)
+_OF = re.compile(r"\s+of(?=\s)")
+# The words between an address's number (or numbers, "16-18") and its street word: capitalised
+# words, initials and ordinals ("10 Downing Street", "9 E 71st St").
+_CAPITALISED = re.compile(r"(?:[-–]\d+)?\s+(?:(?:[A-Z][\w'’-]*|\d+(?:st|nd|rd|th))\s+){0,3}")
 _WORD = re.compile(r"\S+")
+_GLUED_WORD = re.compile(r"[^\W\d_]+$")
+_HYPHENED = re.compile(r"[-–](?P<word>[^\W\d_]+)")
+_NEXT_WORD = re.compile(r"[\s-]*(?P<word>[^\W\d_]+)")
+# A length in feet or yards beside a number: "37m (121ft)".
+_LENGTH_BESIDE = re.compile(r"\s*\(\s*[\d.,]+\s*(?:ft|feet|foot|yd|yards?|in|inches)\b")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+_SENTENCE_REACH = 200  # characters searched for the ends of a number's sentence
 
 
 def _forms() -> dict[str, tuple[str, str | None]]:
@@ -89,7 +164,9 @@ def _forms() -> dict[str, tuple[str, str | None]]:
     forms.update({form: ("money", code) for form, code in CURRENCY_WORDS.items()})
     forms.update({code: ("money", code) for code in CURRENCY_CODES})
     forms.update({form: ("minor", code) for form, (code, _) in MINOR_CURRENCY.items()})
-    forms.update({form: ("money", code) for form, code in CURRENCY_SYMBOLS.items()})
+    forms.update(
+        {f: ("money", code) for f, code in CURRENCY_SYMBOLS.items() if f not in PREFIX_SYMBOLS}
+    )  # "50€", "500 NIS"
     return forms
 
 
@@ -113,8 +190,48 @@ def _unit_at(text: str, pos: int, glued_only: bool = False) -> tuple[int, str, s
         return None
     if form in CONTEXT_UNITS and not CONTEXT_UNITS[form].match(text, match.end()):
         return None
+    if form in QUOTE_UNITS and (match["gap"] or _closes_quote(text, match.start("unit"))):
+        return None
     kind, unit = _FORMS[form]
     return match.end(), kind, unit or form
+
+
+def _closes_quote(text: str, pos: int) -> bool:
+    """Whether the quotation mark at `pos` closes one opened earlier on its line."""
+    line = text.rfind("\n", 0, pos) + 1
+    return text.count(text[pos], line, pos) % 2 == 1
+
+
+_DENOMINATOR_FORMS = {f.casefold(): f for f in DENOMINATORS if f not in CASE_SENSITIVE_UNITS}
+_RATE = re.compile(
+    r"(?P<aside>\s*\([^()]{1,40}\))?"  # "9 billion shekels ($2.4 billion) a year"
+    r"(?:\s+(?P<join>per|an?)[\s-]+|\s?(?P<slash>/)\s?)"
+    rf"(?P<den>{alternation(DENOMINATORS)}|[^\W\d_]+)(?![\w/-])(?:\s+(?P<next>[^\W\d_]+))?",
+    re.IGNORECASE,
+)
+
+
+def rate_at(text: str, pos: int) -> tuple[int, str] | None:
+    """(end, denominator) of a rate starting at `pos` ("per barrel", "an ounce", "/kg"), if
+    one does. After "per" any noun is a denominator, after "a", "an" or "/" only a known one.
+    A rate after an aside in brackets leaves the end at `pos`: the aside has amounts of its
+    own ("9 billion shekels ($2.4 billion) a year")."""
+    match = _RATE.match(text, pos)
+    if match is None:
+        return None
+    written = match["den"]
+    form = written if written in DENOMINATORS else _DENOMINATOR_FORMS.get(written.casefold())
+    join = (match["join"] or match["slash"]).casefold()
+    if join in {"a", "an"} and (
+        (match["next"] or "").casefold() in NOT_AFTER_DENOMINATOR or form in NOT_RATE_AFTER_A
+    ):
+        return None
+    if join != "per" and (form is None or (join != "/" and form in ABBREVIATED_UNITS)):
+        return None
+    if form is None and written.casefold() in NOT_DENOMINATORS:
+        return None
+    end = pos if match["aside"] else match.end("den")
+    return end, DENOMINATORS[form] if form else written.casefold()
 
 
 def scan(text: str) -> list[Amount]:
@@ -122,10 +239,13 @@ def scan(text: str) -> list[Amount]:
     masked = [False] * (len(text) + 1)
     for mask in _MASKS.finditer(text):
         masked[mask.start() : mask.end()] = [True] * (mask.end() - mask.start())
+    for first, last in _scores(text):
+        masked[first:last] = [True] * (last - first)
     found: list[Amount] = []
     pos = 0
+    searched = _GLUED_SYMBOL.sub(lambda m: " " * len(m[0]), text)
     while True:
-        match = NUMBER.search(text, pos)
+        match = NUMBER.search(searched, pos)
         if match is None:
             break
         amount = _amount(text, match, masked)
@@ -138,15 +258,19 @@ def scan(text: str) -> list[Amount]:
     for amount in found:
         taken[amount.start : amount.end] = [True] * (amount.end - amount.start)
     found.extend(a for a in _one_unit(text) if not any(taken[a.start : a.end]))
+    found.extend(a for a in _approximate(text) if not any(taken[a.start : a.end]))
     return sorted(found, key=lambda a: a.start)
 
 
 def _one_unit(text: str) -> list[Amount]:
-    """'a gallon of beer', 'a kibibyte': one of a measure. Durations ('a day') and money ('a
-    pound') are left out: in news they are rates and idioms far more often than amounts."""
+    """'a gallon of beer', 'a kibibyte': one of a measure. Durations ('a day'), money ('a
+    pound') and `NOT_ONE_OF` are left out: in news they are rates and idioms far more often
+    than amounts."""
     found = []
     for article in _ARTICLE.finditer(text):
         unit = _unit_at(text, article.end(), glued_only=True)
+        if unit and text[article.end() : unit[0]].strip().casefold() in NOT_ONE_OF:
+            continue
         if unit and unit[1] not in {"duration", "money", "minor", "percent"}:
             end, kind, name = unit
             start = article.start()
@@ -170,11 +294,17 @@ def _amount(text: str, match: re.Match[str], masked: list[bool]) -> Amount | Non
         ordinal, after, kind = True, suffix.end(), "ordinal"
     else:
         found = _unit_at(text, end, glued_only=not is_digits)
+        if found and _unit_in_compound(text, found[0]):
+            found = None
+        if found and found[2] == "point" and _point_items(text, end, found[0]):
+            return None
         if found:
             after, kind, unit = found
             if kind == "minor":
                 written = text[end:after].lstrip("-").strip()  # "five-cent", "50 p"
                 code, scale = MINOR_CURRENCY[written.casefold()]
+                if code in CENT_CURRENCIES:
+                    code = _cents_currency(text, start, code)
                 kind, unit, value = "money", code, value * scale
         elif end < len(text) and text[end].isalpha():
             return None  # "1960s", "4x4": letters glued to the digits are not an amount
@@ -184,30 +314,69 @@ def _amount(text: str, match: re.Match[str], masked: list[bool]) -> Amount | Non
     sign = _SIGN.search(text, max(0, begin - 2), begin)  # `$` matches before a last line break
     symbol = _SYMBOL.search(text, max(0, begin - 5), begin)
     if symbol:
+        if symbol["cur"] in SCALED_ONLY_SYMBOLS and not _scaled(match):
+            return None
         kind, unit = "money", CURRENCY_SYMBOLS.get(symbol["cur"].strip(), symbol["cur"].strip())
         begin = symbol.start()
         if symbol["sign"]:
             value = -value
     elif sign:
         begin, value = sign.start(), -value
-    high, after, kind, unit = _range(text, begin, after, kind, unit, value)
-    if high is not None and high < value:  # "from -18 °C to -34 °C"
-        value, high = high, value
+    elif minus := _MINUS.search(text, max(0, begin - 6), begin):  # "minus-130 degrees"
+        begin, value = minus.start(), -value
+    if kind == "count" and match["words"] and _compound_modifier(text, end):
+        return None
+    ranged = _range(text, match, begin, after, kind, unit, value)
+    if ranged is None:
+        return None
+    value, high, after, kind, unit = ranged
+    metres = match["abbr"] == "m" and (high is None or text[after - 1] == "m")  # "400m to 200m"
+    if kind == "count" and metres and _metres(text, start, after):
+        kind, unit, value = "distance", "metre", value / SCALE_ABBREVIATIONS["m"]
+        high = None if high is None else high / SCALE_ABBREVIATIONS["m"]
+    per = None
+    rate = rate_at(text, after) if kind not in {"percent", "ordinal"} else None
+    if rate:  # a percent is a ratio already: "5% a year" is no rate
+        after, per = rate
     qualifier = "exact"
     before = _QUALIFIER.search(text, max(0, begin - 30), begin)
     if before:
         qualifier = QUALIFIERS[before["q"].casefold()]
         begin = before.start("q")
-    return Amount(begin, after, start, end, value, high, kind, unit, qualifier, ordinal)
+    return Amount(begin, after, start, end, value, high, kind, unit, qualifier, ordinal, per)
+
+
+_CENTS = [symbol for symbol, code in CURRENCY_SYMBOLS.items() if code in CENT_CURRENCIES]
+_CENT_SYMBOL = re.compile(
+    rf"(?<![^\W\d_])({alternation(_CENTS)}|{'|'.join(CENT_CURRENCIES)}\s?)\s?\d"
+)
+
+
+def _cents_currency(text: str, start: int, default: str) -> str:
+    """The currency of an amount in cents at `start`: that of the last amount written with the
+    symbol or code of a currency of cents before it in its paragraph, else `default`."""
+    paragraph = max(text.rfind("\n", 0, start) + 1, start - 1_000)
+    symbols = [m[1].strip() for m in _CENT_SYMBOL.finditer(text, paragraph, start)]
+    return CURRENCY_SYMBOLS.get(symbols[-1], symbols[-1]) if symbols else default
+
+
+def _scaled(match: re.Match[str]) -> bool:
+    """'8.1bn', '2.7 million', '3.5': a number with a scale or decimals."""
+    return bool(match["scale"] or match["abbr"] or "." in (match["digits"] or ""))
 
 
 def _is_name(text: str, start: int) -> bool:
-    """'F-35', 'COVID-19', 'Number 10', 'Room 101': a number that is part of a name; and the
-    '14' of '2013-14', whose first part was not an amount."""
+    """'F-35', 'COVID-19', 'Number 10', 'Room 101', 'a category 4 hurricane': a number that is
+    part of a name; and the '14' of '2013-14', whose first part was not an amount. A word of
+    `AMOUNT_PREFIXES` glued before is no name: "her now-18 month-old daughter"."""
     if start >= 2 and text[start - 1] in "-–−/+^" and text[start - 2].isalnum():
-        return True
+        glued = _GLUED_WORD.search(text, max(0, start - 20), start - 1)
+        return glued is None or glued[0].casefold() not in AMOUNT_PREFIXES
     previous = text[max(0, start - 12) : start].split()
-    return bool(previous) and previous[-1] in NAME_BEFORE and text[start - 1] == " "
+    if not previous or text[start - 1] != " ":
+        return False
+    word = previous[-1]
+    return word in NAME_BEFORE or word in NAME_BEFORE_ANY_CASE
 
 
 def _bare_scale(text: str, match: re.Match[str]) -> bool:
@@ -216,6 +385,57 @@ def _bare_scale(text: str, match: re.Match[str]) -> bool:
         return False
     first = match["words"].split()[0].casefold().split("-")[0]
     return first in SCALES or first in DOZEN
+
+
+def _compound_modifier(text: str, end: int) -> bool:
+    """'a third-party review', 'two-way', 'one-off': a number word hyphenated to a word that is
+    not a unit names a kind of thing, not an amount (`NUMBER_HYPHEN_AMOUNT`)."""
+    joined = _HYPHENED.match(text, end)
+    return joined is not None and joined["word"].casefold() not in NUMBER_HYPHEN_AMOUNT
+
+
+def _unit_in_compound(text: str, end: int) -> bool:
+    """'$639m year-earlier': a unit word hyphenated on to a word other than a measure adjective
+    belongs to that compound, not to the number before it (`MEASURE_ADJECTIVES`)."""
+    joined = _HYPHENED.match(text, end)
+    return joined is not None and joined["word"].casefold() not in MEASURE_ADJECTIVES
+
+
+def _point_items(text: str, end: int, unit_end: int) -> bool:
+    """'a four-point plan': a number hyphenated to 'point' before a noun that no score is of
+    counts items (`POINT_SCORES`)."""
+    after = _NEXT_WORD.match(text, unit_end)
+    noun = after["word"].casefold() if after else ""
+    return text.startswith("-", end) and noun not in POINT_SCORES
+
+
+def _metres(text: str, start: int, end: int) -> bool:
+    """Whether the 'm' of a number written '100m' with no currency is metres, not a million:
+    a distance shows around it (`METRES_AFTER`)."""
+    after = _NEXT_WORD.match(text, end)
+    word = after["word"].casefold() if after else ""
+    if word in MILLIONS_AFTER:
+        return False
+    if word in METRES_AFTER or word in MEASURE_ADJECTIVES or _LENGTH_BESIDE.match(text, end):
+        return True
+    before = text[max(0, start - 10) : start].split()
+    if before and before[-1].casefold() in METRES_BEFORE:
+        return True
+    first, last = max(0, start - _SENTENCE_REACH), end + _SENTENCE_REACH
+    for stop in _SENTENCE_END.finditer(text, first, start):
+        first = stop.end()
+    ending = _SENTENCE_END.search(text, end, last)
+    sentence = _cue_words(text[first : ending.start() if ending else last])
+    athletics = len(_cue_words(text) & METRES_TEXT_CUES) >= METRES_TEXT_CUES_NEEDED
+    return bool(sentence & METRES_CUES) or athletics
+
+
+@functools.lru_cache(maxsize=8)
+def _cue_words(text: str) -> frozenset[str]:
+    """The words of `text` and its pairs of words ("long jump"), in lower case; kept for the
+    last texts, as every '100m' of an article asks for its whole text's."""
+    found = [w.casefold() for w in _LETTERS.findall(text)]
+    return frozenset(found) | {f"{a} {b}" for a, b in itertools.pairwise(found)}
 
 
 def _is_date(
@@ -227,7 +447,9 @@ def _is_date(
     kind: str,
     ordinal: bool,
 ) -> bool:
-    """Days of months, years, decades and addresses are not amounts."""
+    """Days of months, years, seasons ("2004/05"), decades and addresses are not amounts."""
+    if match["fraction"] and _SEASON.fullmatch(match["fraction"]):
+        return True
     if not match["digits"] or match["scale"] or match["abbr"]:
         return False
     near_month = _DATE_AFTER.match(text, end) or _DATE_BEFORE.search(
@@ -240,7 +462,7 @@ def _is_date(
         year = int(digits)
         if 1000 <= year <= 2199:
             return True  # a year; the dates work reads it
-    if kind == "count" and value.is_integer():
+    if (kind == "count" or ordinal) and value.is_integer():  # "10 Downing St", "5th Avenue"
         street = _CAPITALISED.match(text, end)
         if street:
             words = text[street.start() : street.end()].split()
@@ -253,34 +475,117 @@ def _is_date(
 
 
 def _range(
-    text: str, start: int, end: int, kind: str, unit: str | None, low: float
-) -> tuple[float | None, int, str, str | None]:
-    """A second number joined to the first by '-', 'to' or 'and' ('between 10 and 20'); the
-    unit written after the second applies to both ('3 to 4 L'). Returns (high, end, kind,
-    unit)."""
-    unchanged = None, end, kind, unit
-    join = _RANGE_JOIN.match(text, end)
+    text: str, number: re.Match[str], start: int, end: int, kind: str, unit: str | None, low: float
+) -> tuple[float, float | None, int, str, str | None] | None:
+    """A second number that makes the amount `number` (written at `start:end`) a range:
+    'between 10 and 20', '10-20', '3 to 4 L', 'three or four years', '$3 billion to $5
+    billion', 'from $75 per barrel to $45.88'. The unit or scale written once applies to both
+    ends ('1 to 2 thousand'), and the range is low first. Returns (low, high, end, kind,
+    unit); None when the pair is a span of dates ('5-10 March'), which is no amount at all."""
+    unchanged = low, None, end, kind, unit
+    opener = _OPENER.search(text, max(0, start - 40), start)
+    opened = opener["word"].casefold() if opener else None
+    join = _RANGE_JOIN.match(text, end) or (_GAP_TO.match(text, end) if opened == "from" else None)
     if join is None:
         return unchanged
-    word = join.group(0).strip().strip("-").strip().casefold()
-    if word == "and" and not _BETWEEN.search(text, max(0, start - 40), start):
+    word = join["word"].casefold()
+    if word == "and" and opened != "between":
         return unchanged
+    if word == "or" and _LIST_BEFORE.search(text, max(0, start - 4), start):
+        return unchanged  # "1, 2 or 3" is a list
+    if word == "to" and unit is not None and _CHANGE_BEFORE.search(text, max(0, start - 40), start):
+        return unchanged  # "fell 20p to 180p": a change, then a level
     at = join.end()
-    negative = text[at : at + 1] in ("-", "−") and word != ""  # "from -18 °C to -34 °C"
-    second = NUMBER.match(text, at + negative)
-    if second is None:
+    currency = _currency_at(text, at)
+    if currency is not None:
+        at, code = currency
+        if kind != "money" or code != unit:
+            return unchanged
+    hyphen = text[at : at + 1] in ("-", "−")  # "to -34 °C" is negative, "0-to-60" is not
+    negative = hyphen and join[0][-1:].isspace()
+    second = NUMBER.match(text, at + hyphen)
+    high = value_of(second) if second is not None else None
+    if second is None or high is None:
         return unchanged
-    high = value_of(second)
-    if high is not None and negative:
-        high = -high
-    if high is None or (high < low and word != "to"):  # "won 3-1" is a score, not a range
-        return unchanged
+    high = -high if negative else high
+    scale = scale_of(second)
+    carried = scale != 1 and scale_of(number) == 1 and abs(low) * scale <= abs(high)
+    if carried:
+        low *= scale  # "1 to 2 thousand", "$3-5bn"
     stop = second.end()
     found = _unit_at(text, stop, glued_only=not second["digits"])
+    if found and found[1] == "minor":  # "from 50p to 80p", "5-10p"
+        code, minor = MINOR_CURRENCY[text[stop : found[0]].lstrip("-").strip().casefold()]
+        low, high = (low * minor if unit is None else low), high * minor
+        found = found[0], "money", code
     if found:
-        if (unit is not None and found[2] != unit) or found[1] == "minor":
+        if unit is not None and found[2] != unit:
             return unchanged
         stop, kind, unit = found
     elif stop < len(text) and text[stop].isalpha():
         return unchanged
-    return high, stop, kind, unit
+    elif kind == "count" and second["digits"] and _DATE_AFTER.match(text, stop):
+        return None  # "5-10 March"
+    elif unit is not None and not (currency or carried or opened) and word in {"to", "or"}:
+        return unchanged  # "fell 0.4 per cent to 13176": a change, then a level
+    if high == low or (high < low and opened != "from" and low >= 0):
+        return unchanged  # "a 1 to 1 ratio"; "fell 10 to 5", but "-5 to -10 °C"
+    if word == "or" and not 0 < low < high <= 10 * low:
+        return unchanged  # "three or four", never "1 or 100"
+    return min(low, high), max(low, high), stop, kind, unit
+
+
+def _currency_at(text: str, pos: int) -> tuple[int, str] | None:
+    """(end, code) of a currency symbol written at `pos` before a number ("to $5 billion")."""
+    for stop in range(pos + 1, min(len(text), pos + 5) + 1):
+        symbol = _SYMBOL.match(text, pos, stop)
+        if symbol and not symbol["sign"] and NUMBER.match(text, stop):
+            written = symbol["cur"].strip()
+            return stop, CURRENCY_SYMBOLS.get(written, written)
+    return None
+
+
+def _scores(text: str) -> list[tuple[int, int]]:
+    """Spans of game scores and votes ('won 3-1', 'tied at 89-89', 'lost 1-3', 'a 5-4
+    ruling'): pairs written high first or level, or next to a word of games
+    (`rules.SCORE_VERBS`, `rules.SCORE_NOUNS`)."""
+    spans = []
+    for pair in _SCORE.finditer(text):
+        if _unit_at(text, pair.end()) is not None:
+            continue  # "10-5 per cent" is an amount
+        before = _WORD.findall(text, max(0, pair.start() - 30), pair.start())[-3:]
+        after = _WORD.findall(text, pair.end(), pair.end() + 20)[:1]
+        dashed = "to" not in pair["join"]
+        if (
+            (dashed and int(pair["first"]) >= int(pair["second"]))
+            or SCORE_VERBS.intersection(_plain(w) for w in before)
+            or SCORE_NOUNS.intersection(_plain(w) for w in after)
+        ):
+            spans.append(pair.span())
+    return spans
+
+
+def _approximate(text: str) -> list[Amount]:
+    """'millions of Americans', 'tens of millions of dollars', 'hundreds of miles': counts
+    with no number, as ranges with qualifier 'approx' (`rules.APPROXIMATE_COUNTS`); the unit
+    or currency after 'of' is theirs."""
+    found = []
+    for match in APPROXIMATE.finditer(text):
+        before = _WORD.findall(text, max(0, match.start() - 20), match.start())[-1:]
+        if match["outer"].casefold() == "scores" and SCORES_NOT_COUNTS.intersection(
+            _plain(w) for w in before
+        ):
+            continue  # "test scores of 90"
+        low, high = approximate_range(match)
+        end, kind, unit = match.end(), "count", None
+        of = _OF.match(text, end)
+        measure = _unit_at(text, of.end(), glued_only=True) if of else None
+        if measure is not None and measure[1] != "minor":
+            end, kind, unit = measure
+        start = match.start()
+        found.append(Amount(start, end, start, match.end(), low, high, kind, unit, "approx"))
+    return found
+
+
+def _plain(word: str) -> str:
+    return word.strip(".,;:!?()\"'“”‘’").casefold()
