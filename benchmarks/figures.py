@@ -102,13 +102,16 @@ NEWSQUANT_UNITS = {
     "pound": "pound-mass", "part per million": "parts-per-million",
     "part per billion": "parts-per-billion", "milliampere hour": "milliampere-hour",
     "revolution per minute": "revolutions per minute",
+    "BRL": "brazilian real", "ZAR": "south african rand", "MXN": "mexican peso",
+    "light year": "light-year", "kilotonne": "kiloton", "megatonne": "megaton",
+    "gigatonne": "gigaton", "troy ounce": "ounce", "ampere hour": "ampere-hour",
+    "acre-foot": "acre foot", "millimetre of mercury": "millimeter of mercury",
 }  # fmt: skip
 # A money figure written in a minor unit: NewsQuant gives its value as read ("164p" is 164).
 MINOR_WRITTEN = {"p": ("pence", 100), "pence": ("pence", 100), "penny": ("pence", 100),
                  "cent": ("cent", 100), "cents": ("cent", 100), "c": ("cent", 100),
-                 "sen": ("sen", 100)}  # fmt: skip
-_MINOR = re.compile(rf"\d\s*-?({'|'.join(MINOR_WRITTEN)})\b", re.IGNORECASE)
-_AGE = re.compile(r"[\s-]*old\b", re.IGNORECASE)
+                 "¢": ("cent", 100), "sen": ("sen", 100)}  # fmt: skip
+_MINOR = re.compile(rf"\d\s*-?({'|'.join(MINOR_WRITTEN)})(?!\w)", re.IGNORECASE)
 # Our qualifiers as NewsQuant's changes, when the figure is no rise or fall.
 QUALIFIER_CHANGES = {"exact": "=", "approx": "~", "at_least": ">", "more_than": ">",
                      "at_most": "<", "less_than": "<", "up_to": "<"}  # fmt: skip
@@ -130,7 +133,7 @@ def ours_newsquant(model) -> newsquant.System:
             if minor:
                 unit, scale = MINOR_WRITTEN[minor[1].casefold()]
                 value = (f.value * scale, f.value_high * scale) if f.value_high else f.value * scale
-            if f.unit in {"year", "month"} and _AGE.match(text, f.end):
+            if f.object == "age":  # "50-year-old", "aged 32": an age, not a span of time
                 unit = f"{f.unit} of age"
             count = f.kind == "count"
             if count:

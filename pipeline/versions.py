@@ -66,7 +66,12 @@ ARTICLE_STAGES: tuple[Stage, ...] = (
     Stage(
         "figures",
         "2",
-        ("pipeline.figures.rules", "pipeline.figures.units", "pipeline.lexicon.numbers"),
+        (
+            "pipeline.figures.rules",
+            "pipeline.figures.units",
+            "pipeline.figures.currencies",
+            "pipeline.lexicon.numbers",
+        ),
         "figures",
     ),
     Stage("quotes", "3", ("pipeline.quotes.rules", "pipeline.lexicon.speech"), "quotations"),

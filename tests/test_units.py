@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.figures.currencies import LOWER_CASE_NAMES
 from pipeline.figures.scan import scan
-from pipeline.figures.units import CURRENCY_SYMBOLS, PREFIX_SYMBOLS, UNITS
+from pipeline.figures.units import CURRENCY_SYMBOLS, CURRENCY_WORDS, PREFIX_SYMBOLS, UNITS
 
 
 def one(text: str) -> tuple[str, float, str, str | None, str | None]:
@@ -220,3 +221,180 @@ def test_cents_take_the_currency_of_their_paragraph(text: str, unit: str) -> Non
 )
 def test_idioms_after_an_amount_are_no_rates(text: str) -> None:
     assert all(a.per is None for a in scan(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "unit", "value"),
+    [
+        ("The star is 4.2 light years away.", "distance", "light year", 4.2),
+        ("It orbits at 5.2 astronomical units.", "distance", "astronomical unit", 5.2),
+        ("The galaxy is 3 megaparsecs away.", "distance", "megaparsec", 3),
+        ("He won by two furlongs.", "distance", "furlong", 2),
+        ("Levels of 35 µg/m³ of PM2.5.", "weight", "microgram", 35),
+        ("A 24-carat diamond.", "weight", "carat", 24),
+        ("Gold at 1,900 troy ounces.", "weight", "troy ounce", 1900),
+        ("A harvest of 50 bushels.", "weight", "bushel", 50),
+        ("Emissions of 36 gigatonnes of CO2.", "weight", "gigatonne", 36),
+        ("A 15-kiloton bomb.", "weight", "kilotonne", 15),
+        ("Emissions of 40 Mt a year.", "weight", "megatonne", 40),
+        ("A flat of 650 sq. ft.", "area", "square foot", 650),
+        ("A 900sqft flat.", "area", "square foot", 900),
+        ("Wind at 40 km/s.", "speed", "kilometre per second", 40),
+        ("It was 15 degrees C yesterday.", "temperature", "degree Celsius", 15),
+        ("It hit 30 Celsius.", "temperature", "degree Celsius", 30),
+        ("It hit 95 degrees F.", "temperature", "degree Fahrenheit", 95),
+        ("It fell to 2 degrees below zero.", "temperature", "degree", -2),
+        ("It stayed 3 degrees above zero.", "temperature", "degree", 3),
+        ("It holds 3 cubic feet.", "other", "cubic foot", 3),
+        ("They drank 5 pints.", "other", "pint", 5),
+        ("A 12 fl oz can.", "other", "fluid ounce", 12),
+        ("Glucose at 100 mg/dL.", "weight", "milligram", 100),
+        ("It made 300 TWh last year.", "other", "terawatt hour", 300),
+        ("Gas at 2.5 pence per therm.", "money", "GBP", 0.025),
+        ("A 500 kcal meal.", "other", "kilocalorie", 500),
+        ("A 2,000 calorie diet.", "other", "calorie", 2000),
+        ("A 12,000 BTU unit.", "other", "british thermal unit", 12000),
+        ("Gas at 3.5 MMBtu.", "other", "mega british thermal unit", 3.5),
+        ("Collisions at 13 TeV and 125 GeV.", "other", "teraelectronvolt", 13),
+        ("A 5,000mAh and 20Ah pack.", "other", "milliampere hour", 5000),
+        ("It stores 10 petabytes.", "other", "petabyte", 10),
+        ("It peaks at 70.72 teraflops.", "other", "teraflop", 70.72),
+        ("A 48-megapixel camera.", "other", "megapixel", 48),
+        ("Games run at 60fps.", "other", "frame per second", 60),
+        ("A 15 milliseconds delay.", "duration", "millisecond", 15),
+        ("Doses of 20 millisieverts.", "other", "millisievert", 20),
+        ("Doses of 2 mSv.", "other", "millisievert", 2),
+        ("Pressure of 960 millibars.", "other", "millibar", 960),
+        ("Tyres at 32 psi.", "other", "pound per square inch", 32),
+        ("Blood pressure of 140 mmHg.", "other", "millimetre of mercury", 140),
+        ("Sugar at 5.5 mmol/L.", "other", "millimole", 5.5),
+        ("A dose of 1,000 IU of vitamin D.", "other", "international unit", 1000),
+        ("A heart rate of 180bpm.", "other", "beat per minute", 180),
+        ("A bulb of 800 lumens.", "other", "lumen", 800),
+        ("Light of 500 lux.", "other", "lux", 500),
+    ],
+)
+def test_units_news_writes(text: str, kind: str, unit: str, value: float) -> None:
+    a = scan(text)[0]
+    assert (a.kind, a.unit) == (kind, unit)
+    assert a.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "per", "value"),
+    [
+        ("Output of 1.2m bpd.", "barrel", "day", 1.2e6),
+        ("Output of 474,000 b/d.", "barrel", "day", 474000),
+        ("Demand of 9.5 mb/d.", "barrel", "day", 9.5e6),
+        ("Reserves of 55 bcm.", "cubic metre", None, 55e9),
+        ("Reserves of 20 tcf.", "cubic foot", None, 20e12),
+        ("Glucose at 100 mg/dL.", "milligram", "decilitre", 100),
+        ("PM2.5 at 35 µg/m³.", "microgram", "cubic metre", 35),
+    ],
+)
+def test_units_holding_a_rate_or_a_scale(
+    text: str, unit: str, per: str | None, value: float
+) -> None:
+    a = scan(text)[-1]
+    assert (a.unit, a.per) == (unit, per)
+    assert a.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 12 MP voted.",  # a Member of Parliament, never megapixels
+        "Some 650 MPs sat.",
+        "The 55 AU members met.",  # the African Union
+        "The 5 Lux brands and Mr Dong 5.",
+        "The 3 IUs merged.",
+        "COP 28 met.",  # the climate summit, not Colombian pesos
+        "PHP 8 shipped.",  # the language, not Philippine pesos
+        "The TOP 10 and ALL 5.",
+        "The NIO ES8 and 5 NPR stations.",
+        "The R 0.9 figure.",  # a reproduction number, not rand
+        "R2-D2 came.",
+        "The 2000 Millennium Declaration.",
+        "Temperatures fell below zero.",
+        "A 3 bar fire and 5 bars of soap.",
+        "The 5 MS patients.",  # multiple sclerosis, not milliseconds
+        "The 5 Sierra Leone players and 5 Lari.",
+        "He went for a pint.",
+    ],
+)
+def test_new_units_do_not_fire_on_words_and_names(text: str) -> None:
+    assert all(a.kind in {"count", "ordinal"} for a in scan(text)), scan(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value"),
+    [
+        ("It cost CHF 3.4bn.", "CHF", 3.4e9),
+        ("It raised USD 2.3bn.", "USD", 2.3e9),
+        ("A meal costs S$5.", "SGD", 5),
+        ("Candy was 75¢.", "USD", 0.75),
+        ("It cost NT$5,000.", "TWD", 5000),
+        ("It cost R5bn.", "ZAR", 5e9),
+        ("It cost R 2.5 million.", "ZAR", 2.5e6),
+        ("It cost SR5bn.", "SAR", 5e9),
+        ("It cost Dh3.67.", "AED", 3.67),
+        ("It cost Rp5 trillion.", "IDR", 5e12),
+        ("It cost KSh 5bn.", "KES", 5e9),
+        ("It cost ₦500.", "NGN", 500),
+        ("It cost RMB5bn.", "CNY", 5e9),
+        ("It cost 500 Kč.", "CZK", 500),
+        ("It cost 20,000 dong.", "VND", 20000),
+        ("It cost 10 Egyptian pounds.", "EGP", 10),
+        ("It cost 2bn reais.", "BRL", 2e9),
+        ("It cost 1,546 trillion rials.", "IRR", 1.546e15),
+        ("It cost 745bn Indian rupees.", "INR", 745e9),
+        ("It cost 5 Pakistani rupees.", "PKR", 5),
+        ("It cost 30 Kenyan shillings.", "KES", 30),
+        ("It cost 5 cedis.", "GHS", 5),
+        ("It cost 7.4bn Australian dollars.", "AUD", 7.4e9),
+        ("It cost 9 Jordanian dinars.", "JOD", 9),
+        ("It cost 100 Czech crowns.", "CZK", 100),
+        ("It cost 3 QAR.", "QAR", 3),
+        ("It cost 70 euro cents.", "EUR", 0.7),
+        ("It cost 50 kobo.", "NGN", 0.5),
+        ("The state will spend Rs 500 crore.", "INR", 5e9),
+        ("It cost 5 lakh rupees.", "INR", 5e5),
+        ("Sales of $1.2 bln.", "USD", 1.2e9),
+        ("A profit of 12.5 mln euros.", "EUR", 12.5e6),
+        ("Cuts of £35 bn.", "GBP", 35e9),
+        ("The hot dog cost a dollar fifty.", "USD", 1.5),
+        ("The fine is twenty dollars and fifty cents.", "USD", 20.5),
+        ("It cost two pounds fifty.", "GBP", 2.5),
+        ("It cost five pounds and 20p.", "GBP", 5.2),
+    ],
+)
+def test_currencies_of_the_world(text: str, unit: str, value: float) -> None:
+    [a] = scan(text)
+    assert (a.kind, a.unit) == ("money", unit)
+    assert a.value == pytest.approx(value)
+
+
+def test_every_currency_name_is_read() -> None:
+    for name, code in CURRENCY_WORDS.items():
+        written = name if name in LOWER_CASE_NAMES else name.title()
+        assert one(f"It cost 12 {written} today.")[2:4] == ("money", code), name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He paid 20 dollars fifty times.",
+        "It cost 20 dollars 50 years ago.",
+        "He paid 20 dollars and 50 pence.",  # pence are not of dollars
+        "He owes a pound.",
+    ],
+)
+def test_minor_units_only_after_their_own_major(text: str) -> None:
+    assert all(a.value in {20, 50, 0.5} for a in scan(text)), scan(text)
+
+
+def test_sizes_in_metres_are_no_millions() -> None:
+    assert [(a.value, a.unit) for a in scan("The bedroom is 4m x 5m.")] == [
+        (4, "metre"),
+        (5, "metre"),
+    ]

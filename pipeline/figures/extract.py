@@ -20,6 +20,7 @@ happened to it, read from the dependency parse.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -28,13 +29,20 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.figures.change import change_of
 from pipeline.figures.rules import (
+    AGE_AFTER,
+    AGE_BEFORE,
+    AGE_OPENERS,
+    AGE_UNITS,
     CHANGE_VERBS,
+    DECADE_OWNERS,
+    DECADE_PARTS,
     EVENTS,
     FALL_NOUNS,
     LEVEL_NOUNS,
     MODEL_AFTER,
     MONEY_FOR,
     NAME_LABELS,
+    OLDEST_AGE,
     ORDINAL_WORDS,
     PEOPLE,
     PRICE_VERBS,
@@ -45,6 +53,9 @@ from pipeline.figures.rules import (
     SPEND_VERBS,
     SPENT_ON,
     TIME_NOUNS,
+    YEAR_DETERMINERS,
+    YEAR_NOUNS,
+    YEAR_SPAN,
 )
 from pipeline.figures.scan import Amount, rate_at, scan
 from pipeline.figures.units import (
@@ -56,6 +67,7 @@ from pipeline.figures.units import (
     MINOR_CURRENCY,
 )
 from pipeline.nlp import children, doc_sentences, doc_text
+from pipeline.wordlist import alternation
 
 _OBJECT_PARTS = {"compound", "amod", "nmod", "nummod", "poss"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
@@ -85,6 +97,24 @@ _NAME_NUMBER = re.compile(r"\d+(?:\.\d+)?|[A-Z][a-z]+")
 _FUNCTION_WORDS = frozenset({"ADP", "AUX", "CCONJ", "DET", "PART", "PRON", "SCONJ"})
 # What comes before the first word of a sentence or a quotation.
 _OPENERS = frozenset({".", "!", "?", ":", ";", '"', "“", "‘", "'", "-", "–", "—"})
+# Ages (`rules.AGE_AFTER`, `rules.AGE_BEFORE`, `rules.DECADE_PARTS`): "50-year-old", "20 years
+# of age"; "aged 32", "between the ages of 5 and 11"; "in his early 60s".
+_AGE_AFTER = re.compile(
+    rf"[\s-]*(?:{alternation(AGE_AFTER)})\b".replace(r"\ ", r"\s+"), re.IGNORECASE
+)
+_AGE_BEFORE = re.compile(
+    rf"\b(?:{alternation(AGE_BEFORE)})\s+(?:(?:{alternation(AGE_OPENERS)})\s+)?$".replace(
+        r"\ ", r"\s+"
+    ),
+    re.IGNORECASE,
+)
+_AGE_DECADE = re.compile(
+    rf"\b(?:{alternation(DECADE_OWNERS)})\s+(?:(?P<part>{alternation(DECADE_PARTS)})[\s-]+)?"
+    r"(?P<decade>[1-9]0)'?s\b",
+    re.IGNORECASE,
+)
+_AFTER_NAME = re.compile(r",\s*$")
+_AGE_CLOSE = re.compile(r"\s*(?:,|\.(?!\d))")
 # Characters of a figure's sentence kept with it: a longer sentence (a table of results written
 # without a full stop) is cut to this many around the figure, as a whole copy per figure would
 # grow with the square of the sentence's length (a 100,000-number line took 5 GiB).
@@ -110,23 +140,31 @@ class Figure:
 
 def find_figures(doc: Doc) -> list[Figure]:
     """Every figure of `doc`, in text order."""
-    names = _name_chars(doc)
+    amounts = scan(doc_text(doc), years=True)
+    names = _name_chars(doc, amounts)
     found = (
         _figure(doc, amount)
-        for amount in scan(doc_text(doc))
+        for amount in amounts
         if not any(names[amount.number_start : amount.number_end]) and not _in_name(doc, amount)
     )
     figures = [f for f in found if f is not None]
     figures.extend(_ordinal_words(doc, {f.start for f in figures}))
+    figures.extend(_decade_ages(doc, figures))
     return sorted(figures, key=lambda f: f.start)
 
 
-def _name_chars(doc: Doc) -> list[bool]:
-    """Characters inside names; a 'name' of digits alone ('-99.99' as PERSON) is the model's
+def _name_chars(doc: Doc, amounts: list[Amount]) -> list[bool]:
+    """Characters inside names; a 'name' of digits alone ('-99.99' as PERSON) or within one
+    amount with a unit ('CHF 3.4bn' as ORG, '750ml' as GPE, 'S$5' as PERSON) is the model's
     mistake, not a name."""
+    owner = [-1] * (len(doc_text(doc)) + 1)  # the amount with a unit each character is in
+    for i, amount in enumerate(amounts):
+        if amount.unit is not None:
+            owner[amount.start : amount.end] = [i] * (amount.end - amount.start)
     inside = [False] * (len(doc_text(doc)) + 1)
     for ent in doc.ents:
-        if ent.label_ in NAME_LABELS and any(c.isalpha() for c in ent.text):
+        measured = owner[ent.start_char] != -1 and owner[ent.start_char] == owner[ent.end_char - 1]
+        if ent.label_ in NAME_LABELS and any(c.isalpha() for c in ent.text) and not measured:
             inside[ent.start_char : ent.end_char] = [True] * (ent.end_char - ent.start_char)
     return inside
 
@@ -190,9 +228,13 @@ def _figure(doc: Doc, amount: Amount) -> Figure | None:
     if number is None:
         return None
     head = _number_head(number)
-    noun = _counted(head, amount, doc)
+    age = _age(doc, amount)
+    amount = age or amount
+    noun = None if age else _counted(head, amount, doc)
+    if amount.year_like and not _counts_not_year(doc, amount, noun):
+        return None  # "the 2005 budget", "below 1990 levels"
     end = amount.end
-    obj = None
+    obj = "age" if age else None
     if noun is not None:
         first = _object_start(noun, doc, amount.end)
         obj = doc_text(doc)[first.idx : noun.idx + len(noun.text)]
@@ -223,6 +265,97 @@ def _figure(doc: Doc, amount: Amount) -> Figure | None:
         change=change_of(doc, amount),
         sentence=_sentence(doc, number, amount.start, end),
     )
+
+
+def _counts_not_year(doc: Doc, amount: Amount, noun: Token | None) -> bool:
+    """Whether a number that reads as a year too ("2000") counts: it counts a plural common
+    noun after it ("more than 1000 customers", "1500 jobs") that years do not modify
+    (`rules.YEAR_NOUNS`: "1990 levels"), with no determiner or possessive before it ("the 2004
+    results", "Adams' original 1977 scripts"), and the model does not take it for a date ("2001
+    winners") unless a qualifier or a range wider than a century says it counts ("about 2000
+    people", "between 1000 and 2000 people")."""
+    if noun is None or noun.tag_ != "NNS" or noun.idx < amount.end:
+        return False
+    if _lemma(noun) in YEAR_NOUNS or noun.lower_ in YEAR_NOUNS:
+        return False
+    number = _token_at(doc, amount.number_start)
+    if number is None:
+        return False
+    for child in children(noun):
+        if child.i < number.i and (
+            child.dep_ == "poss" or (child.dep_ == "det" and child.lower_ in YEAR_DETERMINERS)
+        ):
+            return False
+    wide = amount.value_high is not None and amount.value_high - amount.value > YEAR_SPAN
+    return number.ent_type_ != "DATE" or amount.qualifier != "exact" or wide
+
+
+def _age(doc: Doc, amount: Amount) -> Amount | None:
+    """The amount as an age, if the text says it is one (`rules.AGE_AFTER` and around): kind
+    `duration`, unit `year` unless one is written ("3-month-old"), its surface through "old" or
+    "of age"."""
+    text = doc_text(doc)
+    if amount.kind == "duration" and amount.unit in AGE_UNITS:
+        after = _AGE_AFTER.match(text, amount.end)
+        if after is not None:
+            return dataclasses.replace(amount, end=after.end(), year_like=False)
+    if amount.kind not in {"count", "duration"} or amount.ordinal or amount.per is not None:
+        return None
+    if amount.kind == "duration" and amount.unit not in AGE_UNITS:
+        return None  # "in an age of 24-hour news"
+    aged = _AGE_BEFORE.search(text, max(0, amount.start - 30), amount.start)
+    if aged is None and not (amount.kind == "count" and _age_after_name(doc, amount)):
+        return None
+    return dataclasses.replace(amount, kind="duration", unit=amount.unit or "year", year_like=False)
+
+
+def _age_after_name(doc: Doc, amount: Amount) -> bool:
+    """'Jamie Armstrong, 25, said': a whole number in digits alone in commas (or before a full
+    stop) right after a person's name."""
+    text = doc_text(doc)
+    written = text[amount.number_start : amount.number_end]
+    if not written.isdigit() or amount.value_high is not None or amount.qualifier != "exact":
+        return False
+    if not 0 < amount.value <= OLDEST_AGE or not _AGE_CLOSE.match(text, amount.end):
+        return False
+    comma = _AFTER_NAME.search(text, max(0, amount.start - 3), amount.start)
+    name = _token_at(doc, comma.start() - 1) if comma is not None and comma.start() else None
+    return name is not None and name.ent_type_ == "PERSON" and name.pos_ == "PROPN"
+
+
+def _decade_ages(doc: Doc, figures: list[Figure]) -> list[Figure]:
+    """'in his 60s' (60 to 69), 'in her early 30s' (30 to 33): a decade of someone's life, an
+    age range (`rules.DECADE_PARTS`, qualifier approx for a part of the decade)."""
+    text = doc_text(doc)
+    taken = {f.start for f in figures}
+    found = []
+    for match in _AGE_DECADE.finditer(text):
+        start = match.start("part") if match["part"] else match.start("decade")
+        token = _token_at(doc, start)
+        if token is None or start in taken:
+            continue
+        low, high = 0, 9
+        if match["part"]:
+            low, high = DECADE_PARTS[match["part"].casefold()]
+        decade = int(match["decade"])
+        found.append(
+            Figure(
+                start=start,
+                end=match.end(),
+                text=text[start : match.end()],
+                value=float(decade + low),
+                value_high=float(decade + high),
+                kind="duration",
+                unit="year",
+                per=None,
+                object="age",
+                qualifier="approx" if match["part"] else "exact",
+                event=None,
+                change=None,
+                sentence=_sentence(doc, token, start, match.end()),
+            )
+        )
+    return found
 
 
 def _per(amount: Amount, noun: Token | None, doc: Doc) -> str | None:

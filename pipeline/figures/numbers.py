@@ -1,10 +1,10 @@
 """Numbers as written in news text, to their values: pure functions over strings.
 
 `NUMBER` finds a number ("434,000", "2.5", "1.5 billion", "4.5bn", "five thousand", "a hundred
-and two", "two and a half", "half a million", "2 1/2", "⅓", "2.48×10−5") and `value_of` reads
-the text it matched; a number a float cannot hold ("2 x 10^400") has no value. `APPROXIMATE`
-finds counts written without a number ("tens of thousands of", "dozens of") and
-`approximate_range` reads their range (`rules.APPROXIMATE_COUNTS`).
+and two", "two and a half", "3 and a half", "half a million", "a quarter of a million", "2 1/2",
+"⅓", "2.48×10−5") and `value_of` reads the text it matched; a number a float cannot hold ("2 x
+10^400") has no value. `APPROXIMATE` finds counts written without a number ("tens of thousands
+of", "dozens of") and `approximate_range` reads their range (`rules.APPROXIMATE_COUNTS`).
 """
 
 from __future__ import annotations
@@ -42,11 +42,15 @@ DIGITS = (
 # which is three times a thousand, not 3 x 10^00.
 _SCIENTIFIC = r"\d+(?:\.\d+)?(?:[eE][-+−]?\d+|\s?[×x]\s?10(?:(?:\^|\*\*)[-+−]?\d+|[-−]\d+))"
 _MIXED_FRACTION = r"\d+\s+\d+/\d+|\d+/\d+"
+# "and" and a comma join number words after a scale only ("a hundred and two", "three million,
+# two hundred"): "five and six" are two numbers, "one, two, three" three.
+_AFTER_SCALE = "(?:" + "|".join(f"(?<={scale})" for scale in SCALES) + ")"
 _WORDS = (
     rf"(?:half\s+an?\s+(?:{_SCALE_WORD}|dozen)"  # half a million
     rf"|(?:{_CARDINAL}|an?)[\s-]+(?:{_FRACTION})"  # two thirds, a half, one-half
+    rf"(?:\s+of\s+an?\s+(?:{_SCALE_WORD}|dozen)\b)?"  # a quarter of a million
     rf"|(?:an?\s+(?=(?:{_SCALE_WORD}|dozen)\b))?(?:{_WORD})"  # a hundred, five thousand
-    rf"(?:(?:\s+|-|,\s+|\s+(?:and|&)\s+)(?:{_WORD}))*"  # hundred and two, twenty-one
+    rf"(?:(?:\s+|-|{_AFTER_SCALE}(?:,\s+|\s+(?:and|&)\s+))(?:{_WORD}))*"  # hundred and two
     rf"(?:\s+and\s+a\s+half)?)"  # two and a half
 )
 
@@ -54,7 +58,8 @@ NUMBER = re.compile(
     rf"(?<![\w.,/^])(?:"
     rf"(?P<sci>{_SCIENTIFIC})"
     rf"|(?P<fraction>{_MIXED_FRACTION})(?![\d/])"
-    rf"|(?P<digits>{DIGITS})(?:\s?(?P<vulgar_tail>[{_VULGAR}]))?"
+    rf"|(?P<digits>{DIGITS})"
+    rf"(?:\s?(?P<vulgar_tail>[{_VULGAR}])|(?P<half_tail>\s+and\s+a\s+half)(?![\w-]))?"
     rf"(?:\s*(?P<scale>{_SCALE_WORD})\b|(?P<abbr>{_SCALE_ABBR})(?![^\W\d_]))?"
     rf"|(?P<vulgar>[{_VULGAR}])"
     rf"|(?P<words>{_WORDS})(?:\s+(?P<word_scale>{_SCALE_WORD}))?\b"
@@ -117,6 +122,8 @@ def _value(parts: dict[str, str | None]) -> float | None:
             return None
         if parts["vulgar_tail"]:
             value += VULGAR_FRACTIONS[parts["vulgar_tail"]]
+        elif parts["half_tail"]:  # "3 and a half"
+            value += 0.5
         if parts["scale"]:
             value *= SCALES[parts["scale"].casefold()]
         elif parts["abbr"]:
@@ -156,10 +163,15 @@ def _float(mantissa: str, exponent: str = "0") -> float | None:
 
 def words_value(text: str) -> float | None:
     """'five thousand' 5000, 'a hundred and two' 102, 'twenty-one' 21, 'two thirds' 0.667,
-    'half a million' 500000, 'two and a half' 2.5, 'a dozen' 12."""
+    'half a million' 500000, 'a quarter of a million' 250000, 'two and a half' 2.5, 'a dozen'
+    12."""
     tokens = [t for t in re.split(r"[\s,&-]+", text.casefold()) if t and t != "and"]
     if not tokens:
         return None
+    if "of" in tokens:  # a fraction of a scale: "a quarter of a million"
+        at = tokens.index("of")
+        part, whole = words_value(" ".join(tokens[:at])), words_value(" ".join(tokens[at + 1 :]))
+        return None if part is None or whole is None else part * whole
     if tokens[0] == "half" and len(tokens) == 3:  # half a million
         return 0.5 * (SCALES.get(tokens[2]) or DOZEN[tokens[2]])
     half = tokens[-2:] == ["a", "half"]

@@ -12,13 +12,22 @@ from pipeline.wordlist import words
 # -- numbers ---------------------------------------------------------------------------------
 
 
-# Words that multiply what precedes them ("five thousand", "1.5 billion", "£4.5bn").
+# Words that multiply what precedes them ("five thousand", "1.5 billion", "£4.5bn"); the
+# Indian lakh and crore ("Rs 500 crore" is 5bn rupees); wire abbreviations written apart ("$1.2
+# bln", "12.5 mln euros").
 SCALES: dict[str, float] = {
     "hundred": 1e2,
     "thousand": 1e3,
     "million": 1e6,
     "billion": 1e9,
     "trillion": 1e12,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
+    "mln": 1e6,
+    "bln": 1e9,
+    "bn": 1e9,
 }
 
 # Abbreviated scales glued to or right after digits ("£4.5bn", "$3m", "0.5k miles", "€10B").
@@ -159,7 +168,7 @@ POINT_SCORES = words(
 # Adjectives hyphenated to a unit word that keep it the number's unit: "12 year-old", "37m
 # (121ft)-long". Any other word makes the unit part of a compound of its own, not the
 # number's: "$639m year-earlier", "5% year-on-year" (`scan._unit_in_compound`).
-MEASURE_ADJECTIVES = words("old long tall high deep wide thick size sized")
+MEASURE_ADJECTIVES = words("old olds long tall high deep wide thick size sized")
 
 # -- sports metres ---------------------------------------------------------------------------
 
@@ -308,3 +317,40 @@ FALL_ADVERBS = words("down lower cheaper weaker smaller")
 # Prepositions whose object is the level a change led to or started from, never the change:
 # "fell 0.4 per cent to 13176", "closed at 1,478 points", "up from 5%".
 LEVEL_PREPOSITIONS = words("to at from")
+
+# -- years or counts -------------------------------------------------------------------------
+
+# A bare four-digit number from 1000 to 2199 is a year ("in 2004", "the 2005 budget") unless the
+# parse shows it counting (`extract._counts_not_year`): "more than 1000 customers", "2000 people".
+# After these words it is a year, whatever follows: "in 2000 people died", "since early 1990".
+YEAR_BEFORE = words("in since by until till from of before after during through year fiscal")
+YEAR_PARTS = words("early late mid")
+# Determiners of the noun before the number that make it a year modifying the noun: "the 2005
+# budget", "the awesome 1967 tourists" (possessives too: "its 2004 results").
+YEAR_DETERMINERS = words("the this that these those")
+# Plural nouns that years modify as often as counts: "below 1990 levels", "2004 profits", "2001
+# winners".
+YEAR_NOUNS = words(
+    """level figure result election price rate term standard account sale profit earning
+    revenue loss forecast accounts earnings winner champion final finalist graduate"""
+)
+# A range of year-like numbers wider than this many is a count, not a span of years ("between
+# 1000 and 2000 people").
+YEAR_SPAN = 100
+
+# -- ages ------------------------------------------------------------------------------------
+
+# An age is a figure of kind `duration` (unit `year`, or the one written) whose object is "age"
+# (`extract._age`): a duration in `AGE_UNITS` with a word of `AGE_AFTER` ("a 50-year-old man",
+# "the 45-year-old", "3 years old", "20 years of age", "a 3-month-old baby"); a number after a
+# word of `AGE_BEFORE` ("aged 32", "at the age of 7", "between the ages of 5 and 11", "aged
+# between 18 and 24"); a bare number in commas right after a person's name, at most `OLDEST_AGE`
+# ("Jamie Armstrong, 25, said"); a decade of someone's life ("in his 60s" is 60 to 69, "in her
+# early 30s" 30 to 33: `DECADE_PARTS`, after a word of `DECADE_OWNERS`).
+AGE_UNITS = words("year month week day")
+AGE_AFTER = ("old", "olds", "of age")
+AGE_BEFORE = ("aged", "age", "ages", "age of", "ages of")
+AGE_OPENERS = words("between from")
+OLDEST_AGE = 120
+DECADE_OWNERS = words("his her their my your our")
+DECADE_PARTS: dict[str, tuple[int, int]] = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}

@@ -1,10 +1,11 @@
 """Amounts in plain text: a number with its currency, unit or percent sign, qualifier and range.
 
 `scan(text)` is a pure function over a string: it finds every number (`numbers.NUMBER`), drops
-the ones that are dates, times, phone numbers, decades or parts of names by their look, then
-reads what stands around it: a qualifier and a currency before it, a scale, unit, percent or
-currency name after it, and a second number that makes it a range. The parse-based steps (what
-is counted, events, names the model knows) are in `extract.py`.
+the ones that are dates, years, times, phone numbers, decades or parts of names by their look,
+then reads what stands around it: a qualifier and a currency before it, a scale, unit, percent
+or currency name after it, and a second number that makes it a range. The parse-based steps
+(what is counted, events, names the model knows, which year-like numbers count: `scan(text,
+years=True)`) are in `extract.py`.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pipeline.figures.numbers import (
     value_of,
 )
 from pipeline.figures.rules import (
+    AGE_BEFORE,
     AMOUNT_PREFIXES,
     CHANGE_BEFORE_LEVEL,
     DOZEN,
@@ -43,16 +45,21 @@ from pipeline.figures.rules import (
     SCORE_VERBS,
     SCORES_NOT_COUNTS,
     STREET_WORDS,
+    YEAR_BEFORE,
+    YEAR_PARTS,
 )
 from pipeline.figures.units import (
     ABBREVIATED_UNITS,
     CASE_SENSITIVE_UNITS,
     CENT_CURRENCIES,
+    CENTS,
     CONTEXT_UNITS,
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     DENOMINATORS,
+    DIMENSION_MARKS,
+    MAGNITUDE_ONLY_SYMBOLS,
     MINOR_CURRENCY,
     NOT_AFTER_DENOMINATOR,
     NOT_DENOMINATORS,
@@ -62,6 +69,9 @@ from pipeline.figures.units import (
     PREFIX_SYMBOLS,
     QUOTE_UNITS,
     SCALED_ONLY_SYMBOLS,
+    SIDES_OF_ZERO,
+    UNIT_DENOMINATORS,
+    UNIT_SCALES,
     UNITS,
 )
 from pipeline.lexicon.calendar import MONTH_PATTERN, WEEKDAYS
@@ -84,6 +94,9 @@ class Amount:
     qualifier: str
     ordinal: bool = False
     per: str | None = None  # the rate's denominator, singular ("barrel" of "$58 per barrel")
+    # A bare count from 1000 to 2199, which reads as a year too ("2000 people", "in 2000"):
+    # only `scan(text, years=True)` gives these, for the parse to tell (`extract.py`).
+    year_like: bool = False
 
 
 _MONTH = MONTH_PATTERN
@@ -121,10 +134,14 @@ _GLUED_SYMBOL = re.compile(rf"(?<![^\W\d_])(?:{alternation(_GLUED)})(?=\d)")
 _ARTICLE = re.compile(r"(?<![\w'’])an?(?=\s)", re.IGNORECASE)
 _SIGN = re.compile(r"(?<![\w.,)-])[-−]$")
 _MINUS = re.compile(r"(?<![\w-])minus[\s-]$", re.IGNORECASE)
+_MINUS_AT = re.compile(r"minus[\s-]", re.IGNORECASE)  # "between minus 2 and minus 5"
 _RANGE_JOIN = re.compile(r"-?\s*(?P<word>-|–|—|to|and|or)\s*", re.IGNORECASE)
-# "between" or "from" before the first number of a range, maybe with a qualifier ("from about").
+# "between" or "from" before the first number of a range, maybe with a qualifier ("from about")
+# or an age word ("between the ages of 5 and 11", `rules.AGE_BEFORE`).
 _OPENER = re.compile(
-    rf"\b(?P<word>between|from)\s+(?:(?:{alternation(list(QUALIFIERS))})\s+)?$", re.IGNORECASE
+    rf"\b(?P<word>between|from)\s+(?:(?:the\s+)?(?:{alternation(AGE_BEFORE)})\s+)?"
+    rf"(?:(?:{alternation(list(QUALIFIERS))})\s+)?$".replace(r"\ ", r"\s+"),
+    re.IGNORECASE,
 )
 # After "from X", a few words before "to Y": "from 20 mpg in 2008 to 29 mpg", "from $75 U.S.
 # per barrel to $45.88".
@@ -134,6 +151,12 @@ _GAP_TO = re.compile(
     re.IGNORECASE,
 )
 _LIST_BEFORE = re.compile(r"\d\s*,\s*$")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+# A word that takes a year right before a number: "in 2000", "since early 1990".
+_YEAR_BEFORE = re.compile(
+    rf"(?<![\w'’-])(?:{alternation(YEAR_BEFORE)})(?:\s+(?:{alternation(YEAR_PARTS)}))?[\s-]+$",
+    re.IGNORECASE,
+)
 _CHANGE_BEFORE = re.compile(
     rf"(?<![\w'’-])(?:{alternation(CHANGE_BEFORE_LEVEL)})\s+(?:(?:{alternation(list(QUALIFIERS))})\s+)?$",
     re.IGNORECASE,
@@ -172,9 +195,24 @@ def _forms() -> dict[str, tuple[str, str | None]]:
 
 _FORMS = _forms()
 _FOLDED_FORMS = {f.casefold(): f for f in _FORMS if f not in CASE_SENSITIVE_UNITS}
+# A unit ends where no letter, mark or slash goes on, but a slash before a known denominator
+# ("5mg/dL", "35 µg/m³") leaves the unit its rate.
 _UNIT_AFTER = re.compile(
-    rf"(?P<gap>-|\s?)(?P<unit>{alternation(list(_FORMS))})(?![\w°/^²³])", re.IGNORECASE
+    rf"(?P<gap>-|\s?)(?P<unit>{alternation(list(_FORMS))})"
+    rf"(?![\w°^²³])(?!/(?!(?:{alternation(DENOMINATORS)})(?![\w/])))",
+    re.IGNORECASE,
 )
+# Units whose written form holds a scale or a denominator ("55 bcm", "1.2m bpd"), at the end
+# of an amount's surface.
+_HOLDING_UNIT = re.compile(rf"(?:{alternation([*UNIT_SCALES, *UNIT_DENOMINATORS])})$")
+# "5 degrees below zero" is -5; "below zero" alone is no figure.
+_SIDE_OF_ZERO = re.compile(
+    rf"\s+(?P<side>{alternation(SIDES_OF_ZERO)})\b".replace(r"\ ", r"\s+"), re.IGNORECASE
+)
+_SIDE_BEFORE_ZERO = re.compile(r"\b(?:below|above)\s+$", re.IGNORECASE)
+# "4m x 5m": metres by metres, not millions.
+_BY_METRES = re.compile(rf"\s*[{DIMENSION_MARKS}]\s*[\d.,]+\s?m\b")
+_METRES_BY = re.compile(rf"[\d.,]+\s?m\s*[{DIMENSION_MARKS}]\s*$")
 
 
 def _unit_at(text: str, pos: int, glued_only: bool = False) -> tuple[int, str, str] | None:
@@ -234,8 +272,10 @@ def rate_at(text: str, pos: int) -> tuple[int, str] | None:
     return end, DENOMINATORS[form] if form else written.casefold()
 
 
-def scan(text: str) -> list[Amount]:
-    """Every amount in `text`, in order."""
+def scan(text: str, years: bool = False) -> list[Amount]:
+    """Every amount in `text`, in order. A bare number from 1000 to 2199 is a year and left
+    out, unless `years`: then one that no year word stands before (`rules.YEAR_BEFORE`) is
+    kept with `year_like` set, for a parse to tell a count ("1500 jobs") from a year."""
     masked = [False] * (len(text) + 1)
     for mask in _MASKS.finditer(text):
         masked[mask.start() : mask.end()] = [True] * (mask.end() - mask.start())
@@ -248,16 +288,19 @@ def scan(text: str) -> list[Amount]:
         match = NUMBER.search(searched, pos)
         if match is None:
             break
-        amount = _amount(text, match, masked)
+        amount = _amount(text, match, masked, years)
         if amount is None:
             pos = match.end()
             continue
         found.append(amount)
         pos = max(amount.end, match.end())
+    ones = _one_unit(text)
+    tailed = [a for a in ones if a.kind == "money"]  # "a dollar fifty" takes its "fifty"
+    found = [a for a in found if not any(t.start <= a.start < t.end for t in tailed)]
     taken = [False] * (len(text) + 1)
     for amount in found:
         taken[amount.start : amount.end] = [True] * (amount.end - amount.start)
-    found.extend(a for a in _one_unit(text) if not any(taken[a.start : a.end]))
+    found.extend(a for a in ones if not any(taken[a.start : a.end]))
     found.extend(a for a in _approximate(text) if not any(taken[a.start : a.end]))
     return sorted(found, key=lambda a: a.start)
 
@@ -271,14 +314,47 @@ def _one_unit(text: str) -> list[Amount]:
         unit = _unit_at(text, article.end(), glued_only=True)
         if unit and text[article.end() : unit[0]].strip().casefold() in NOT_ONE_OF:
             continue
-        if unit and unit[1] not in {"duration", "money", "minor", "percent"}:
+        tail = _minor_tail(text, unit[0], unit[2]) if unit and unit[1] == "money" else None
+        if unit and (tail or unit[1] not in {"duration", "money", "minor", "percent"}):
             end, kind, name = unit
+            value = 1.0
+            if tail:  # "a dollar fifty"
+                end, value = tail[0], value + tail[1]
             start = article.start()
-            found.append(Amount(start, end, start, article.end(), 1.0, None, kind, name, "exact"))
+            found.append(Amount(start, end, start, article.end(), value, None, kind, name, "exact"))
     return found
 
 
-def _amount(text: str, match: re.Match[str], masked: list[bool]) -> Amount | None:
+# After money in a major unit, its minor units: "twenty dollars and fifty cents", "a dollar
+# fifty", "two pounds 50". A bare number is minor units only where the amount ends there.
+_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+_BARE_MINOR = re.compile(r"\s+(?=\S)")
+_MINOR_TAIL_END = re.compile(r"\s*(?:[.,;:!?)]|$)|\s+(?:for|each|a|an|per|and|or|but)\b")
+
+
+def _minor_tail(text: str, pos: int, code: str) -> tuple[int, float] | None:
+    """(end, value in the major unit) of the minor units written after money in `code` that
+    ends at `pos`, if any."""
+    joined = _AND.match(text, pos) or _BARE_MINOR.match(text, pos)
+    number = NUMBER.match(text, joined.end()) if joined else None
+    value = value_of(number) if number else None
+    if number is None or value is None or not (value.is_integer() and 0 < value < 100):
+        return None
+    minor = _unit_at(text, number.end(), glued_only=not number["digits"])
+    if minor and minor[1] == "minor":
+        written = text[number.end() : minor[0]].strip().casefold()
+        minor_code, scale = MINOR_CURRENCY[written]
+        same = minor_code == code or (written in CENTS and code in CENT_CURRENCIES)
+        return (minor[0], value * scale) if same else None
+    bare = joined is not None and joined[0].strip() == "" and not number["scale"]
+    if minor or not bare or not _MINOR_TAIL_END.match(text, number.end()):
+        return None
+    return number.end(), value / 100
+
+
+def _amount(
+    text: str, match: re.Match[str], masked: list[bool], years: bool = False
+) -> Amount | None:
     start, end = match.start(), match.end()
     if any(masked[start:end]):
         return None
@@ -303,9 +379,13 @@ def _amount(text: str, match: re.Match[str], masked: list[bool]) -> Amount | Non
             if kind == "minor":
                 written = text[end:after].lstrip("-").strip()  # "five-cent", "50 p"
                 code, scale = MINOR_CURRENCY[written.casefold()]
-                if code in CENT_CURRENCIES:
+                if written.casefold() in CENTS:
                     code = _cents_currency(text, start, code)
                 kind, unit, value = "money", code, value * scale
+            if kind == "money" and (tail := _minor_tail(text, after, unit)):
+                after, value = tail[0], value + tail[1]  # "twenty dollars and fifty cents"
+            if kind == "temperature" and (side := _SIDE_OF_ZERO.match(text, after)):
+                after, value = side.end(), value * SIDES_OF_ZERO[side["side"].casefold()]
         elif end < len(text) and text[end].isalpha():
             return None  # "1960s", "4x4": letters glued to the digits are not an amount
     if _is_date(text, start, after, value, match, kind, ordinal):
@@ -313,6 +393,10 @@ def _amount(text: str, match: re.Match[str], masked: list[bool]) -> Amount | Non
     begin = start
     sign = _SIGN.search(text, max(0, begin - 2), begin)  # `$` matches before a last line break
     symbol = _SYMBOL.search(text, max(0, begin - 5), begin)
+    if symbol and symbol["cur"] in MAGNITUDE_ONLY_SYMBOLS and not (match["scale"] or match["abbr"]):
+        if not text[begin - 1].isspace():
+            return None  # "R2": a name
+        symbol = None  # "the R 0.9": a reproduction number
     if symbol:
         if symbol["cur"] in SCALED_ONLY_SYMBOLS and not _scaled(match):
             return None
@@ -326,6 +410,11 @@ def _amount(text: str, match: re.Match[str], masked: list[bool]) -> Amount | Non
         begin, value = minus.start(), -value
     if kind == "count" and match["words"] and _compound_modifier(text, end):
         return None
+    if kind == "count" and value == 0 and _SIDE_BEFORE_ZERO.search(text, max(0, start - 8), start):
+        return None  # "temperatures fell below zero"
+    year_like = value > 0 and _year_like(match, kind, ordinal)  # "$1500", "-1500" are no years
+    if year_like and (not years or _YEAR_BEFORE.search(text, max(0, start - 40), start)):
+        return None  # a year; the dates work reads it
     ranged = _range(text, match, begin, after, kind, unit, value)
     if ranged is None:
         return None
@@ -335,6 +424,10 @@ def _amount(text: str, match: re.Match[str], masked: list[bool]) -> Amount | Non
         kind, unit, value = "distance", "metre", value / SCALE_ABBREVIATIONS["m"]
         high = None if high is None else high / SCALE_ABBREVIATIONS["m"]
     per = None
+    if unit is not None and (holding := _HOLDING_UNIT.search(text, end, after)):
+        per = UNIT_DENOMINATORS.get(holding[0])  # "1.2m bpd"
+        value *= UNIT_SCALES.get(holding[0], 1.0)  # "55 bcm"
+        high = None if high is None else high * UNIT_SCALES.get(holding[0], 1.0)
     rate = rate_at(text, after) if kind not in {"percent", "ordinal"} else None
     if rate:  # a percent is a ratio already: "5% a year" is no rate
         after, per = rate
@@ -343,7 +436,10 @@ def _amount(text: str, match: re.Match[str], masked: list[bool]) -> Amount | Non
     if before:
         qualifier = QUALIFIERS[before["q"].casefold()]
         begin = before.start("q")
-    return Amount(begin, after, start, end, value, high, kind, unit, qualifier, ordinal, per)
+    year_like = year_like and kind == "count"  # "between 1500 and 2000 metres" is a measure
+    return Amount(
+        begin, after, start, end, value, high, kind, unit, qualifier, ordinal, per, year_like
+    )
 
 
 _CENTS = [symbol for symbol, code in CURRENCY_SYMBOLS.items() if code in CENT_CURRENCIES]
@@ -418,6 +514,8 @@ def _metres(text: str, start: int, end: int) -> bool:
         return False
     if word in METRES_AFTER or word in MEASURE_ADJECTIVES or _LENGTH_BESIDE.match(text, end):
         return True
+    if _BY_METRES.match(text, end) or _METRES_BY.search(text, max(0, start - 20), start):
+        return True  # "4m x 5m"
     before = text[max(0, start - 10) : start].split()
     if before and before[-1].casefold() in METRES_BEFORE:
         return True
@@ -447,7 +545,8 @@ def _is_date(
     kind: str,
     ordinal: bool,
 ) -> bool:
-    """Days of months, years, seasons ("2004/05"), decades and addresses are not amounts."""
+    """Days of months, seasons ("2004/05"), decades and addresses are not amounts (years are
+    `_year_like`)."""
     if match["fraction"] and _SEASON.fullmatch(match["fraction"]):
         return True
     if not match["digits"] or match["scale"] or match["abbr"]:
@@ -457,11 +556,6 @@ def _is_date(
     )
     if (kind == "count" or ordinal) and near_month:
         return True
-    digits = match["digits"]
-    if kind == "count" and not ordinal and re.fullmatch(r"\d{4}", digits):
-        year = int(digits)
-        if 1000 <= year <= 2199:
-            return True  # a year; the dates work reads it
     if (kind == "count" or ordinal) and value.is_integer():  # "10 Downing St", "5th Avenue"
         street = _CAPITALISED.match(text, end)
         if street:
@@ -472,6 +566,15 @@ def _is_date(
             if words and words[-1].rstrip(".,") in STREET_WORDS:
                 return True
     return False
+
+
+def _year_like(match: re.Match[str], kind: str, ordinal: bool) -> bool:
+    """'2004', '1500': a bare count written as four digits from 1000 to 2199, a year as often
+    as a count."""
+    if kind != "count" or ordinal or match["scale"] or match["abbr"] or match["half_tail"]:
+        return False
+    digits = match["digits"] or ""
+    return _FOUR_DIGITS.fullmatch(digits) is not None and 1000 <= int(digits) <= 2199
 
 
 def _range(
@@ -503,6 +606,9 @@ def _range(
             return unchanged
     hyphen = text[at : at + 1] in ("-", "−")  # "to -34 °C" is negative, "0-to-60" is not
     negative = hyphen and join[0][-1:].isspace()
+    minus = _MINUS_AT.match(text, at)
+    if minus is not None:  # "and minus 5"
+        at, negative = minus.end(), True
     second = NUMBER.match(text, at + hyphen)
     high = value_of(second) if second is not None else None
     if second is None or high is None:

@@ -15,60 +15,60 @@ from __future__ import annotations
 
 import re
 
+from pipeline.figures.currencies import CODES, LOWER_CASE_NAMES, NAMES
 from pipeline.wordlist import words
 
 # -- money -----------------------------------------------------------------------------------
 
 # Symbols and prefixes written before the amount. "Y=" is Reuters' plain-text yen ("Y=28,030").
+# A symbol shared by several currencies ("kr", "Sh", "B$") is left out.
 CURRENCY_SYMBOLS: dict[str, str] = {
     "US$": "USD", "$US": "USD", "A$": "AUD", "$A": "AUD", "AU$": "AUD", "C$": "CAD",
     "$C": "CAD", "CA$": "CAD", "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "R$": "BRL", "$": "USD",
     "£": "GBP", "€": "EUR", "¥": "JPY", "Y=": "JPY", "₹": "INR", "Rs": "INR", "Rs.": "INR",
     "₽": "RUB", "₴": "UAH", "₩": "KRW", "₺": "TRY", "₪": "ILS", "NIS": "ILS", "zł": "PLN",
     "RM": "MYR", "PS": "GBP",
+    "NT$": "TWD", "MX$": "MXN", "Mex$": "MXN", "RD$": "DOP", "J$": "JMD", "TT$": "TTD",
+    "EC$": "XCD", "FJ$": "FJD", "N$": "NAD", "RMB": "CNY", "CN¥": "CNY", "Rp": "IDR",
+    "Tk": "BDT", "KSh": "KES", "Ksh": "KES", "USh": "UGX", "TSh": "TZS", "GH₵": "GHS",
+    "GH¢": "GHS", "E£": "EGP", "Kč": "CZK", "₦": "NGN", "₵": "GHS", "₱": "PHP", "₫": "VND",
+    "₭": "LAK", "₮": "MNT", "₲": "PYG", "₸": "KZT", "₾": "GEL", "₼": "AZN", "৳": "BDT",
+    "₡": "CRC", "SR": "SAR", "QR": "QAR", "Dh": "AED", "Dhs": "AED", "R": "ZAR",
 }  # fmt: skip
 
 # "£" lost in converting a page to plain text reads "PS" ("PS8.1bn", "PS2.7m"): a symbol only
-# before an amount with a scale or decimals, so "PS4" and "PS5" stay consoles.
-SCALED_ONLY_SYMBOLS = frozenset({"PS"})
+# before an amount with a scale or decimals, so "PS4" and "PS5" stay consoles; so are the
+# letters of riyals and dirhams ("SR5bn", "QR2.5m", "Dh3.67"), never "QR 2" or "SR 71".
+SCALED_ONLY_SYMBOLS = frozenset({"PS", "SR", "QR", "Dh", "Dhs"})
+# The rand's "R" only before a scale ("R5bn", "R2.5 million"): "R 0.9" is a reproduction
+# number, "R2" a road or a robot.
+MAGNITUDE_ONLY_SYMBOLS = frozenset({"R"})
 # Symbols never written after the amount ("5 PS" is no money).
-PREFIX_SYMBOLS = frozenset({"PS", "Y="})
+PREFIX_SYMBOLS = frozenset({"PS", "Y=", "SR", "QR", "Dh", "Dhs", "R", "Rp", "Tk"})
 
-# ISO 4217 codes written before or after the amount ("GBP 40", "40 EUR"), only in capitals.
-CURRENCY_CODES = words(
-    """GBP USD EUR JPY CNY RMB INR RUB UAH CHF CAD AUD NZD HKD SGD SEK NOK DKK PLN CZK HUF TRY
-    ZAR BRL MXN KRW ILS AED SAR NGN KES EGP PKR BDT MYR THB IDR PHP"""
-)
+# ISO 4217 codes written before or after the amount ("GBP 40", "40 EUR"), only in capitals;
+# "RMB" is written as a code too, and read as the yuan's (a symbol above).
+CURRENCY_CODES = CODES
 
 # Currency names after the amount ("1.5 billion euros", "3.23 shekels", "7.5 million Danish
-# crowns"). A name that is also an English word ("won") is only taken with its country.
-CURRENCY_WORDS: dict[str, str] = {
-    "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "pounds sterling": "GBP",
-    "dollar": "USD", "dollars": "USD", "us dollar": "USD", "us dollars": "USD", "euro": "EUR",
-    "euros": "EUR",
-    "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR",
-    "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "hryvnia": "UAH",
-    "hryvnias": "UAH", "franc": "CHF", "francs": "CHF", "swiss francs": "CHF",
-    "shekel": "ILS", "shekels": "ILS", "new shekels": "ILS", "ringgit": "MYR",
-    "krone": "DKK", "kroner": "DKK", "danish krone": "DKK", "danish kroner": "DKK",
-    "danish crowns": "DKK", "norwegian krone": "NOK", "norwegian kroner": "NOK",
-    "norwegian crowns": "NOK", "krona": "SEK", "kronor": "SEK", "swedish krona": "SEK",
-    "swedish kronor": "SEK", "swedish crowns": "SEK", "korean won": "KRW",
-    "south korean won": "KRW", "baht": "THB", "rand": "ZAR", "naira": "NGN", "zloty": "PLN",
-    "zlotys": "PLN", "forint": "HUF", "forints": "HUF", "lira": "TRY", "liras": "TRY",
-    "dirham": "AED", "dirhams": "AED", "riyal": "SAR", "riyals": "SAR", "rupiah": "IDR",
-    "australian dollars": "AUD", "canadian dollars": "CAD", "hong kong dollars": "HKD",
-    "new zealand dollars": "NZD", "singapore dollars": "SGD", "mexican pesos": "MXN",
-    "philippine pesos": "PHP",
-}  # fmt: skip
+# crowns"); see `currencies.py`.
+CURRENCY_WORDS: dict[str, str] = NAMES
 
 # Minor units: the value is in the major unit ("50p" is 0.5 GBP, "63 cents" 0.63 USD).
 MINOR_CURRENCY: dict[str, tuple[str, float]] = {
     "p": ("GBP", 0.01), "pence": ("GBP", 0.01), "penny": ("GBP", 0.01),
-    "cent": ("USD", 0.01), "cents": ("USD", 0.01), "c": ("USD", 0.01),
+    "cent": ("USD", 0.01), "cents": ("USD", 0.01), "c": ("USD", 0.01), "¢": ("USD", 0.01),
+    "euro cent": ("EUR", 0.01), "euro cents": ("EUR", 0.01), "us cent": ("USD", 0.01),
+    "us cents": ("USD", 0.01),
     "sen": ("MYR", 0.01), "kopeck": ("RUB", 0.01), "kopecks": ("RUB", 0.01),
     "kopek": ("RUB", 0.01), "kopeks": ("RUB", 0.01), "paise": ("INR", 0.01),
+    "paisa": ("INR", 0.01), "kobo": ("NGN", 0.01), "halala": ("SAR", 0.01),
+    "halalas": ("SAR", 0.01), "satang": ("THB", 0.01), "agorot": ("ILS", 0.01),
+    "groszy": ("PLN", 0.01), "grosz": ("PLN", 0.01), "pesewas": ("GHS", 0.01),
 }  # fmt: skip
+# The minor units that name no currency of their own: "80 cents" is in the currency of its
+# paragraph (`CENT_CURRENCIES`), "80 euro cents" is not.
+CENTS = frozenset({"cent", "cents", "c", "¢"})
 
 # Currencies divided into cents: an amount in cents takes the currency of the last amount with
 # one of their symbols or codes before it in its paragraph ("A$1.20, up 10.4 cents" is AUD).
@@ -192,7 +192,7 @@ _add("other", "gigawatt hour", "gigawatt hour", "gigawatt hours", "gigawatt-hour
      "gigawatt-hours", "GWh")  # fmt: skip
 _add("other", "horsepower", "horsepower", "hp")
 _add("other", "brake horsepower", "brake horsepower", "bhp")
-_add("other", "calorie", "calorie", "calories", "kcal")
+_add("other", "calorie", "calorie", "calories")
 _add("other", "electronvolt", "electronvolt", "electronvolts", "eV")
 _add("other", "teraelectronvolt", "teraelectronvolts", "TeV")
 _add("other", "volt", "volt", "volts", "V")
@@ -224,13 +224,149 @@ _add("other", "ton per day", "tpd", "tons per day", "tonnes per day")
 # A score: an index ("closed 1,478 points lower"), a game ("averaged 7.3 points").
 _add("other", "point", "point", "points")
 
+# -- more of what news measures --------------------------------------------------------------
+# Units from a broad reference (quantulum3's list), kept to what news writes. Abbreviations
+# that are also words, names or acronyms in news are left out: "MP" (a Member of Parliament,
+# never megapixels), "AU" (the African Union), "bar" ("a five-bar gate"), "ly", "ct", "kt",
+# "MV" (a ship), "gal".
+# Distance, astronomy.
+_add("distance", "light year", "light year", "light years", "light-year", "light-years")
+_add("distance", "astronomical unit", "astronomical unit", "astronomical units")
+_add("distance", "parsec", "parsec", "parsecs")
+_add("distance", "kiloparsec", "kiloparsec", "kiloparsecs")
+_add("distance", "megaparsec", "megaparsec", "megaparsecs")
+_add("distance", "furlong", "furlong", "furlongs")
+_add("distance", "fathom", "fathom", "fathoms")
+_add("distance", "ångström", "ångström", "ångströms", "angstrom", "angstroms", "Å")
+# Weight: precious metals and stones, harvests, emissions.
+_add("weight", "microgram", "microgram", "micrograms", "µg", "μg", "mcg")
+_add("weight", "nanogram", "nanogram", "nanograms")
+_add("weight", "carat", "carat", "carats", "karat", "karats")
+_add("weight", "troy ounce", "troy ounce", "troy ounces", "troy oz", "ozt")
+_add("weight", "bushel", "bushel", "bushels")
+_add("weight", "quintal", "quintal", "quintals")
+_add("weight", "long ton", "long ton", "long tons")
+_add("weight", "short ton", "short ton", "short tons")
+_add("weight", "kilotonne", "kilotonne", "kilotonnes", "kiloton", "kilotons")
+_add("weight", "megatonne", "megatonne", "megatonnes", "megaton", "megatons", "Mt")
+_add("weight", "gigatonne", "gigatonne", "gigatonnes", "gigaton", "gigatons", "Gt")
+# Area.
+_add("area", "square yard", "square yard", "square yards", "sq yd", "sq yds")
+_add("area", "square inch", "square inch", "square inches", "sq in")
+_add("area", "square centimetre", "square centimetre", "square centimetres",
+     "square centimeter", "square centimeters", "cm2", "cm²")  # fmt: skip
+_add("area", "square millimetre", "square millimetre", "square millimetres",
+     "square millimeter", "square millimeters", "mm2", "mm²")  # fmt: skip
+_add("area", "square foot", "sq. ft", "sq.ft", "sqft", "sq feet", "ft2", "ft²")
+_add("area", "square metre", "sq. m", "sq metres", "sq meters")
+_add("area", "square kilometre", "sq. km", "sq kms")
+_add("area", "square mile", "sq. mi", "sq. miles")
+# Speed.
+_add("speed", "kilometre per second", "km/s", "kilometres per second", "kilometers per second")
+_add("speed", "mile per second", "miles per second")
+_add("speed", "kilometre per hour", "kmph", "kilometers an hour")
+# Temperature as news writes it: "15 degrees C", "59F", "30 Celsius".
+_add("temperature", "degree Celsius", "degrees C", "degree C", "deg C", "Celsius", "celsius",
+     "centigrade", "degrees Centigrade")  # fmt: skip
+_add("temperature", "degree Fahrenheit", "degrees F", "degree F", "deg F", "Fahrenheit",
+     "fahrenheit")  # fmt: skip
+# Volume.
+_add("other", "cubic metre", "cubic metre", "cubic meter", "cu m")
+_add("other", "cubic centimetre", "cubic centimeter", "cubic centimeters", "cubic centimetre",
+     "cm3", "cm³")  # fmt: skip
+_add("other", "cubic foot", "cubic foot", "cubic feet", "cu ft", "ft3", "ft³")
+_add("other", "cubic yard", "cubic yard", "cubic yards", "cu yd")
+_add("other", "cubic inch", "cubic inch", "cubic inches", "cu in")
+_add("other", "cubic mile", "cubic mile", "cubic miles")
+_add("other", "acre-foot", "acre-foot", "acre-feet", "acre foot", "acre feet")
+_add("other", "pint", "pint", "pints")
+_add("other", "quart", "quart", "quarts", "qt")
+_add("other", "fluid ounce", "fluid ounce", "fluid ounces", "fl oz", "fl. oz")
+_add("other", "hectolitre", "hectolitre", "hectolitres", "hectoliter", "hectoliters")
+_add("other", "decilitre", "decilitre", "decilitres", "deciliter", "deciliters", "dL", "dl")
+_add("other", "microlitre", "microlitre", "microlitres", "microliter", "microliters", "µL",
+     "μL", "µl", "μl")  # fmt: skip
+# Energy and power: grids, fuels, diets, particle physics, bombs.
+_add("other", "joule", "joule", "joules", "J")
+_add("other", "kilojoule", "kilojoule", "kilojoules", "kJ")
+_add("other", "megajoule", "megajoule", "megajoules", "MJ")
+_add("other", "gigajoule", "gigajoule", "gigajoules", "GJ")
+_add("other", "milliwatt", "milliwatt", "milliwatts", "mW")
+_add("other", "terawatt", "terawatt", "terawatts", "TW")
+_add("other", "terawatt hour", "terawatt hour", "terawatt hours", "terawatt-hour",
+     "terawatt-hours", "TWh")  # fmt: skip
+_add("other", "kilocalorie", "kilocalorie", "kilocalories", "kcal")
+_add("other", "british thermal unit", "british thermal unit", "british thermal units",
+     "BTU", "Btu", "btu", "BTUs", "Btus")  # fmt: skip
+_add("other", "mega british thermal unit", "MMBtu", "mmBtu", "MMBTU", "mmbtu")
+_add("other", "therm", "therm", "therms")
+_add("other", "kiloelectronvolt", "kiloelectronvolt", "kiloelectronvolts", "keV")
+_add("other", "megaelectronvolt", "megaelectronvolt", "megaelectronvolts", "MeV")
+_add("other", "gigaelectronvolt", "gigaelectronvolt", "gigaelectronvolts", "GeV")
+_add("other", "ampere hour", "ampere hour", "ampere hours", "ampere-hour", "ampere-hours",
+     "amp-hour", "amp-hours", "Ah")  # fmt: skip
+_add("other", "milliampere", "milliamp", "milliamps")
+_add("other", "ohm", "ohm", "ohms", "Ω")
+# Data, computing, screens.
+_add("other", "petabyte", "petabyte", "petabytes")  # "PB" is a personal best
+_add("other", "zettabyte", "zettabyte", "zettabytes", "ZB")
+_add("other", "mebibyte", "mebibyte", "mebibytes", "MiB")
+_add("other", "gibibyte", "gibibyte", "gibibytes", "GiB")
+_add("other", "tebibyte", "tebibyte", "tebibytes", "TiB")
+_add("other", "terabit", "terabit", "terabits")
+_add("other", "bit per second", "bits per second", "bit/s")
+_add("other", "terabit per second", "terabits per second", "Tbps", "Tbit/s", "Tb/s")
+_add("other", "teraflop", "teraflop", "teraflops", "TFLOPS", "Tflops")
+_add("other", "petaflop", "petaflop", "petaflops", "PFLOPS", "Pflops")
+_add("other", "exaflop", "exaflop", "exaflops")
+_add("other", "megapixel", "megapixel", "megapixels")
+_add("other", "frame per second", "frames per second", "fps")
+# Time.
+_add("duration", "millisecond", "millisecond", "milliseconds", "ms")
+_add("duration", "microsecond", "microsecond", "microseconds", "µs", "μs")
+_add("duration", "nanosecond", "nanosecond", "nanoseconds")
+_add("duration", "millennium", "millennia")  # "the 2000 Millennium Declaration" is a name
+# Radiation, light, pressure, health.
+_add("other", "sievert", "sievert", "sieverts", "Sv")
+_add("other", "millisievert", "millisievert", "millisieverts", "mSv")
+_add("other", "microsievert", "microsievert", "microsieverts", "µSv", "μSv")
+_add("other", "becquerel", "becquerel", "becquerels", "Bq")
+_add("other", "gray", "Gy")
+_add("other", "lumen", "lumen", "lumens")
+_add("other", "lux", "lux")
+_add("other", "millibar", "millibar", "millibars", "mbar")
+_add("other", "pound per square inch", "psi", "pounds per square inch")
+_add("other", "millimetre of mercury", "mmHg", "millimetres of mercury",
+     "millimeters of mercury")  # fmt: skip
+_add("other", "millimole", "millimole", "millimoles", "mmol")
+_add("other", "international unit", "international unit", "international units", "IU")
+_add("other", "beat per minute", "beats per minute", "beats a minute", "bpm")
+_add("other", "barrel", "bpd", "b/d", "mb/d", "mbpd")
+_add("other", "cubic metre", "bcm")
+_add("other", "cubic foot", "tcf")
+
+# "5 degrees below zero" is -5, "above zero" +5 (the sign each side gives the temperature).
+SIDES_OF_ZERO: dict[str, float] = {"below zero": -1.0, "above zero": 1.0}
+# Marks between the sides of a size: "4m x 5m", "20cm × 30cm".
+DIMENSION_MARKS = "x×"
+
+# Forms that are a rate on their own: "1.2m bpd" is barrels per day, read as "barrels per day"
+# is (a unit, then its `per`).
+UNIT_DENOMINATORS: dict[str, str] = {"bpd": "day", "b/d": "day", "mb/d": "day", "mbpd": "day"}
+# Forms that hold a scale: "55 bcm" of gas is 55 billion cubic metres, "9.5 mb/d" of oil 9.5
+# million barrels a day.
+UNIT_SCALES: dict[str, float] = {"bcm": 1e9, "tcf": 1e12, "mb/d": 1e6, "mbpd": 1e6}
+
 # Lower-case forms too short or too common to match in another case: "ft" but not "FT", "pc"
 # but not "PC", "hp" but not "HP". A form with a capital ("Hz", "MB", "GPa", "C") is always
 # matched as written.
-_LOWER_CASE_SENSITIVE = words("l t g c p pm cc ha in nm mi ft oz mm hp bhp pc sen")
+_LOWER_CASE_SENSITIVE = (
+    words("l t g c p pm cc ha in nm mi ft oz mm hp bhp pc sen ms dl qt lux psi bpm fps ozt mcg")
+    | LOWER_CASE_NAMES
+)
 CASE_SENSITIVE_UNITS = frozenset(
     form
-    for form in (*UNITS, *CURRENCY_CODES, *MINOR_CURRENCY, *PERCENT_FORMS)
+    for form in (*UNITS, *CURRENCY_CODES, *CURRENCY_WORDS, *MINOR_CURRENCY, *PERCENT_FORMS)
     if form in _LOWER_CASE_SENSITIVE or (" " not in form and form != form.lower())
 )
 
@@ -256,7 +392,7 @@ QUOTE_UNITS = frozenset({'"'})
 
 # Units that "a"/"an" does not make one of: idioms far more often than amounts ("a bit more",
 # "a degree in law", "a foot injury", "at a point", "a ton of work").
-NOT_ONE_OF = words("bit bits degree degrees foot point points ton stone knot")
+NOT_ONE_OF = words("bit bits degree degrees foot point points ton stone knot pint")
 
 # -- rates -----------------------------------------------------------------------------------
 
