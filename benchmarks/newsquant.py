@@ -15,9 +15,11 @@ Scoring, as CQE's `evaluation/evaluate_models.py`, made one-to-one:
   value+change those whose change is equal (`=`, `~`, `>`, `<`, `up`, `down`);
 - units are NewsQuant's normalised names, lower-cased; a system's own names are mapped to them
   by the system's adapter (below). A count's unit in NewsQuant is what it counts ("people",
-  "good wireless speaker"): it matches when the last words agree, singular or plural
-  ("speakers"), and a count of nothing named matches `-` or `count`. CQE compares those strings
-  whole; ours is the looser rule, applied to every system alike.
+  "good wireless speaker"): it matches when the head nouns agree, singular or plural
+  ("speakers"): the last word of ours, and the last word of the gold's or, where the gold's unit
+  is written "X of Y", its X ("snaps of man coverage"). A count of nothing named matches `-` or
+  `count`. CQE compares those strings whole; ours is the looser rule, applied to every system
+  alike.
 - quantulum3 gives a range as its middle, so for it, as in CQE's script, a gold range is its
   middle.
 """
@@ -121,8 +123,19 @@ def same_unit(gold: Quantity, found: Quantity) -> bool:
             return found.count and found.unit in NO_UNIT
         if not found.count or found.unit in NO_UNIT:
             return False
-        return bool(_forms(gold.unit.split()[-1]) & _forms(found.unit.split()[-1]))
+        return bool(_heads(gold) & _forms(found.unit.split()[-1]))
     return gold.unit == found.unit
+
+
+def _heads(gold: Quantity) -> set[str]:
+    """The forms of what a gold count counts: the last word of its unit, or the word before
+    the unit's "of" as written ("snaps of man coverage": snaps; NewsQuant's normalised unit
+    drops the "of")."""
+    heads = _forms(gold.unit.split()[-1])
+    written = gold.surface.casefold().split(" of ")
+    if len(written) > 1 and written[0].split():
+        heads |= _forms(written[0].split()[-1])
+    return heads
 
 
 def _middle(q: Quantity) -> Quantity:

@@ -90,6 +90,9 @@ def test_from_a_range_to_a_number_keeps_the_number_apart() -> None:
         ("shares rose about 5% to 7%", [(5, None), (7, None)]),
         ("a 1 to 1 ratio", [(1, None), (1, None)]),
         ("they counted 1, 2 or 3 votes", [(1, None), (2, None), (3, None)]),
+        ("it could cost £30m, £40m or £50m", [(30e6, None), (40e6, None), (50e6, None)]),
+        ("oil rose, adding $1.89 to $48.62", [(1.89, None), (48.62, None)]),  # any verb form
+        ("it was slipping 20p to 180p", [(0.2, None), (1.8, None)]),
     ],
 )
 def test_a_change_then_a_level_is_two_amounts(text: str, values: list) -> None:

@@ -240,3 +240,13 @@ class TestWithTheRealModel:
     def test_real_counts_after_capitalised_words_stay(self, model: Language) -> None:
         found = figures_of(model("Apple sold 5 million iPhones and 12 Republicans voted."))
         assert [f[1] for f in found] == [5e6, 12]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "There are about 100 Muslim schools in the country.",  # a people, not a name
+            "The band had 12 UK hit singles.",  # a place, not a name
+        ],
+    )
+    def test_counts_of_nations_and_places_stay(self, model: Language, text: str) -> None:
+        assert [f[1] for f in figures_of(model(text))] in ([100], [12])

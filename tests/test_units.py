@@ -51,6 +51,7 @@ def units(text: str) -> list[str | None]:
         ("Downloads at 8 Mbps.", "other", "megabit per second", 8),
         ("The neck is 25.5″ long.", "distance", "inch", 25.5),
         ('A 55" screen.', "distance", "inch", 55),
+        ('The wheels are 22" wide.', "distance", "inch", 22),
         ("It weighs 5 kilos.", "weight", "kilogram", 5),
         ("He averaged 7.3 points a game.", "other", "point", 7.3),
         ("The index closed 1,478 points higher.", "other", "point", 1478),
@@ -79,6 +80,7 @@ def test_unit_words_are_read_in_any_case() -> None:
         "He has a degree in law and a bit of luck after a foot injury.",
         "At a point the team made a ton of changes.",
         'The "Group of 7" met.',  # a closing quotation mark, not inches
+        'He said "2002" and then "13,000" in a quotation opened a paragraph before.',
         "Sony's PS4 and PS5 sold well.",  # consoles, not pounds
         "Mrs 5 came.",
     ],

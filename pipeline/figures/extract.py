@@ -34,6 +34,8 @@ from pipeline.figures.rules import (
     AGE_OPENERS,
     AGE_UNITS,
     CHANGE_VERBS,
+    COUNT_NOUNS,
+    COUNT_VERBS,
     DECADE_OWNERS,
     DECADE_PARTS,
     EVENTS,
@@ -82,10 +84,18 @@ _LEVEL_PREPOSITIONS = frozenset({"to", "from", "by", "at"})
 # Verbs that share their subject with the verb they hang on: "is due to rise", "rose and...",
 # "have rebounded, rising to $42.30".
 _PART_OF_VERB = frozenset({"xcomp", "conj", "ccomp", "acomp", "advcl"})
+# Counts: links from a number to the modifier the parse hangs it on ("45 mid-size cars"), how
+# far up to look for the noun, and the link to a count it is joined to, whose noun is plural
+# ("5,000 workers in France and 300 in Spain").
+_COUNT_MODIFIERS = frozenset({"nummod", "amod", "compound", "nmod"})
+_MODIFIER_CLIMB = 3
+_COUNT_JOINS = frozenset({"conj"})
+_PLURAL_NOUNS = frozenset({"NNS", "NNPS"})
 
 _SENTENCE_BREAK = re.compile(r"\n|[.!?]\s+[A-Z\"“‘']")
 _PERCENT_TOKENS = frozenset({"%", "percent", "cent", "per", "pc", "pct"})
 _WHEN_WHERE = frozenset({"DATE", "TIME", "GPE", "LOC"})
+_NATIONS_PLACES = frozenset({"NORP", "GPE", "LOC"})
 _CHILD_EVENTS = "newsroom.figures.child_events"
 _AMOUNT_CHILDREN = "newsroom.figures.amount_children"
 _JOINED_TO = "newsroom.figures.joined_to"
@@ -196,6 +206,8 @@ def _in_name(doc: Doc, amount: Amount) -> bool:
         and head.i > last.i
         and head.text[:1].isupper()
         and not head.text.endswith("s")
+        and head.ent_type_ not in _NATIONS_PLACES  # "100 Muslim schools", "12 UK hit singles"
+        and not (head.dep_ == "compound" and head.head.pos_ == "NOUN")  # "300 Health posts"
         and all(t.dep_ == "compound" and t.pos_ == "PROPN" for t in between)
     )
 
@@ -419,17 +431,78 @@ def _counted(number: Token, amount: Amount, doc: Doc) -> Token | None:
                 if head.pos_ in {"NOUN", "PROPN"} and head.idx >= amount.end:
                     return head
         return None
-    if number.dep_ in {"nummod", "amod", "compound"} and number.head.pos_ in {"NOUN", "PROPN"}:
-        head = number.head
-        if head.i > number.i:
-            return head
+    return _count_noun(number)
+
+
+def _count_noun(number: Token) -> Token | None:
+    """What a bare count counts, where the text says it: the noun the number modifies ("45
+    mid-size cars"), the group of its `of` phrase ("18 of the victims", "of the 300 workers, 50
+    were..."), the noun of the count it is joined to ("2,000 workers in France and 300 in
+    Spain"), or the subject of a verb that counts ("the victims numbered 12", "the number of
+    users rose to 5 million"). None when nothing is named ("16 were killed")."""
+    noun = _modified_noun(number)
+    if noun is not None:
+        return noun
     if number.pos_ in {"NUM", "PRON"} or number.dep_ in _SUBJECTS | {"dobj", "pobj", "attr"}:
-        for child in children(number):  # "18 of the victims"
-            if child.dep_ == "prep" and child.lower_ == "of":
-                objects = [c for c in children(child) if c.dep_ == "pobj"]
-                if objects and objects[0].pos_ in {"NOUN", "PROPN"}:
-                    return objects[0]
+        noun = _group_of(number, len(number.doc))
+        if noun is None and number.dep_ in _SUBJECTS | {"dobj"}:
+            noun = _group_of(number.head, number.i)  # "Of the 300 workers, 50 were laid off"
+        if noun is not None:
+            return noun
+    head = number.head
+    if number.dep_ in _COUNT_JOINS and head.i < number.i:
+        if head.pos_ == "NUM":
+            return _modified_noun(head)
+        counted = any(_amount_like(c) and c.dep_ == "nummod" for c in children(head))
+        if head.tag_ in _PLURAL_NOUNS and counted:
+            return head
+    return _counted_by_verb(number)
+
+
+def _modified_noun(number: Token) -> Token | None:
+    """The noun after `number` that it modifies, through modifiers the parse hangs it on ("45
+    mid-size cars", where "45" modifies "mid"); a place or nation's name is one, not what is
+    counted ("12 UK hit singles"); one tagged a place but written as a plural is counted ("three
+    Grammys")."""
+    token = number
+    for _ in range(_MODIFIER_CLIMB):
+        if token.dep_ not in _COUNT_MODIFIERS or token.head.i <= token.i:
+            return None
+        token = token.head
+        place = token.ent_type_ in _NATIONS_PLACES and token.tag_ == "NNP"
+        place = place and not token.text.endswith("s")
+        if token.pos_ in {"NOUN", "PROPN"} and any(c.isalpha() for c in token.text) and not place:
+            return token
     return None
+
+
+def _group_of(token: Token, before: int) -> Token | None:
+    """The group an `of` child of `token` (before index `before`) names: a noun, not one name
+    ("the last eight of the Champions League", "one half of pop duo Wham")."""
+    for child in children(token):
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i < before:
+            objects = [c for c in children(child) if c.dep_ == "pobj"]
+            if objects and objects[0].pos_ in {"NOUN", "PROPN"} and objects[0].tag_ != "NNP":
+                return objects[0]
+    return None
+
+
+def _counted_by_verb(number: Token) -> Token | None:
+    """The subject of the verb a number completes, when the verb counts it ("the victims
+    numbered 12", `rules.COUNT_VERBS`) or the subject is a count of a group ("the number of
+    users rose to 5 million", "the tally of deaths stood at 300", `rules.COUNT_NOUNS`)."""
+    if number.dep_ == "pobj" and number.head.lower_ in _LEVEL_PREPOSITIONS:
+        verb = _verb_of(number.head)
+    elif number.dep_ in _MEASURE_DEPS:
+        verb = _verb_of(number)
+    else:
+        return None
+    subject = _subject(verb) if verb is not None else None
+    if subject is None or not _noun(subject) or verb is None:
+        return None
+    if _lemma(subject) in COUNT_NOUNS:
+        return _group_of(subject, len(subject.doc))
+    return subject if _lemma(verb) in COUNT_VERBS else None
 
 
 def _object_start(noun: Token, doc: Doc, after: int) -> Token:

@@ -7,7 +7,7 @@ for units, currencies, percents and rates, in `units.py`, so a new cue word is o
 
 from __future__ import annotations
 
-from pipeline.wordlist import words
+from pipeline.wordlist import verb_forms, words
 
 # -- numbers ---------------------------------------------------------------------------------
 
@@ -226,17 +226,6 @@ APPROXIMATE_COUNTS: dict[str, tuple[float, float]] = {
 # Words before "scores of" that make it results, not a count ("test scores of 90").
 SCORES_NOT_COUNTS = words("the their his her its our your my test exam credit high low top")
 
-# Words right before "X to Y" (a qualifier may stand between) that make X a change and Y the
-# level it led to, two figures, when X has its own unit: "increased by $43.6 billion to $419.2
-# billion", "shares fell 20p to 180p". Without one, "$1 million to $1.25 million" is a range.
-CHANGE_BEFORE_LEVEL = words(
-    """by up down rose rise rises rising risen fell fall falls falling fallen dropped drop
-    drops dropping climbed climbs jumped jumps gained gains lost loses added adds slipped
-    slips slid declined declines increased increases decreased decreases cut cuts grew grows
-    surged surges soared soars tumbled tumbles plunged plunges sank sinks eased eases edged
-    widened narrowed shed sheds"""
-)
-
 # Words by "1-3" that make it the score of a game or a vote, although its first number is the
 # lower: a verb up to three words before ("lost 1-3", "drew the game 2-2") or a noun right
 # after ("a 1-2 defeat"). A pair written high first or level ("won 3-1", "tied at 89-89") is a
@@ -317,6 +306,11 @@ FALL_ADVERBS = words("down lower cheaper weaker smaller")
 # Prepositions whose object is the level a change led to or started from, never the change:
 # "fell 0.4 per cent to 13176", "closed at 1,478 points", "up from 5%".
 LEVEL_PREPOSITIONS = words("to at from")
+# Words right before "X to Y" (a qualifier may stand between) that make X a change and Y the
+# level it led to, two figures, when X has its own unit: "increased by $43.6 billion to $419.2
+# billion", "shares fell 20p to 180p", "adding $1.89 to $48.62". Without one, "$1 million to
+# $1.25 million" is a range. The verbs' written forms: `scan` reads text, not lemmas.
+CHANGE_BEFORE_LEVEL = words("by up down") | verb_forms(RISE_VERBS | FALL_VERBS)
 
 # -- years or counts -------------------------------------------------------------------------
 
@@ -354,3 +348,12 @@ AGE_OPENERS = words("between from")
 OLDEST_AGE = 120
 DECADE_OWNERS = words("his her their my your our")
 DECADE_PARTS: dict[str, tuple[int, int]] = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}
+
+# -- what a count counts ---------------------------------------------------------------------
+
+# Verbs whose subject is what the number after them counts (`extract._counted`): "the victims
+# numbered 12", "deaths totalled 300".
+COUNT_VERBS = words("number total")
+# Nouns that stand for a count of what their "of" phrase names: "the number of users rose to 5
+# million", "the total of complaints reached 300".
+COUNT_NOUNS = words("number total tally count")

@@ -67,6 +67,8 @@ from pipeline.figures.units import (
     NOT_RATE_AFTER_A,
     PERCENT_FORMS,
     PREFIX_SYMBOLS,
+    QUOTE_UNIT_AFTER,
+    QUOTE_UNIT_BEFORE,
     QUOTE_UNITS,
     SCALED_ONLY_SYMBOLS,
     SIDES_OF_ZERO,
@@ -150,7 +152,7 @@ _GAP_TO = re.compile(
     r"\s+(?P<word>to)\s+",
     re.IGNORECASE,
 )
-_LIST_BEFORE = re.compile(r"\d\s*,\s*$")
+_LIST_BEFORE = re.compile(r"\d[\w%]*\s*,\s*$")  # "1, 2 or 3", "£30m, £40m or £50m"
 _FOUR_DIGITS = re.compile(r"\d{4}")
 # A word that takes a year right before a number: "in 2000", "since early 1990".
 _YEAR_BEFORE = re.compile(
@@ -228,16 +230,19 @@ def _unit_at(text: str, pos: int, glued_only: bool = False) -> tuple[int, str, s
         return None
     if form in CONTEXT_UNITS and not CONTEXT_UNITS[form].match(text, match.end()):
         return None
-    if form in QUOTE_UNITS and (match["gap"] or _closes_quote(text, match.start("unit"))):
+    if form in QUOTE_UNITS and (match["gap"] or not _inch_mark(text, match.start("unit"))):
         return None
     kind, unit = _FORMS[form]
     return match.end(), kind, unit or form
 
 
-def _closes_quote(text: str, pos: int) -> bool:
-    """Whether the quotation mark at `pos` closes one opened earlier on its line."""
-    line = text.rfind("\n", 0, pos) + 1
-    return text.count(text[pos], line, pos) % 2 == 1
+def _inch_mark(text: str, pos: int) -> bool:
+    """Whether the quotation mark at `pos` is an inch mark: after feet, or before a word of size
+    (`QUOTE_UNIT_BEFORE`, `QUOTE_UNIT_AFTER`)."""
+    return bool(
+        QUOTE_UNIT_BEFORE.search(text, max(0, pos - 16), pos)
+        or QUOTE_UNIT_AFTER.match(text, pos + 1)
+    )
 
 
 _DENOMINATOR_FORMS = {f.casefold(): f for f in DENOMINATORS if f not in CASE_SENSITIVE_UNITS}
@@ -594,7 +599,7 @@ def _range(
     word = join["word"].casefold()
     if word == "and" and opened != "between":
         return unchanged
-    if word == "or" and _LIST_BEFORE.search(text, max(0, start - 4), start):
+    if word == "or" and _LIST_BEFORE.search(text, max(0, start - 8), start):
         return unchanged  # "1, 2 or 3" is a list
     if word == "to" and unit is not None and _CHANGE_BEFORE.search(text, max(0, start - 40), start):
         return unchanged  # "fell 20p to 180p": a change, then a level

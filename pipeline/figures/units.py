@@ -386,9 +386,16 @@ CONTEXT_UNITS: dict[str, re.Pattern[str]] = {
     "in": re.compile(r"\s*(?:thick|long|wide|tall|high|deep|across|diameter|\.?\s*$|[.,;:)])"),
 }
 
-# A unit mark that is also a quotation mark: an inch only where it does not close a quotation
-# ('a 55" screen', never 'the "Group of 7"').
+# A unit mark that is also a quotation mark: an inch only after feet (`5' 10"`) or before a word
+# of size ('a 55" screen', '22" wheels', '6" long'); else it closes a quotation ('"2002"', 'the
+# "Group of 7"'), even one opened a paragraph before.
 QUOTE_UNITS = frozenset({'"'})
+QUOTE_UNIT_BEFORE = re.compile(r"\d\s*['′]\s*\d+(?:\.\d+)?$")
+QUOTE_UNIT_AFTER = re.compile(
+    r"\s*(?:screens?|displays?|tvs?|televisions?|monitors?|laptops?|tablets?|wheels?|rims?|tyres?|"
+    r"tires?|tall|long|wide|thick|high|deep|across|diameter|x\s*\d)(?!\w)",
+    re.IGNORECASE,
+)
 
 # Units that "a"/"an" does not make one of: idioms far more often than amounts ("a bit more",
 # "a degree in law", "a foot injury", "at a point", "a ton of work").
