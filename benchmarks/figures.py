@@ -22,7 +22,6 @@ The figures are also written to `docs/results/figures.md`. Skips cleanly (exit 0
 from __future__ import annotations
 
 import json
-import math
 import re
 import time
 import unicodedata
@@ -35,11 +34,13 @@ import newsquant
 import recognizers_style
 from common import PROJECT, shared_args
 from newsquant import Quantity
+from recognizers_style import same
 from report import write_results
 
 from pipeline import nlp
 from pipeline.clean import clean_article
 from pipeline.figures import COMPONENTS, find_figures
+from pipeline.figures.units import MINOR_CURRENCY
 from pipeline.formats import read_articles
 
 # Our unit names where quantulum3 names the same unit otherwise.
@@ -107,10 +108,14 @@ NEWSQUANT_UNITS = {
     "gigatonne": "gigaton", "troy ounce": "ounce", "ampere hour": "ampere-hour",
     "acre-foot": "acre foot", "millimetre of mercury": "millimeter of mercury",
 }  # fmt: skip
-# A money figure written in a minor unit: NewsQuant gives its value as read ("164p" is 164).
-MINOR_WRITTEN = {"p": ("pence", 100), "pence": ("pence", 100), "penny": ("pence", 100),
-                 "cent": ("cent", 100), "cents": ("cent", 100), "c": ("cent", 100),
-                 "¢": ("cent", 100), "sen": ("sen", 100)}  # fmt: skip
+# A money figure written in a minor unit: NewsQuant gives its value as read ("164p" is 164),
+# in the minor unit of its currency named as below.
+MINOR_NAMES = {"GBP": "pence", "USD": "cent", "MYR": "sen"}
+MINOR_WRITTEN = {
+    form: (MINOR_NAMES[code], round(1 / scale))
+    for form, (code, scale) in MINOR_CURRENCY.items()
+    if code in MINOR_NAMES and " " not in form
+}
 _MINOR = re.compile(rf"\d\s*-?({'|'.join(MINOR_WRITTEN)})(?!\w)", re.IGNORECASE)
 # Our qualifiers as NewsQuant's changes, when the figure is no rise or fall.
 QUALIFIER_CHANGES = {"exact": "=", "approx": "~", "at_least": ">", "more_than": ">",
@@ -187,10 +192,6 @@ def quantulum_classifier() -> str | None:
                 print(f"retraining quantulum3's classifier into {path.relative_to(PROJECT)}")
                 classifier.train_classifier(store=True, output_path=str(path))
             return str(path)
-
-
-def same(a: float, b: float) -> bool:
-    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
 
 
 def fold(text: str) -> str:

@@ -169,6 +169,11 @@ SHAPES = [
     ("About 60% of voters backed the plan.", "About 60%", "voters"),
     ("Unemployment of 5% is expected.", "5%", "Unemployment"),
     ("Inflation rose 2% last year.", "2%", "Inflation"),
+    # any verb of a rise or a fall (`rules.RISE_VERBS`, `FALL_VERBS`) measures its subject
+    ("Sales plummeted 20%.", "20%", "Sales"),
+    ("Profits skyrocketed 20%.", "20%", "Profits"),
+    ("The index weakened 2%.", "2%", "index"),
+    ("Exports contracted 3%.", "3%", "Exports"),
     ("The bank will charge a 0.6 per cent fee.", "0.6 per cent", "fee"),
     (
         "Lenders offer 95 per cent loan-to-value mortgages.",

@@ -14,6 +14,7 @@ from pipeline.lexicon.calendar import (
 )
 from pipeline.lexicon.numbers import NUMBER_WORDS
 from pipeline.settings import PROJECT_ROOT
+from pipeline.wordlist import verb_forms
 
 # What a second copy of a shared list would contain, written the way lists are written here.
 COPY_MARKERS = ('"monday"', '"january"', '"seventeen"', "mon|tue", "jan(?:uary)?", "ph\\.?d|m\\.?d")
@@ -48,3 +49,18 @@ def test_lists_hold_no_repeats() -> None:
     assert len(set(WEEKDAYS)) == 7 and len(set(MONTHS)) == 12
     assert len(set(MONTH_ABBREVIATIONS)) == len(MONTH_ABBREVIATIONS) == 12
     assert sorted(NUMBER_WORDS.values())[:21] == list(range(21))
+
+
+@pytest.mark.parametrize(
+    ("lemma", "forms"),
+    [
+        ("add", {"adds", "added", "adding"}),
+        ("slip", {"slips", "slipped", "slipping"}),
+        ("rally", {"rallies", "rallied", "rallying"}),
+        ("ease", {"eases", "eased", "easing"}),
+        ("widen", {"widens", "widened", "widening"}),
+        ("surge", {"surges", "surged", "surging"}),
+    ],
+)
+def test_verb_forms_writes_the_regular_forms(lemma: str, forms: set[str]) -> None:
+    assert forms | {lemma} <= verb_forms([lemma])

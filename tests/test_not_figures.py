@@ -37,6 +37,7 @@ def figures_of(doc: Doc) -> list[tuple]:
         "The 1939-45 war.",
         "He won in 2004/05.",
         "The dollar was at 104 yen at 0950 GMT.",
+        "Trading closes at 10.30 EDT, or 0900 ET.",
         "He lives at 9 E 71st St, Manhattan.",
         "It is at 16-18 Industrial Avenue, Leeds.",
     ],

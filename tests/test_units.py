@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.figures.currencies import LOWER_CASE_NAMES
+from pipeline.figures.currencies import CURRENCY_WORDS, LOWER_CASE_NAMES
 from pipeline.figures.scan import scan
-from pipeline.figures.units import CURRENCY_SYMBOLS, CURRENCY_WORDS, PREFIX_SYMBOLS, UNITS
+from pipeline.figures.units import CURRENCY_SYMBOLS, PREFIX_SYMBOLS, UNITS
 
 
 def one(text: str) -> tuple[str, float, str, str | None, str | None]:
@@ -52,6 +52,7 @@ def units(text: str) -> list[str | None]:
         ("The neck is 25.5″ long.", "distance", "inch", 25.5),
         ('A 55" screen.', "distance", "inch", 55),
         ('The wheels are 22" wide.', "distance", "inch", 22),
+        ("The board is 2 in thick.", "distance", "inch", 2),
         ("It weighs 5 kilos.", "weight", "kilogram", 5),
         ("He averaged 7.3 points a game.", "other", "point", 7.3),
         ("The index closed 1,478 points higher.", "other", "point", 1478),
@@ -83,6 +84,8 @@ def test_unit_words_are_read_in_any_case() -> None:
         'He said "2002" and then "13,000" in a quotation opened a paragraph before.',
         "Sony's PS4 and PS5 sold well.",  # consoles, not pounds
         "Mrs 5 came.",
+        "The board is 2 IN thick.",  # "in" is an inch only in lower case
+        "The board is two in thick.",  # and only after digits
     ],
 )
 def test_units_do_not_fire_on_words_and_names(text: str) -> None:

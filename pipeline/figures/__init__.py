@@ -2,8 +2,10 @@
 the text is of it.
 
 `scan.py` finds amounts in plain text (numbers, currencies, units, percents, qualifiers, ranges;
-dates, times, phone numbers and addresses left out); `extract.py` adds what the parse says (the
-counted object, the event, names the model knows); the rules are data in `rules.py`.
+dates, times, phone numbers and addresses left out), reading numbers with `numbers.py`;
+`extract.py` adds what the parse says (the counted object, the event, names the model knows) and
+`change.py` whether an amount is a rise or a fall. The rules are data in `rules.py`, the unit
+lexicon in `units.py` and `currencies.py`.
 """
 
 from __future__ import annotations

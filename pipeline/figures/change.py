@@ -150,15 +150,21 @@ def _hung_on(token: Token, amount: Amount, first: int, end: int) -> str | None:
     return None
 
 
+def _direction(names: tuple[str, ...], rises: frozenset[str], falls: frozenset[str]) -> str | None:
+    """The direction ("up" or "down") of the first of `names` (a lemma, then the word as
+    written) in `rises` or `falls`."""
+    for name in names:
+        if name in rises:
+            return "up"
+        if name in falls:
+            return "down"
+    return None
+
+
 def _verb(token: Token) -> str | None:
     if token.pos_ not in {"VERB", "AUX", "NOUN"}:
         return None
-    for name in (token.lemma_.casefold(), token.lower_):
-        if name in RISE_VERBS:
-            return "up"
-        if name in FALL_VERBS:
-            return "down"
-    return None
+    return _direction((token.lemma_.casefold(), token.lower_), RISE_VERBS, FALL_VERBS)
 
 
 def _particle(token: Token, first: int, end: int, deps: frozenset[str]) -> str | None:
@@ -172,22 +178,13 @@ def _particle(token: Token, first: int, end: int, deps: frozenset[str]) -> str |
 
 
 def _adverb(token: Token) -> str | None:
-    if token.lower_ in RISE_ADVERBS:
-        return "up"
-    if token.lower_ in FALL_ADVERBS:
-        return "down"
-    return None
+    return _direction((token.lower_,), RISE_ADVERBS, FALL_ADVERBS)
 
 
 def _noun(token: Token) -> str | None:
     if token.pos_ not in {"NOUN", "PROPN"}:
         return None
-    for name in (token.lemma_.casefold(), token.lower_):
-        if name in RISE_NOUNS:
-            return "up"
-        if name in FALL_NOUNS:
-            return "down"
-    return None
+    return _direction((token.lemma_.casefold(), token.lower_), RISE_NOUNS, FALL_NOUNS)
 
 
 def _to_level(verb: Token, end: int) -> bool:

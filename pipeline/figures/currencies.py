@@ -7,7 +7,8 @@ with its country ("Brazilian real", never "real"; "Peruvian soles"); a name shar
 currencies ("dinar", "peso", "shilling", "kwacha", "manat") likewise, so "pesos" alone is no
 currency. Names in `LOWER_CASE_NAMES` are currencies only in lower case ("20,000 dong", not
 "Dong"). Symbols and minor units are in `units.py`; the codes news writes beside an amount are
-`CODES` (a code that is also a word or an acronym, "COP 28", "PHP 8", "TOP 10", is left out).
+`CURRENCY_CODES` (a code that is also a word or an acronym, "COP 28", "PHP 8", "TOP 10", is left
+out), the names after it `CURRENCY_WORDS`.
 """
 
 from __future__ import annotations
@@ -177,14 +178,15 @@ ISO_4217: dict[str, str] = {
     "ZWG": "zimbabwe gold",
 }
 
-# Codes left out of `CODES`: words and acronyms that stand by numbers in news ("COP 28", "PHP
-# 8", "the TOP 10", "NIO ES8", "an IRR of 12%", "BMD scores", "50 KGS" in kilograms, "SSP" sick
-# pay).
+# Codes left out of `CURRENCY_CODES`: words and acronyms that stand by numbers in news ("COP
+# 28", "PHP 8", "the TOP 10", "NIO ES8", "an IRR of 12%", "BMD scores", "50 KGS" in kilograms,
+# "SSP" sick pay).
 CODES_AS_WORDS = words(
     """ALL AMD BAM BMD BOB COP CUP CVE GEL IRR KGS MAD MOP NAD NIO NPR PEN PHP RON SDG SOS
     SSP TMT TOP"""
 )
-CODES = frozenset(ISO_4217) - CODES_AS_WORDS
+# ISO 4217 codes written before or after the amount ("GBP 40", "40 EUR"), only in capitals.
+CURRENCY_CODES = frozenset(ISO_4217) - CODES_AS_WORDS
 
 # Names that are currencies only as written in lower case: "20,000 dong" but "Dong", "5 lari"
 # but "Lari", "100 leones" but "Sierra Leone", "balboas" but "Balboa".
@@ -203,7 +205,9 @@ def _expand(name: str) -> list[str]:
     return [name]
 
 
-NAMES: dict[str, str] = {
+# Currency names after the amount ("1.5 billion euros", "3.23 shekels", "7.5 million Danish
+# crowns").
+CURRENCY_WORDS: dict[str, str] = {
     form: code
     for code, names in ISO_4217.items()
     for name in names.split(",")

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.figures.change import change_of
+from pipeline.figures.currencies import CURRENCY_CODES, CURRENCY_WORDS
 from pipeline.figures.rules import (
     AGE_AFTER,
     AGE_BEFORE,
@@ -41,6 +42,7 @@ from pipeline.figures.rules import (
     EVENTS,
     FALL_NOUNS,
     LEVEL_NOUNS,
+    LEVEL_PREPOSITIONS,
     MODEL_AFTER,
     MONEY_FOR,
     NAME_LABELS,
@@ -61,12 +63,11 @@ from pipeline.figures.rules import (
 )
 from pipeline.figures.scan import Amount, rate_at, scan
 from pipeline.figures.units import (
-    CURRENCY_CODES,
     CURRENCY_SYMBOLS,
-    CURRENCY_WORDS,
     DENOMINATOR_NAMES,
     DENOMINATORS,
     MINOR_CURRENCY,
+    PERCENT_FORMS,
 )
 from pipeline.nlp import children, doc_sentences, doc_text
 from pipeline.wordlist import alternation
@@ -80,7 +81,9 @@ _COMPLEMENTS = frozenset({"acomp", "attr", "oprd", "xcomp"})
 _AMOUNT_LINKS = frozenset({"appos", "conj", "nummod", "compound", "quantmod", "nmod"})
 _MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "nmod", "quantmod"})
 _MEASURE_DEPS = frozenset({"dobj", "npadvmod", "attr", "acomp", "oprd"})
-_LEVEL_PREPOSITIONS = frozenset({"to", "from", "by", "at"})
+# Prepositions whose amount completes a verb: the level ("rose to $5bn") or, after "by", the
+# change ("rose by 5%"); either way the verb's subject is what the amount measures.
+_VERB_PREPOSITIONS = LEVEL_PREPOSITIONS | {"by"}
 # Verbs that share their subject with the verb they hang on: "is due to rise", "rose and...",
 # "have rebounded, rising to $42.30".
 _PART_OF_VERB = frozenset({"xcomp", "conj", "ccomp", "acomp", "advcl"})
@@ -93,7 +96,13 @@ _COUNT_JOINS = frozenset({"conj"})
 _PLURAL_NOUNS = frozenset({"NNS", "NNPS"})
 
 _SENTENCE_BREAK = re.compile(r"\n|[.!?]\s+[A-Z\"“‘']")
-_PERCENT_TOKENS = frozenset({"%", "percent", "cent", "per", "pc", "pct"})
+# The words of the forms of "percent", a token each: "per cent" is two.
+_PERCENT_TOKENS = frozenset(
+    word
+    for form, unit in PERCENT_FORMS.items()
+    if unit == "percent"
+    for word in re.split(r"[\s-]", form)
+)
 _WHEN_WHERE = frozenset({"DATE", "TIME", "GPE", "LOC"})
 _NATIONS_PLACES = frozenset({"NORP", "GPE", "LOC"})
 _CHILD_EVENTS = "newsroom.figures.child_events"
@@ -185,7 +194,10 @@ def _in_name(doc: Doc, amount: Amount) -> bool:
     starts no sentence ("S&P 500", "the Fortune 100", "iPhone 11", "Game 7", "COVID -19"), as a
     capitalised number word that starts none ("Five Live", "the Big Four"), before a model word
     ("737 Max jets", "Note 20 Ultra"), or counting a singular proper noun ("Boeing's own 787
-    Dreamliner", "the 90049 ZIP Code"): proper nouns counted are plural ("12 Republicans")."""
+    Dreamliner", "the 90049 ZIP Code"): proper nouns counted are plural ("12 Republicans"). Two
+    singular proper nouns are counted all the same: a nation's or place's word ("100 Muslim
+    schools", "12 UK hit singles") and a compound of a common noun ("300 Department of Health
+    posts")."""
     if amount.kind != "count" or amount.ordinal:
         return False
     written = doc_text(doc)[amount.number_start : amount.number_end]
@@ -462,16 +474,29 @@ def _count_noun(number: Token) -> Token | None:
 def _modified_noun(number: Token) -> Token | None:
     """The noun after `number` that it modifies, through modifiers the parse hangs it on ("45
     mid-size cars", where "45" modifies "mid"); a place or nation's name is one, not what is
-    counted ("12 UK hit singles"); one tagged a place but written as a plural is counted ("three
-    Grammys")."""
+    counted: the count goes on to the next head, or, where the parse hangs it on nothing after,
+    to the plural noun right after the name ("12 UK hit singles", parsed with "UK" the subject of
+    "hit"); one tagged a place but written as a plural is counted ("three Grammys")."""
     token = number
+    place: Token | None = None
     for _ in range(_MODIFIER_CLIMB):
         if token.dep_ not in _COUNT_MODIFIERS or token.head.i <= token.i:
-            return None
+            break
         token = token.head
-        place = token.ent_type_ in _NATIONS_PLACES and token.tag_ == "NNP"
-        place = place and not token.text.endswith("s")
-        if token.pos_ in {"NOUN", "PROPN"} and any(c.isalpha() for c in token.text) and not place:
+        if token.ent_type_ in _NATIONS_PLACES and token.tag_ == "NNP" and token.text[-1] != "s":
+            place = token
+        elif token.pos_ in {"NOUN", "PROPN"} and any(c.isalpha() for c in token.text):
+            return token
+    return _plural_after(place) if place is not None else None
+
+
+def _plural_after(place: Token) -> Token | None:
+    """The plural noun within `_MODIFIER_CLIMB` words after a place's name, words alone between
+    ("12 UK hit singles"): what a count before the name counts."""
+    for token in place.doc[place.i + 1 : place.i + 1 + _MODIFIER_CLIMB]:
+        if not token.is_alpha:
+            return None
+        if token.tag_ in _PLURAL_NOUNS:
             return token
     return None
 
@@ -491,14 +516,16 @@ def _counted_by_verb(number: Token) -> Token | None:
     """The subject of the verb a number completes, when the verb counts it ("the victims
     numbered 12", `rules.COUNT_VERBS`) or the subject is a count of a group ("the number of
     users rose to 5 million", "the tally of deaths stood at 300", `rules.COUNT_NOUNS`)."""
-    if number.dep_ == "pobj" and number.head.lower_ in _LEVEL_PREPOSITIONS:
+    if number.dep_ == "pobj" and number.head.lower_ in _VERB_PREPOSITIONS:
         verb = _verb_of(number.head)
     elif number.dep_ in _MEASURE_DEPS:
         verb = _verb_of(number)
     else:
         return None
-    subject = _subject(verb) if verb is not None else None
-    if subject is None or not _noun(subject) or verb is None:
+    if verb is None:
+        return None
+    subject = _subject(verb)
+    if subject is None or not _noun(subject):
         return None
     if _lemma(subject) in COUNT_NOUNS:
         return _group_of(subject, len(subject.doc))
@@ -682,7 +709,7 @@ def _noun_of(top: Token, kind: str) -> Token | None:
         return head.head  # "a profit of $261.9m"
     if top.dep_ == "appos" and head.pos_ == "NOUN":  # "a quarter of companies (24%)"
         return _own_phrase(head, "percent") or head
-    if top.dep_ == "pobj" and head.lower_ in _LEVEL_PREPOSITIONS:  # "rose to $5bn"
+    if top.dep_ == "pobj" and head.lower_ in _VERB_PREPOSITIONS:  # "rose to $5bn"
         verb = _verb_of(head)
         if verb is None:
             return None

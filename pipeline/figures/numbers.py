@@ -92,14 +92,19 @@ def scale_of(match: re.Match[str]) -> float:
     if match["scale"]:
         return SCALES[match["scale"].casefold()]
     if match["abbr"]:
-        abbr = match["abbr"]
-        return SCALE_ABBREVIATIONS.get(abbr, SCALE_ABBREVIATIONS.get(abbr.lower(), 1.0))
+        return _abbreviation_scale(match["abbr"])
     if match["word_scale"]:
         return SCALES[match["word_scale"].casefold()]
     tokens = (match["words"] or "").casefold().split()  # "two thousand", not "2,500" in words
     if len(tokens) > 1 and tokens[-1] in SCALES and not SCALES.keys() & set(tokens[:-1]):
         return SCALES[tokens[-1]]
     return 1.0
+
+
+def _abbreviation_scale(abbr: str) -> float:
+    """The scale of an abbreviation as written ("B" a billion, "m" a million), else of its lower
+    case ("MN", "Tn"); 1 if none."""
+    return SCALE_ABBREVIATIONS.get(abbr, SCALE_ABBREVIATIONS.get(abbr.lower(), 1.0))
 
 
 def value_of(match: re.Match[str]) -> float | None:
@@ -127,8 +132,7 @@ def _value(parts: dict[str, str | None]) -> float | None:
         if parts["scale"]:
             value *= SCALES[parts["scale"].casefold()]
         elif parts["abbr"]:
-            value *= SCALE_ABBREVIATIONS.get(parts["abbr"], SCALE_ABBREVIATIONS.get(
-                parts["abbr"].lower(), 1.0))  # fmt: skip
+            value *= _abbreviation_scale(parts["abbr"])
         return value
     value = words_value(parts["words"] or "")
     if value is not None and parts["word_scale"]:

@@ -1,8 +1,11 @@
-"""Figure rules as named data: number words, scales, qualifiers, events, names.
+"""Figure rules as named data: the word lists of numbers, qualifiers, events, names, ranges,
+rises and falls, and what an amount counts or is for.
 
-Everything the scanner (`scan.py`) and the extractor (`extract.py`) recognise is listed here or,
-for units, currencies, percents and rates, in `units.py`, so a new cue word is one line;
-`tests/test_figures.py` checks examples of each.
+Everything the scanner (`scan.py`), the extractor (`extract.py`) and `change.py` recognise is
+listed here or, for the unit lexicon (units, currencies, percents and rates), in `units.py` and
+`currencies.py`, so a new cue word is one line. `tests/test_figures.py` and
+`tests/test_figure_*.py`, `tests/test_units.py`, `tests/test_not_figures.py` and
+`tests/test_count_objects.py` check examples of each.
 """
 
 from __future__ import annotations
@@ -30,15 +33,14 @@ SCALES: dict[str, float] = {
     "bn": 1e9,
 }
 
-# Abbreviated scales glued to or right after digits ("£4.5bn", "$3m", "0.5k miles", "€10B").
+# Abbreviated scales glued to or right after digits ("$3m", "0.5k miles", "€10B"); "bn" and "mln"
+# are `SCALES` words, read glued or not ("£4.5bn", "$1.2 bln").
 SCALE_ABBREVIATIONS: dict[str, float] = {
     "k": 1e3,
     "K": 1e3,
     "m": 1e6,
     "mn": 1e6,
-    "mln": 1e6,
     "M": 1e6,
-    "bn": 1e9,
     "b": 1e9,
     "B": 1e9,
     "tn": 1e12,
@@ -123,6 +125,9 @@ NAME_BEFORE = words(
 )
 
 # Street words after a number and a capitalised name make it an address ("10 Downing Street").
+# Time zones after a time written without a colon ("10.30 EDT", "0900 GMT"): a time, no amount.
+TIME_ZONES = words("GMT BST CET CEST EET EST EDT CST CDT MST MDT PST PDT UTC ET PT")
+
 STREET_WORDS = words(
     """Street St Road Rd Avenue Ave Lane Ln Drive Dr Boulevard Blvd Place Pl Square Sq Close
     Court Crescent Terrace Way Row Gardens Hill Parade Walk Mews"""
@@ -156,14 +161,6 @@ MODEL_AFTER = words("Pro Max Ultra Plus Mini Lite Series Edition")
 # gives the size of something ("a 60,000-seat stadium", "a 130,000-strong workforce") and
 # stays a figure, as does a compound with a unit ("a 30-day ban", "a 6.1-inch display").
 NUMBER_HYPHEN_AMOUNT = words("odd plus fold times to and or")
-
-# "Point" is a unit of scores ("a six-point lead", "the index fell 30 points") and a word for
-# items ("a four-point plan", "a 10-point scale"): hyphenated to a number, it is a score only
-# before one of these nouns.
-POINT_SCORES = words(
-    """lead leads gap margin deficit advantage cushion swing drop drops fall falls rise rises
-    gain gains jump decline increase win victory defeat loss haul lift slide climb"""
-)
 
 # Adjectives hyphenated to a unit word that keep it the number's unit: "12 year-old", "37m
 # (121ft)-long". Any other word makes the unit part of a compound of its own, not the
@@ -236,40 +233,6 @@ SCORE_VERBS = words(
 )
 SCORE_NOUNS = words("win victory defeat loss draw lead deficit scoreline thrashing triumph vote")
 
-# -- what money and percentages are for ------------------------------------------------------
-
-# Verbs whose subject is what an amount they take measures or changes: "sales plunged 1.7%",
-# "net income jumped to 3bn yuan", "the average price was £182,920", "a ticket costs $5". A
-# percentage may stand as their object ("the index gained 7.6%"); money only after "to",
-# "from", "by" or "at", or after a verb of `PRICE_VERBS` ("the firm lost $5m" says nothing of
-# what the $5m is).
-CHANGE_VERBS = words(
-    """rise fall grow jump gain drop plunge leap climb increase decrease improve slip slide
-    surge soar tumble decline shrink expand edge dip halve double treble triple sink slump
-    rebound rally recover lose ease dive crash widen narrow shed add slow accelerate fluctuate
-    be stand remain stay total reach hit top exceed average hover trade close end finish open
-    peak settle come run cost amount value price"""
-)
-PRICE_VERBS = words("be cost total reach hit top exceed average amount stand remain")
-# Verbs whose "for" phrase is a price: the dobj, else the subject, is what it is the price of
-# ("the mill was sold for $800m", "bought the unit for £5m").
-SALE_VERBS = words("sell buy acquire purchase fetch go")
-# Verbs that take money and say what it goes to in a phrase of `SPENT_ON` ("spent £40m on
-# training", "invested £50 a month into an endowment policy", "paid $5 for the book").
-SPEND_VERBS = words("spend pay invest earmark allocate commit pledge put pour plough")
-SPENT_ON = words("on for in into")
-# Nouns that name a level or a sum, never what it is of: "a record high of $1.48", "a total
-# of $5bn", "to the tune of $5bn".
-LEVEL_NOUNS = words(
-    """high low peak level record total sum average figure amount number value maximum
-    minimum tune"""
-)
-# Nouns of a stretch of time, never what an amount is for: "$1.13bn in the same period".
-TIME_NOUNS = words("period quarter year month week day half time season term")
-# Prepositions after money that say what it is for: "£5bn for air defence", "$280bn in
-# profits", "£5 billion of defence spending".
-MONEY_FOR = words("for in of on")
-
 # -- rises and falls -------------------------------------------------------------------------
 
 # What makes an amount the size of a change, not a level (`change.py`). Verbs (lemmas, and the
@@ -277,13 +240,13 @@ MONEY_FOR = words("for in of on")
 # something rose or fell: "rose 5%", "fell by 0.4 per cent", "cut by £2bn".
 RISE_VERBS = words(
     """rise rose risen grow grew grown gain advance jump climb surge soar add increase improve
-    rally rebound recover leap spike boost raise lift hike widen expand strengthen appreciate
+    rally rebound recover leap leapt spike boost raise lift hike widen expand strengthen appreciate
     rocket skyrocket swell balloon firm"""
 )
 FALL_VERBS = words(
     """fall fell fallen drop lose lost shed slide slid slip plunge plummet tumble decline
-    decrease cut reduce lower sink sank dip ease slump dive crash shrink shrank contract weaken
-    depreciate narrow retreat slash trim sag skid"""
+    decrease cut reduce lower sink sank sunk dip ease slump dive crash shrink shrank shrunk
+    contract weaken depreciate narrow retreat slash trim sag skid"""
 )
 # Verbs of `RISE_VERBS` and `FALL_VERBS` whose object may be what is gained or lost rather than
 # how much a level moved: "the firm lost $5m", "raised $50m", "added 200 jobs". Their money or
@@ -310,7 +273,59 @@ LEVEL_PREPOSITIONS = words("to at from")
 # level it led to, two figures, when X has its own unit: "increased by $43.6 billion to $419.2
 # billion", "shares fell 20p to 180p", "adding $1.89 to $48.62". Without one, "$1 million to
 # $1.25 million" is a range. The verbs' written forms: `scan` reads text, not lemmas.
-CHANGE_BEFORE_LEVEL = words("by up down") | verb_forms(RISE_VERBS | FALL_VERBS)
+CHANGE_BEFORE_LEVEL = words("by up down") | verb_forms(RISE_VERBS | FALL_VERBS | words("edge"))
+# After such a word, "X to Y" of one unit is a change and a level when Y is more than this many
+# times X ("fell 20p to 180p", "rose by $43.6bn to $419.2bn"); closer ends are a range ("expected
+# to grow 2% to 3%", "raise $1 million to $2 million", "dropped by 1 to 1.5 degrees").
+CHANGE_TO_LEVEL = 2.0
+
+# -- scores in points ------------------------------------------------------------------------
+
+# "Point" is a unit of scores ("a six-point lead", "the index fell 30 points") and a word for
+# items ("a four-point plan", "a 10-point scale"): hyphenated to a number, it is a score only
+# before a noun of a change or a result ("a 30-point drop", "a 12-point win") or one of these.
+POINT_SCORES = (
+    RISE_NOUNS
+    | FALL_NOUNS
+    | SCORE_NOUNS
+    | words("leads gap margin advantage cushion swing drops falls rises gains haul lift")
+)
+
+# -- what money and percentages are for ------------------------------------------------------
+
+# Verbs whose subject is what an amount they take measures or changes: "sales plunged 1.7%",
+# "net income jumped to 3bn yuan", "the average price was £182,920", "a ticket costs $5". A
+# percentage may stand as their object ("the index gained 7.6%"); money only after "to",
+# "from", "by" or "at", or after a verb of `PRICE_VERBS` ("the firm lost $5m" says nothing of
+# what the $5m is).
+PRICE_VERBS = words("be cost total reach hit top exceed average amount stand remain")
+CHANGE_VERBS = (
+    RISE_VERBS
+    | FALL_VERBS
+    | PRICE_VERBS
+    | words(
+        """edge halve double treble triple slow accelerate fluctuate stay hover trade close
+        end finish open peak settle come run value price"""
+    )
+)
+# Verbs whose "for" phrase is a price: the dobj, else the subject, is what it is the price of
+# ("the mill was sold for $800m", "bought the unit for £5m").
+SALE_VERBS = words("sell buy acquire purchase fetch go")
+# Verbs that take money and say what it goes to in a phrase of `SPENT_ON` ("spent £40m on
+# training", "invested £50 a month into an endowment policy", "paid $5 for the book").
+SPEND_VERBS = words("spend pay invest earmark allocate commit pledge put pour plough")
+SPENT_ON = words("on for in into")
+# Nouns that name a level or a sum, never what it is of: "a record high of $1.48", "a total
+# of $5bn", "to the tune of $5bn".
+LEVEL_NOUNS = words(
+    """high low peak level record total sum average figure amount number value maximum
+    minimum tune"""
+)
+# Nouns of a stretch of time, never what an amount is for: "$1.13bn in the same period".
+TIME_NOUNS = words("period quarter year month week day half time season term")
+# Prepositions after money that say what it is for: "£5bn for air defence", "$280bn in
+# profits", "£5 billion of defence spending".
+MONEY_FOR = words("for in of on")
 
 # -- years or counts -------------------------------------------------------------------------
 

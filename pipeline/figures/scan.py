@@ -15,6 +15,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from pipeline.figures.currencies import CURRENCY_CODES, CURRENCY_WORDS
 from pipeline.figures.numbers import (
     APPROXIMATE,
     NUMBER,
@@ -26,6 +27,7 @@ from pipeline.figures.rules import (
     AGE_BEFORE,
     AMOUNT_PREFIXES,
     CHANGE_BEFORE_LEVEL,
+    CHANGE_TO_LEVEL,
     DOZEN,
     MEASURE_ADJECTIVES,
     METRES_AFTER,
@@ -45,6 +47,7 @@ from pipeline.figures.rules import (
     SCORE_VERBS,
     SCORES_NOT_COUNTS,
     STREET_WORDS,
+    TIME_ZONES,
     YEAR_BEFORE,
     YEAR_PARTS,
 )
@@ -54,9 +57,7 @@ from pipeline.figures.units import (
     CENT_CURRENCIES,
     CENTS,
     CONTEXT_UNITS,
-    CURRENCY_CODES,
     CURRENCY_SYMBOLS,
-    CURRENCY_WORDS,
     DENOMINATORS,
     DIMENSION_MARKS,
     MAGNITUDE_ONLY_SYMBOLS,
@@ -77,6 +78,7 @@ from pipeline.figures.units import (
     UNITS,
 )
 from pipeline.lexicon.calendar import MONTH_PATTERN, WEEKDAYS
+from pipeline.lexicon.numbers import NUMBER_WORDS
 from pipeline.wordlist import alternation
 
 
@@ -104,12 +106,13 @@ class Amount:
 _MONTH = MONTH_PATTERN
 _DAY = alternation(WEEKDAYS)
 
+_ZONES = alternation(TIME_ZONES)
 # Spans that are never amounts: times, ISO and numeric dates, phone numbers.
 _MASKS = re.compile(
     r"(?<![\d.])\d{1,2}:[0-5]\d(?::[0-5]\d)?(?!\d)(?:\s*(?:[ap]\.?m\.?)(?!\w))?"
-    r"|(?<![\d.])\d{1,2}\.[0-5]\d(?!\d)\s*(?:[ap]\.?m\.?|h|hrs|GMT|BST|CET|EST|ET)(?!\w)"
+    rf"|(?<![\d.])\d{{1,2}}\.[0-5]\d(?!\d)\s*(?:[ap]\.?m\.?|h|hrs|{_ZONES})(?!\w)"
     r"|(?<![\d.])\d{1,2}\s*[ap]\.?m\.?(?!\w)"
-    r"|(?<![\d.,])[0-2]\d[0-5]\d\s*(?:GMT|BST|CET|EST|EDT|PST|UTC)\b"  # "0900 GMT"
+    rf"|(?<![\d.,])[0-2]\d[0-5]\d\s*(?:{_ZONES})\b"  # "0900 GMT"
     r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
     r"|(?<![\w+])(?:\+\d{1,3}[\s-]?\(?0?\d{1,4}\)?|\(?0\d{2,4}\)?)[\s-]\d{3,4}[\s-]\d{3,4}(?!\d)",
     re.IGNORECASE,
@@ -152,7 +155,12 @@ _GAP_TO = re.compile(
     r"\s+(?P<word>to)\s+",
     re.IGNORECASE,
 )
-_LIST_BEFORE = re.compile(r"\d[\w%]*\s*,\s*$")  # "1, 2 or 3", "£30m, £40m or £50m"
+# An amount then a comma before "X or Y": a list ("1, 2 or 3", "£30m, £40m or £50m", "two,
+# three or four", "5 per cent, 6 per cent or 7 per cent"), not a range.
+_LIST_BEFORE = re.compile(
+    rf"(?:\d[\w%]*|\b(?:{alternation([*NUMBER_WORDS, *SCALES, 'cent', 'percent'])}))\s*,\s*$",
+    re.IGNORECASE,
+)
 _FOUR_DIGITS = re.compile(r"\d{4}")
 # A word that takes a year right before a number: "in 2000", "since early 1990".
 _YEAR_BEFORE = re.compile(
@@ -160,7 +168,8 @@ _YEAR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CHANGE_BEFORE = re.compile(
-    rf"(?<![\w'’-])(?:{alternation(CHANGE_BEFORE_LEVEL)})\s+(?:(?:{alternation(list(QUALIFIERS))})\s+)?$",
+    rf"(?<![\w'’-])(?:{alternation(CHANGE_BEFORE_LEVEL)})\s+"
+    rf"(?:(?:{alternation(list(QUALIFIERS))})\s+)?$",
     re.IGNORECASE,
 )
 _SCORE = re.compile(
@@ -364,7 +373,7 @@ def _amount(
     if any(masked[start:end]):
         return None
     value = value_of(match)
-    if value is None or _is_name(text, start) or _bare_scale(text, match):
+    if value is None or _is_name(text, start) or _bare_scale(match):
         return None
     is_digits = bool(match["digits"] or match["sci"] or match["fraction"])
     after = end
@@ -418,12 +427,13 @@ def _amount(
     if kind == "count" and value == 0 and _SIDE_BEFORE_ZERO.search(text, max(0, start - 8), start):
         return None  # "temperatures fell below zero"
     year_like = value > 0 and _year_like(match, kind, ordinal)  # "$1500", "-1500" are no years
-    if year_like and (not years or _YEAR_BEFORE.search(text, max(0, start - 40), start)):
-        return None  # a year; the dates work reads it
     ranged = _range(text, match, begin, after, kind, unit, value)
     if ranged is None:
         return None
     value, high, after, kind, unit = ranged
+    year_like = year_like and kind == "count"  # "from 1200 to 1800 tonnes" is a measure
+    if year_like and (not years or _YEAR_BEFORE.search(text, max(0, start - 40), start)):
+        return None  # a year; the dates work reads it
     metres = match["abbr"] == "m" and (high is None or text[after - 1] == "m")  # "400m to 200m"
     if kind == "count" and metres and _metres(text, start, after):
         kind, unit, value = "distance", "metre", value / SCALE_ABBREVIATIONS["m"]
@@ -441,7 +451,6 @@ def _amount(
     if before:
         qualifier = QUALIFIERS[before["q"].casefold()]
         begin = before.start("q")
-    year_like = year_like and kind == "count"  # "between 1500 and 2000 metres" is a measure
     return Amount(
         begin, after, start, end, value, high, kind, unit, qualifier, ordinal, per, year_like
     )
@@ -480,7 +489,7 @@ def _is_name(text: str, start: int) -> bool:
     return word in NAME_BEFORE or word in NAME_BEFORE_ANY_CASE
 
 
-def _bare_scale(text: str, match: re.Match[str]) -> bool:
+def _bare_scale(match: re.Match[str]) -> bool:
     """'several hundred years', "a baker's dozen": a scale word with no number before it."""
     if not match["words"]:
         return False
@@ -599,10 +608,9 @@ def _range(
     word = join["word"].casefold()
     if word == "and" and opened != "between":
         return unchanged
-    if word == "or" and _LIST_BEFORE.search(text, max(0, start - 8), start):
+    if word == "or" and _LIST_BEFORE.search(text, max(0, start - 16), start):
         return unchanged  # "1, 2 or 3" is a list
-    if word == "to" and unit is not None and _CHANGE_BEFORE.search(text, max(0, start - 40), start):
-        return unchanged  # "fell 20p to 180p": a change, then a level
+    change = _CHANGE_BEFORE.search(text, max(0, start - 40), start) if word == "to" else None
     at = join.end()
     currency = _currency_at(text, at)
     if currency is not None:
@@ -639,6 +647,8 @@ def _range(
         return None  # "5-10 March"
     elif unit is not None and not (currency or carried or opened) and word in {"to", "or"}:
         return unchanged  # "fell 0.4 per cent to 13176": a change, then a level
+    if change and unit is not None and high > CHANGE_TO_LEVEL * low:
+        return unchanged  # "fell 20p to 180p", "rose by $4bn to $41bn": a change, then a level
     if high == low or (high < low and opened != "from" and low >= 0):
         return unchanged  # "a 1 to 1 ratio"; "fell 10 to 5", but "-5 to -10 °C"
     if word == "or" and not 0 < low < high <= 10 * low:

@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import re
 
-from pipeline.figures.currencies import CODES, LOWER_CASE_NAMES, NAMES
+# The currencies' codes and names, re-exported with the rest of the unit lexicon.
+from pipeline.figures.currencies import CURRENCY_CODES, CURRENCY_WORDS, LOWER_CASE_NAMES
 from pipeline.wordlist import words
 
 # -- money -----------------------------------------------------------------------------------
 
 # Symbols and prefixes written before the amount. "Y=" is Reuters' plain-text yen ("Y=28,030").
-# A symbol shared by several currencies ("kr", "Sh", "B$") is left out.
+# A symbol shared by several currencies ("kr", "Sh", "B$") is left out; "RMB" is written like a
+# code, and read as the yuan's.
 CURRENCY_SYMBOLS: dict[str, str] = {
     "US$": "USD", "$US": "USD", "A$": "AUD", "$A": "AUD", "AU$": "AUD", "C$": "CAD",
     "$C": "CAD", "CA$": "CAD", "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "R$": "BRL", "$": "USD",
@@ -45,14 +47,6 @@ SCALED_ONLY_SYMBOLS = frozenset({"PS", "SR", "QR", "Dh", "Dhs"})
 MAGNITUDE_ONLY_SYMBOLS = frozenset({"R"})
 # Symbols never written after the amount ("5 PS" is no money).
 PREFIX_SYMBOLS = frozenset({"PS", "Y=", "SR", "QR", "Dh", "Dhs", "R", "Rp", "Tk"})
-
-# ISO 4217 codes written before or after the amount ("GBP 40", "40 EUR"), only in capitals;
-# "RMB" is written as a code too, and read as the yuan's (a symbol above).
-CURRENCY_CODES = CODES
-
-# Currency names after the amount ("1.5 billion euros", "3.23 shekels", "7.5 million Danish
-# crowns"); see `currencies.py`.
-CURRENCY_WORDS: dict[str, str] = NAMES
 
 # Minor units: the value is in the major unit ("50p" is 0.5 GBP, "63 cents" 0.63 USD).
 MINOR_CURRENCY: dict[str, tuple[str, float]] = {
@@ -107,7 +101,7 @@ _add("distance", "micrometre", "micrometre", "micrometres", "micrometer", "micro
 _add("distance", "nanometre", "nanometre", "nanometres", "nanometer", "nanometers", "nm")
 _add("distance", "picometre", "picometre", "picometres", "picometer", "picometers", "pm")
 _add("distance", "foot", "foot", "feet", "ft", "′")
-_add("distance", "inch", "inch", "inches", "″", '"')
+_add("distance", "inch", "inch", "inches", "in", "″", '"')  # `CONTEXT_UNITS`, `QUOTE_UNITS`
 _add("distance", "yard", "yard", "yards", "yd")
 _add("duration", "second", "second", "seconds", "sec", "secs")
 _add("duration", "minute", "minute", "minutes", "min", "mins")
@@ -372,7 +366,7 @@ CASE_SENSITIVE_UNITS = frozenset(
 
 # Short forms that need digits right before them ("5 ft", "10kg"), never a number word:
 # "two l" or "five t" are not quantities. Words as short as an abbreviation are not in it.
-_SHORT_WORDS = words("day ton cup bit amp yen sen")
+_SHORT_WORDS = words("day ton cup bit amp sen")
 ABBREVIATED_UNITS = frozenset(
     form
     for form in (*UNITS, *MINOR_CURRENCY, *PERCENT_FORMS)
@@ -381,7 +375,6 @@ ABBREVIATED_UNITS = frozenset(
 
 # Unit words that are common words too: a unit only where what follows reads as a measure
 # ("2 in thick", "the pencil is 2 in."), never in "2 in 5 people".
-_add("distance", "inch", "in")
 CONTEXT_UNITS: dict[str, re.Pattern[str]] = {
     "in": re.compile(r"\s*(?:thick|long|wide|tall|high|deep|across|diameter|\.?\s*$|[.,;:)])"),
 }
