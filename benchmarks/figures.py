@@ -78,18 +78,23 @@ def ours(model) -> Callable[[str], list[Found]]:
     return run
 
 
-def quantulum(classifier: str | None) -> Callable[[str], list[Found]]:
+def quantulum_parser(classifier: str | None) -> Callable[[str], list]:
+    """quantulum3's `parse` with its warnings silenced, reading units with `classifier`."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         from quantulum3 import parser
 
-    def run(text: str) -> list[Found]:
+    def parse(text: str) -> list:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            parsed = parser.parse(text, classifier_path=classifier)
-        return [Found(q.surface, (q.value,), q.unit.name) for q in parsed]
+            return list(parser.parse(text, classifier_path=classifier))
 
-    return run
+    return parse
+
+
+def quantulum(classifier: str | None) -> Callable[[str], list[Found]]:
+    parse = quantulum_parser(classifier)
+    return lambda text: [Found(q.surface, (q.value,), q.unit.name) for q in parse(text)]
 
 
 # Our unit names to NewsQuant's normalised ones, where they differ.
@@ -153,14 +158,9 @@ def ours_newsquant(model) -> newsquant.System:
 
 
 def quantulum_newsquant(classifier: str | None) -> newsquant.System:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        from quantulum3 import parser
+    parse = quantulum_parser(classifier)
 
     def run(text: str) -> list[Quantity]:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            parsed = parser.parse(text, classifier_path=classifier)
         return [
             Quantity(
                 float(q.value),
@@ -169,7 +169,7 @@ def quantulum_newsquant(classifier: str | None) -> newsquant.System:
                 count=q.unit.name == "dimensionless",
                 surface=q.surface,
             )
-            for q in parsed
+            for q in parse(text)
         ]
 
     return run

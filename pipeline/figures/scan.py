@@ -140,12 +140,13 @@ _ARTICLE = re.compile(r"(?<![\w'’])an?(?=\s)", re.IGNORECASE)
 _SIGN = re.compile(r"(?<![\w.,)-])[-−]$")
 _MINUS = re.compile(r"(?<![\w-])minus[\s-]$", re.IGNORECASE)
 _MINUS_AT = re.compile(r"minus[\s-]", re.IGNORECASE)  # "between minus 2 and minus 5"
+_QUALIFIED = rf"(?:(?:{alternation(list(QUALIFIERS))})\s+)?"  # a qualifier, if any, then space
 _RANGE_JOIN = re.compile(r"-?\s*(?P<word>-|–|—|to|and|or)\s*", re.IGNORECASE)
 # "between" or "from" before the first number of a range, maybe with a qualifier ("from about")
 # or an age word ("between the ages of 5 and 11", `rules.AGE_BEFORE`).
 _OPENER = re.compile(
     rf"\b(?P<word>between|from)\s+(?:(?:the\s+)?(?:{alternation(AGE_BEFORE)})\s+)?"
-    rf"(?:(?:{alternation(list(QUALIFIERS))})\s+)?$".replace(r"\ ", r"\s+"),
+    rf"{_QUALIFIED}$".replace(r"\ ", r"\s+"),
     re.IGNORECASE,
 )
 # After "from X", a few words before "to Y": "from 20 mpg in 2008 to 29 mpg", "from $75 U.S.
@@ -169,7 +170,7 @@ _YEAR_BEFORE = re.compile(
 )
 _CHANGE_BEFORE = re.compile(
     rf"(?<![\w'’-])(?:{alternation(CHANGE_BEFORE_LEVEL)})\s+"
-    rf"(?:(?:{alternation(list(QUALIFIERS))})\s+)?$",
+    rf"{_QUALIFIED}$",
     re.IGNORECASE,
 )
 _SCORE = re.compile(
