@@ -1,6 +1,6 @@
 """Entity benchmark: mentions and resolved entities against a hand-made gold set.
 
-    python benchmarks/entities.py [--shared ../shared] [--show-errors]
+    python benchmarks/entities.py [--shared ../shared] [--show-errors] [--gum tune dev]
 
 The gold set (`benchmarks/gold/entities.json`, how it was made is in its `about`) names, for
 real articles under `../shared/` (the seeds, BBC News articles and fundus pages), every entity
@@ -13,25 +13,33 @@ and for this pipeline (`article_mentions` rules, then resolution across the gold
 - entities: precision / recall / F1 of (article, entity name, label): which entities each article
   mentions, under their canonical name. This is what resolution is for: "Mr Healey" in one
   article and "Healey" in another are both "John Healey".
+With `--gum SPLIT...`, also GUM (`gum.py`: hand-linked entities of eleven non-news genres): linked
+recall and fragmentation of raw spaCy (one entity per distinct span text and label in a document)
+and of this pipeline (its entities after resolution across the split's documents).
 The figures are also written to `docs/results/entities.md`.
 Skips cleanly (exit 0) when `../shared/` is absent.
 """
 
 from __future__ import annotations
 
+import argparse
+import dataclasses
 import json
 import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import gum
 import pyarrow as pa
-from common import shared_args
-from report import write_results
+from common import SHARED
+from report import Table, write_results
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from pipeline import nlp
 from pipeline.clean import clean_article
-from pipeline.entities import article_mention_rows, resolve
+from pipeline.entities import article_mention_rows, entity_tables
 from pipeline.entities.rules import ENTITY_LABELS
 from pipeline.formats import read_articles
 from pipeline.parsed import ParsedArticle
@@ -89,15 +97,31 @@ def gold_spans(doc: str, body: str, items: list[dict]) -> dict[Span, str]:
     return spans
 
 
+def arguments() -> argparse.Namespace | None:
+    """`common.shared_args` with `--gum`: None when the shared folder is absent (the benchmark
+    then skips)."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", type=Path, default=SHARED)
+    parser.add_argument("--show-errors", action="store_true")
+    parser.add_argument(
+        "--gum", nargs="+", choices=["tune", "dev", "all"], default=[], help="add GUM's splits"
+    )
+    args = parser.parse_args()
+    if not args.shared.is_dir():
+        print(f"skipped: {args.shared} is absent")
+        return None
+    return args
+
+
 def main() -> int:
-    args = shared_args(__doc__)
+    args = arguments()
     if args is None:
         return 0
     gold_set = json.loads(GOLD.read_text(encoding="utf-8"))
     model = nlp.load_model(nlp.DEFAULT_MODEL, ("ner",))
     gold: dict[Span, str] = {}
     raw: dict[Span, str] = {}
-    ours_rows: list[dict] = []
+    docs_parsed: list[tuple[str, Doc]] = []
     bodies: dict[str, str] = {}
     missing = 0
     started = time.perf_counter()
@@ -113,12 +137,11 @@ def main() -> int:
         for ent in parsed.ents:
             if ent.label_ in ENTITY_LABELS:
                 raw[(doc_id, ent.start_char, ent.end_char, ent.label_)] = ent.text
-        ours_rows.extend(
-            {"doc_id": doc_id, **row} for row in article_mention_rows(ParsedArticle(parsed))
-        )
+        docs_parsed.append((doc_id, parsed))
+    ours_rows = mention_rows(docs_parsed)
     seconds = time.perf_counter() - started
     ours_table = pa.Table.from_pylist(ours_rows, schema=ARTICLE_MENTIONS.schema)
-    resolution = resolve(ours_table)
+    resolution = entity_tables({"gold set": ours_table}).resolution
     ours: dict[Span, str] = {}
     for row in ours_rows:
         entity = resolution.of_name.get((row["name"], row["label"]))
@@ -144,18 +167,79 @@ def main() -> int:
             rows.append(
                 [title, what, *(f"{x:.3f}" for x in (scores.precision, scores.recall, scores.f1))]
             )
-    write_results(
-        "entities",
+    tables: list[Table] = [
         (
             f"The {gold_size}; analysis time {seconds:.1f} s. Mentions: "
             "exact span and label; entities: (article, canonical name, label).",
             ["system", "scored", "precision", "recall", "F1"],
             rows,
-        ),
-    )
+        )
+    ]
     if args.show_errors:
         _show(ours, gold, bodies)
+    for split in args.gum:  # errors only for tune: dev is scored, never read
+        show = args.show_errors and split == "tune"
+        tables.append(gum_table(args.shared / "eval" / "gum", split, model, show))
+    write_results("entities", *tables)
     return 0
+
+
+def gum_table(folder: Path, split: str, model: Language, show_errors: bool) -> Table:
+    """Linked recall and fragmentation on GUM's `split`, raw spaCy beside this pipeline."""
+    docs = list(gum.documents(folder, split))
+    raw: dict[str, dict[str, set[str]]] = {}
+    started = time.perf_counter()
+    parsed_docs: list[tuple[str, Doc]] = []
+    for doc in docs:
+        parsed = model(doc.text)
+        raw[doc.name] = {}
+        for ent in parsed.ents:
+            if ent.label_ in ENTITY_LABELS:
+                raw[doc.name].setdefault(f"{ent.text}\x1f{ent.label_}", set()).add(ent.text)
+        parsed_docs.append((doc.name, parsed))
+    rows = mention_rows(parsed_docs)
+    seconds = time.perf_counter() - started
+    ours = _entities_by_doc(rows)
+    size = sum(len(d.entities) for d in docs)
+    sentence = (
+        f"GUM {split}: {len(docs)} documents, {size} linked people, organisations and places "
+        f"named in them; analysis time {seconds:.1f} s. Linked recall: a gold entity is found "
+        "when one of our entities in its document has one of its names; fragmentation: our "
+        "entities holding its names, per entity found."
+    )
+    print(f"\n{sentence}\n{'':28}{'linked recall':>15}{'fragmentation':>15}")
+    printed = []
+    for title, system in (("raw spaCy", raw), ("newsroom", ours)):
+        scores = gum.score(docs, system)
+        print(f"{title:28}{scores.recall:>15.3f}{scores.fragmentation:>15.3f}")
+        printed.append(
+            [f"{title}, GUM {split}", f"{scores.recall:.3f}", f"{scores.fragmentation:.3f}"]
+        )
+    if show_errors:
+        gum.show_errors(docs, ours)
+    return sentence, ["system", "linked recall", "fragmentation"], printed
+
+
+def mention_rows(parsed: list[tuple[str, Doc]]) -> list[dict]:
+    """The `article_mentions` rows of the parsed documents, as ingest writes them."""
+    return [
+        dataclasses.asdict(row)
+        for doc_id, doc in parsed
+        for row in article_mention_rows(ParsedArticle(doc, doc_id=doc_id))
+    ]
+
+
+def _entities_by_doc(rows: list[dict]) -> dict[str, dict[str, set[str]]]:
+    """Per document, our entities (resolved across the documents as the corpus stage does) and
+    their surface forms."""
+    table = pa.Table.from_pylist(rows, schema=ARTICLE_MENTIONS.schema)
+    resolution = entity_tables({"corpus": table}).resolution
+    found: dict[str, dict[str, set[str]]] = {}
+    for row in rows:
+        entity = resolution.of_name.get((row["name"], row["label"]))
+        if entity is not None:
+            found.setdefault(row["doc_id"], {}).setdefault(entity.entity_id, set()).add(row["text"])
+    return found
 
 
 def _doc_entities(spans: dict[Span, str]) -> set[tuple[str, str, str]]:

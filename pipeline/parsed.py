@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from pipeline.entities.local import Named, resolve_in_article
 from pipeline.entities.mentions import find_mentions
+from pipeline.entities.recall import recall
 
 
 @dataclass
@@ -21,5 +22,7 @@ class ParsedArticle:
 
     @cached_property
     def mentions(self) -> list[Named]:
-        """Entity mentions with the names the article resolves them to (entities, quotes)."""
-        return resolve_in_article(find_mentions(self.doc))
+        """Entity mentions with the names the article resolves them to (entities, quotes): the
+        model's, and the other occurrences of the names it found."""
+        found = recall(self.doc, find_mentions(self.doc))
+        return resolve_in_article(found, self.doc.text)

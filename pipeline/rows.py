@@ -253,6 +253,10 @@ class EntityRow(Record):
     aliases: list[str]
     n_docs: int
     n_mentions: int
+    country: str | None
+    latitude: float | None
+    longitude: float | None
+    geonames_id: int | None
 
 
 @dataclass(frozen=True)

@@ -464,10 +464,32 @@ ENTITIES = TableSpec(
             col(
                 "aliases",
                 pa.list_(pa.string()),
-                "Every surface form seen, with honorifics (`Healey`, `Mr Healey`), sorted.",
+                "The forms its mentions wrote: their texts, and an honorific with the text it "
+                "stood right before (`Healey`, `Mr Healey`), sorted; a name no mention wrote is "
+                "not one.",
             ),
             col("n_docs", pa.int32(), "Articles that mention it."),
             col("n_mentions", pa.int32(), "Mentions of it."),
+            col(
+                "country",
+                pa.string(),
+                "Places (GPE, LOC): ISO 3166-1 alpha-2 code of the country the place is in or is "
+                "(none for a continent), from the offline gazetteer; null when not a known place.",
+                nullable=True,
+            ),
+            col(
+                "latitude",
+                pa.float64(),
+                "Places: the gazetteer's latitude (a country's is its capital's).",
+                nullable=True,
+            ),
+            col("longitude", pa.float64(), "Places: the gazetteer's longitude.", nullable=True),
+            col(
+                "geonames_id",
+                pa.int64(),
+                "Places: the GeoNames id (null for subdivisions, which come from ISO 3166-2).",
+                nullable=True,
+            ),
         ]
     ),
 )

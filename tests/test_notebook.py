@@ -69,7 +69,9 @@ def test_the_notebook_runs_on_the_sample_corpus(tmp_path: Path) -> None:
     assert "1 dated article per day and publisher" in text
     assert "John Healey" in text and "people killed" in text
     assert "disagreeing with another count" in text and "reuse pairs in 1 story" in text
-    for image in ("notebook-entities.png", "notebook-reuse.png"):
+    assert "places on the map" in text
+    assert "Kyiv / Ukraine" in text or "Ukraine / Kyiv" in text  # a country stands at its capital
+    for image in ("notebook-entities.png", "notebook-map.png", "notebook-reuse.png"):
         assert (figures / image).stat().st_size > 10_000
 
 
@@ -82,6 +84,7 @@ def test_the_notebook_says_what_an_empty_warehouse_lacks(tmp_path: Path) -> None
         "no dated articles in this warehouse",
         "no people or organisations are mentioned in this warehouse",
         "no entities in this warehouse",
+        "no geocoded places in this warehouse",
         "no money figures in this warehouse",
         "no counts of people killed or injured in this warehouse",
         "no stories in this warehouse",
@@ -103,6 +106,7 @@ def test_the_notebook_runs_on_bbc_articles_without_publisher_or_dates(tmp_path: 
             shutil.copy(article, raw / section.name / article.name)
     text = run_notebook(tmp_path, warehouse_from(tmp_path, raw))
     assert "30 articles (0 dated, 0 with a publisher)" in text
+    assert "places on the map" in text
     assert "no dated articles in this warehouse (30 undated)" in text
     assert "no dated money figures in this warehouse" in text
     assert "no reuse pairs in this warehouse" in text

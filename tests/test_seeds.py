@@ -115,6 +115,37 @@ def test_every_alias_maps_to_the_one_entity(entity_rows: list[dict], expected: d
         assert holders == [expected["name"]], alias
 
 
+def test_every_alias_is_written_in_some_article(
+    entity_rows: list[dict], documents: dict[str, dict]
+) -> None:
+    bodies = [d["body"] for d in documents.values()]
+    unwritten = [
+        (e["name"], alias)
+        for e in entity_rows
+        for alias in e["aliases"]
+        if not any(alias in body for body in bodies)
+    ]
+    assert not unwritten  # no "Sir Starmer", "Mr Keir Starmer"
+
+
+# Where the seeds' places are (GeoNames' city centres, to half a degree).
+PLACES = {
+    "Kyiv": ("UA", 50.45, 30.52),
+    "Brussels": ("BE", 50.85, 4.35),
+    "Moscow": ("RU", 55.75, 37.62),
+    "Paris": ("FR", 48.86, 2.35),
+    "London": ("GB", 51.51, -0.13),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PLACES))
+def test_places_have_their_country_and_coordinates(entity_rows: list[dict], name: str) -> None:
+    [entity] = [e for e in entity_rows if e["name"] == name]
+    code, latitude, longitude = PLACES[name]
+    assert entity["country"] == code and entity["geonames_id"] is not None
+    assert abs(entity["latitude"] - latitude) < 0.5 and abs(entity["longitude"] - longitude) < 0.5
+
+
 def test_not_entities_are_not_mentions(seed_warehouse: Warehouse) -> None:
     texts = {fold(t) for t in seed_warehouse.read("mentions")["text"].to_pylist()}
     aliases = {fold(a) for e in seed_warehouse.read("entities").to_pylist() for a in e["aliases"]}

@@ -5,12 +5,10 @@ Pure functions over strings, shared by resolution within an article and across t
 
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
-from collections.abc import Sequence
 
-from pipeline.entities.rules import NAME_LINKS
+from pipeline.entities.rules import NAME_LINKS, NAME_PARTICLES
 
 _NON_WORD = re.compile(r"[^\w\s]")
 _SPACES = re.compile(r"\s+")
@@ -18,8 +16,11 @@ _SPACES = re.compile(r"\s+")
 
 def fold(name: str) -> str:
     """A comparison key: accents, case and punctuation folded ('Sébastien' ~ 'sebastien')."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if name.isascii():  # most names: nothing to decompose (a gazetteer folds 300,000)
+        bare = name
+    else:
+        decomposed = unicodedata.normalize("NFKD", name)
+        bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _SPACES.sub(" ", _NON_WORD.sub("", bare.casefold())).strip()
 
 
@@ -75,11 +76,8 @@ def first_name(name: str) -> str:
     return parts[0] if len(parts) > 1 else ""
 
 
-def nearest(position: int, candidates: Sequence[tuple[int, str]]) -> str | None:
-    """The candidate name standing closest before `position`, else closest after it.
-    `candidates` are sorted, and bisected: a long article names one person thousands of
-    times."""
-    before = bisect.bisect_right(candidates, position, key=lambda c: c[0])
-    if before:
-        return candidates[before - 1][1]
-    return candidates[0][1] if candidates else None
+def is_full_name(text: str) -> bool:
+    """A person's full name: two words or more, each capitalised or a particle ("Ruud van
+    Nistelrooy"; not "Diary of Alicia Keys", "S Lamont (Glasgow")."""
+    words = text.split()
+    return len(words) > 1 and all(w[:1].isupper() or w in NAME_PARTICLES for w in words)

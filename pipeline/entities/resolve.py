@@ -9,15 +9,21 @@ is over distinct names, not mentions, so it grows with the vocabulary of names:
    difference needs the two to share context (another entity named in both's articles).
    Different first names never join: "Ed Miliband" and "David Miliband" stay apart.
 4. A bare surname joins the one full name that has it; when several people share it, the one
-   whose articles share the most context, and none on a tie.
-5. A group takes the label most of its mentions carry (ties go to the more trusted label), and
+   whose articles share the most context, and none on a tie or where most of its articles
+   named two of them beside it.
+5. Two names of places that a gazetteer knows as one place by their own names are one
+   ("Holland" and "Netherlands": `places.same_places`).
+6. A group takes the label most of its mentions carry (ties go to the more trusted label), and
    the fullest name: most words, then most articles, then accents ("Sébastien" over "Sebastien").
+Its aliases are the forms mentions wrote: their texts, and their honorifics with the text they
+stood before ("Mr Healey"); a resolved name no mention wrote ("United States" for "US") is not one.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import pyarrow as pa
@@ -30,12 +36,14 @@ from pipeline.entities.names import (
     fold,
     initials,
     is_acronym,
+    is_full_name,
     near_variants,
     surname,
     within_one_edit,
 )
 from pipeline.entities.rules import LABEL_PRIORITY
 from pipeline.lexicon.people import HONORIFICS
+from pipeline.lexicon.variants import PLACE_LABELS
 
 PERSON_ONLY = frozenset({"PERSON"})
 MIN_FUZZY_SURNAME = 5  # shorter surnames are too easily one edit from another name
@@ -77,6 +85,7 @@ class _Groups:
     def __init__(self, keys: list[str]) -> None:
         self.parent = {k: k for k in keys}
         self.people: set[str] = set()  # keys joined as spellings of one person's name
+        self.places: set[str] = set()  # keys joined as names of one place
 
     def find(self, key: str) -> str:
         root = key
@@ -110,21 +119,37 @@ class Resolution:
     entities: list[Entity]
 
 
-def resolve(mentions: pa.Table) -> Resolution:
-    """Group the names of `mentions` (columns doc_id, text, label, title, name) into entities."""
+# Pairs the names of places that are one place ("Holland", "Netherlands"): `places.same_places`.
+SamePlaces = Callable[[Iterable[str]], Iterable[tuple[str, str]]]
+
+
+def resolve(mentions: pa.Table, same_places: SamePlaces | None = None) -> Resolution:
+    """Group the names of `mentions` (columns doc_id, text, label, title, name) into entities;
+    `same_places` tells which names of places are one place."""
     names = _names(mentions)
     groups = _Groups(sorted(names))
     _join_acronyms(names, groups)
     contexts = _Contexts(mentions, names)
     _join_people(names, groups, contexts)
     _join_surnames(names, groups, contexts)
+    if same_places is not None:
+        spelled = {n.spellings.most_common(1)[0][0]: k for k, n in names.items()}
+        places = (s for s, k in spelled.items() if names[k].label in PLACE_LABELS)
+        for a, b in same_places(places):
+            groups.join(spelled[a], spelled[b])
+            groups.places.update((spelled[a], spelled[b]))
     members: dict[str, list[Name]] = {}
     for key, name in names.items():
         members.setdefault(groups.find(key), []).append(name)
     of_name: dict[tuple[str, str], Entity] = {}
     entities: list[Entity] = []
     for group in members.values():
-        entity = _entity(group, prefer="PERSON" if groups.people & {n.key for n in group} else None)
+        keys = {n.key for n in group}
+        entity = _entity(
+            group,
+            prefer="PERSON" if groups.people & keys else None,
+            by_use=bool(groups.places & keys),
+        )
         entities.append(entity)
         for name in group:
             for spelling in name.spellings:
@@ -136,7 +161,7 @@ def resolve(mentions: pa.Table) -> Resolution:
 
 def _names(mentions: pa.Table) -> dict[str, Name]:
     grouped = mentions.group_by(["name", "label"], use_threads=False).aggregate(
-        [("doc_id", "distinct"), ("text", "distinct"), ("title", "distinct"), ("doc_id", "count")]
+        [("doc_id", "distinct"), ("doc_id", "count")]
     )
     names: dict[str, Name] = {}
     for row in grouped.to_pylist():
@@ -147,13 +172,18 @@ def _names(mentions: pa.Table) -> dict[str, Name]:
         name.spellings[row["name"]] += row["doc_id_count"]
         name.labels[row["label"]] += row["doc_id_count"]
         name.docs.update(row["doc_id_distinct"])
-        name.aliases.add(row["name"])
-        name.aliases.update(row["text_distinct"])
-        for title in filter(None, row["title_distinct"]):
-            honorific = _honorific_tail(title)
-            if honorific:
-                name.aliases.update(f"{honorific} {t}" for t in row["text_distinct"])
+    written = mentions.group_by(["name", "text", "title"], use_threads=False).aggregate([])
+    for row in written.to_pylist():
+        if (found := names.get(fold(row["name"]))) is not None:
+            found.aliases.update(_written_forms(row["text"], row["title"]))
     return names
+
+
+def _written_forms(text: str, title: str | None) -> set[str]:
+    """The forms a mention wrote: its text, and with the honorifics that stood right before it
+    ("Mr Healey", "Sir Tony Radakin"), never a title of one mention with another's text."""
+    honorific = _honorific_tail(title) if title else ""
+    return {text, f"{honorific} {text}"} if honorific else {text}
 
 
 def _honorific_tail(title: str) -> str:
@@ -200,8 +230,12 @@ class _Contexts:
 
 
 def _people(names: dict[str, Name], labels: frozenset[str] = PERSON_ONLY) -> dict[str, Name]:
-    """Multi-word names carrying one of `labels` somewhere in the corpus."""
-    return {k: n for k, n in names.items() if n.words > 1 and labels & n.labels.keys()}
+    """Full names carrying one of `labels` somewhere in the corpus."""
+    return {
+        k: n
+        for k, n in names.items()
+        if labels & n.labels.keys() and any(is_full_name(s) for s in n.spellings)
+    }
 
 
 def _join_people(names: dict[str, Name], groups: _Groups, contexts: _Contexts) -> None:
@@ -246,7 +280,7 @@ def _join_surnames(names: dict[str, Name], groups: _Groups, contexts: _Contexts)
             target = next(iter(candidates.values()))
             if exact or contexts.shared(key, target):
                 groups.join(key, target)
-        elif len(candidates) > 1:
+        elif len(candidates) > 1 and not _named_together(name, names, groups, exact or near):
             scored = sorted(
                 ((contexts.shared(key, k), k) for k in candidates.values()), reverse=True
             )
@@ -254,7 +288,24 @@ def _join_surnames(names: dict[str, Name], groups: _Groups, contexts: _Contexts)
                 groups.join(key, scored[0][1])
 
 
-def _entity(group: list[Name], prefer: str | None) -> Entity:
+def _named_together(bare: Name, names: dict[str, Name], groups: _Groups, keys: set[str]) -> bool:
+    """Whether most articles that left `bare` a bare surname named two of the people who have
+    it beside it: it was ambiguous there (`local.py`), so it joins neither ("Padalecki" beside
+    "Jared Padalecki" and "Sherri Padalecki")."""
+    people: dict[str, set[str]] = {}
+    for key in keys:
+        people.setdefault(groups.find(key), set()).update(names[key].docs & bare.docs)
+    seen: set[str] = set()
+    together: set[str] = set()
+    for docs in people.values():
+        together |= seen & docs
+        seen |= docs
+    return 2 * len(together) >= len(bare.docs)
+
+
+def _entity(group: list[Name], prefer: str | None, by_use: bool = False) -> Entity:
+    """The group's entity: its label by vote, its name the fullest spelling (most words), or
+    for names of one place (`by_use`: "Russia" and "Russian Federation") the most used."""
     labels: Counter[str] = Counter()
     spellings: Counter[str] = Counter()
     docs: set[str] = set()
@@ -269,7 +320,13 @@ def _entity(group: list[Name], prefer: str | None) -> Entity:
     label = _vote(labels, prefer)
     canonical = min(
         spellings,
-        key=lambda s: (-len(s.split()), -doc_count[s], -spellings[s], -accents(s), s),
+        key=lambda s: (
+            0 if by_use else -len(s.split()),
+            -doc_count[s],
+            -spellings[s],
+            -accents(s),
+            s,
+        ),
     )
     return Entity(
         entity_id=entity_id(canonical, label),
