@@ -39,11 +39,7 @@ def recalled(doc: Doc) -> list[tuple[str, str, int]]:
     """The mentions the pass added: (text, label, start)."""
     found = find_mentions(doc)
     model = {(m.start, m.end) for m in found}
-    return [
-        (m.text, m.label, m.start)
-        for m in recall(doc, found)
-        if (m.start, m.end) not in model
-    ]
+    return [(m.text, m.label, m.start) for m in recall(doc, found) if (m.start, m.end) not in model]
 
 
 def test_a_second_occurrence_the_model_missed_is_a_mention() -> None:
