@@ -9,9 +9,8 @@ import pyarrow.compute as pc
 from assets.config import versions
 from assets.metadata import asset_spec, column_schema, preview
 from assets.resources import PipelineResource
-from pipeline.entities import entity_tables
+from pipeline.corpus import update_entities
 from pipeline.publishers import publisher_table
-from pipeline.quotes.corpus import quote_tables
 from pipeline.store import Warehouse
 from pipeline.stories.tables import StoryTables, changed_stories, story_tables
 from pipeline.tables import (
@@ -33,9 +32,10 @@ from pipeline.versions import table_version
 
 
 class CorpusConfig(dg.Config):
-    """How to recompute: by default, stories whose articles did not change keep their rows."""
+    """How to recompute: by default only what new or changed articles touch (stories whose
+    articles did not change keep their rows; the entity index folds the new batch files)."""
 
-    recompute: bool = False  # recompute every story too, as after a change of story rules
+    recompute: bool = False  # recompute everything, as after a change of rules
 
 
 def _warehouse(pipeline: PipelineResource) -> Warehouse:
@@ -49,12 +49,19 @@ def _warehouse(pipeline: PipelineResource) -> Warehouse:
 def _write(
     warehouse: Warehouse, spec: TableSpec, parts: dict[str, pa.Table]
 ) -> dg.MaterializeResult:
-    """Replace a corpus table by `parts` (unchanged files are kept), note the version that
-    wrote it, and describe it."""
+    """Replace a corpus table by `parts` (unchanged files are kept) and describe it."""
     written = warehouse.replace_parts(spec.name, parts)
+    return _described(warehouse, spec, sum(t.num_rows for t in parts.values()), written)
+
+
+def _described(
+    warehouse: Warehouse, spec: TableSpec, rows: int, written: int
+) -> dg.MaterializeResult:
+    """Note the version that wrote corpus table `spec`, and describe it: rows, columns, a
+    preview of its first file, files written."""
     warehouse.record_corpus_version(spec.name, table_version(spec.name, versions))
-    rows = sum(t.num_rows for t in parts.values())
-    sample = next((t for t in parts.values() if t.num_rows), spec.empty())
+    first = next(iter(warehouse.files_of(spec.name)), None)
+    sample = warehouse.read_file(spec.name, first) if first else spec.empty()
     return dg.MaterializeResult(
         asset_key=spec.name,
         metadata={
@@ -90,18 +97,13 @@ def publishers(pipeline: PipelineResource) -> dg.MaterializeResult:
     "that change are rewritten.",
 )
 def entities(
-    context: dg.AssetExecutionContext, pipeline: PipelineResource
+    context: dg.AssetExecutionContext, config: CorpusConfig, pipeline: PipelineResource
 ) -> Iterator[dg.MaterializeResult]:
     warehouse = _warehouse(pipeline)
-    found = warehouse.read_parts(ARTICLE_MENTIONS.name)
-    total = sum(t.num_rows for t in found.values())
-    context.log.info(f"resolving {total:,} mentions from {len(found)} batch file(s)")
-    tables = entity_tables(found)
-    context.log.info(f"{tables.entities.num_rows:,} entities")
-    yield _write(warehouse, MENTIONS, tables.mentions)
-    yield _write(warehouse, ENTITIES, {"part-0": tables.entities})
-    quotes = quote_tables(warehouse.read_parts(ARTICLE_QUOTES.name), tables.resolution)
-    yield _write(warehouse, QUOTES, quotes)
+    rules = "+".join(table_version(s.name, versions) for s in (MENTIONS, ENTITIES, QUOTES))
+    done = update_entities(warehouse, rules, context.log.info, rebuild=config.recompute)
+    for spec in (MENTIONS, ENTITIES, QUOTES):
+        yield _described(warehouse, spec, done.rows[spec.name], done.files[spec.name])
 
 
 @dg.multi_asset(

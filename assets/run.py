@@ -51,7 +51,9 @@ PID_TAG, HOST_TAG = "newsroom/pid", "newsroom/host"
 UNFINISHED = [dg.DagsterRunStatus.STARTED, dg.DagsterRunStatus.STARTING]
 # Run config that asks the assets to redo everything (`--reprocess`).
 REPROCESS: dict[str, object] = {"ops": {"article_tables": {"config": {"reprocess": True}}}}
-RECOMPUTE: dict[str, object] = {"ops": {"story_tables": {"config": {"recompute": True}}}}
+RECOMPUTE: dict[str, object] = {
+    "ops": {op: {"config": {"recompute": True}} for op in ("entity_tables", "story_tables")}
+}
 
 
 def _alive(pid: int) -> bool:

@@ -4,6 +4,7 @@ command while sampling the memory of its process tree."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import subprocess
 import tempfile
 import time
@@ -30,16 +31,21 @@ def shared_args(doc: str) -> argparse.Namespace | None:
 
 
 def run_measured(
-    command: list[str], env: dict[str, str], logs: bool = False
+    command: list[str], env: dict[str, str], logs: bool = False, timeout: float | None = None
 ) -> tuple[str, float, int]:
     """Run `command` to its end: its output (then its standard error, with `logs`), wall
-    seconds and the peak RSS of its process tree."""
+    seconds and the peak RSS of its process tree. Still running after `timeout` seconds: its
+    process tree is killed and TimeoutError raised, so a benchmark reports it and goes on."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
         proc = subprocess.Popen(command, cwd=PROJECT, env=env, stdout=out, stderr=err)
         root, peak = psutil.Process(proc.pid), 0
         while proc.poll() is None:
             peak = max(peak, tree_rss(root))
+            if timeout is not None and time.perf_counter() - started > timeout:
+                kill_tree(root)
+                proc.wait()
+                raise TimeoutError(f"{' '.join(command)}: still running after {timeout:.0f} s")
             time.sleep(0.1)
         seconds = time.perf_counter() - started
         if proc.returncode:
@@ -65,3 +71,14 @@ def tree_rss(root: psutil.Process) -> int:
         except psutil.NoSuchProcess:
             continue
     return total
+
+
+def kill_tree(root: psutil.Process) -> None:
+    """Kill `root` and all its descendants, children first."""
+    try:
+        processes = [*root.children(recursive=True), root]
+    except psutil.NoSuchProcess:
+        return
+    for process in processes:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            process.kill()

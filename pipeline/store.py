@@ -41,6 +41,7 @@ CORPUS_VERSIONS = "_corpus_versions.json"
 MIGRATIONS_LOG = "_migrations.json"
 JOURNAL = "journal.json"
 LOCK = ".lock"
+EMPTY_PART = "part-0"  # a corpus table's file while it has no rows, or its one file
 
 
 def _fsync_dir(path: Path) -> None:
@@ -446,6 +447,34 @@ class Warehouse:
         """
         with self.lock():
             return self._replace_parts(TABLES[name], parts)
+
+    def update_parts(
+        self, changes: Mapping[str, Mapping[str, pa.Table | None]], label: str = "corpus"
+    ) -> dict[str, int]:
+        """Write (rows) or delete (None) the named files (table -> file stem -> rows) of corpus
+        tables in one atomic commit, leaving their other files as they are: a reader sees the
+        tables before or after, never between. A table left without files gets an empty one
+        (`EMPTY_PART`), so readers see its schema, which goes when a real file comes. Returns
+        the files written or deleted per table."""
+        files: dict[str, dict[str, pa.Table | None]] = {}
+        with self.lock():
+            for name, parts in changes.items():
+                spec = TABLES[name]
+                contents: dict[str, pa.Table | None] = {
+                    f"{stem}.parquet": None if rows is None else rows.cast(spec.schema)
+                    for stem, rows in parts.items()
+                }
+                present = {p.name for p in self.files_of(name)}
+                present |= {n for n, rows in contents.items() if rows is not None}
+                present -= {n for n, rows in contents.items() if rows is None}
+                empty = f"{EMPTY_PART}.parquet"
+                if not present:
+                    contents[empty] = spec.empty()
+                elif empty in present and len(present) > 1 and empty not in contents:
+                    contents[empty] = None
+                files[name] = contents
+            self._write_files(f"{label}-{'-'.join(sorted(changes))}", files)
+        return {name: len(contents) for name, contents in files.items()}
 
     def _replace_parts(self, spec: TableSpec, parts: Mapping[str, pa.Table]) -> int:
         name = spec.name

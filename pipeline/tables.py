@@ -457,7 +457,8 @@ ENTITIES = TableSpec(
             col(
                 "entity_id",
                 pa.string(),
-                "Hash of the label and canonical name: stable across runs while they stay.",
+                "Stable: given once (a hash of the name it was first known by) and kept when its "
+                "canonical name or label changes; a merge keeps the older id.",
             ),
             col("name", pa.string(), "Canonical name, the fullest correct form."),
             col("label", pa.string(), "The label most of its mentions carry."),

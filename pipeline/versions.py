@@ -90,11 +90,12 @@ CORPUS_STAGES: tuple[Stage, ...] = (
     Stage("publishers", "1", doc="per-publisher summary"),
     Stage(
         "resolution",
-        "3",
+        "4",
         ("pipeline.entities.rules", "pipeline.lexicon.people", "pipeline.entities.places"),
-        "entities; places geocoded (the gazetteer packages' versions join the digest)",
+        "entities, ids kept once given; places geocoded (the gazetteer packages' versions join "
+        "the digest)",
     ),
-    Stage("quote_ids", "2", doc="the same quotation across articles"),
+    Stage("quote_ids", "3", doc="the same quotation across articles, ids kept once given"),
     Stage("stories", "1", doc="stories, reuse and figure conflicts"),
 )
 

@@ -561,7 +561,7 @@ def test_entity_ids_are_stable_and_mentions_link_per_batch() -> None:
     again = entity_tables({"batch-1": table(rows[:1]), "batch-2": table(rows[1:])}).entities
     assert first.equals(again) and first_mentions.keys() == {"batch-1", "batch-2"}
     ids = dict(zip(first["name"].to_pylist(), first["entity_id"].to_pylist(), strict=True))
-    assert ids["Vladimir Putin"] == entity_id("Vladimir Putin", "PERSON")
+    assert ids["Vladimir Putin"] == entity_id("vladimir putin")  # the name first known
     assert first_mentions["batch-2"]["entity_id"].to_pylist()[0] == ids["Vladimir Putin"]
 
 
@@ -592,10 +592,9 @@ def test_resolution_never_raises_and_links_every_name(rows: list) -> None:
         assert set(linked["entity_id"].to_pylist()) <= set(entities["entity_id"].to_pylist())
 
 
-@pytest.mark.parametrize("label", ["PERSON", "GPE"])
-def test_entity_id_depends_on_name_and_label(label: str) -> None:
-    assert entity_id("Jordan", label) == entity_id("Jordan", label)
-    assert entity_id("Jordan", "PERSON") != entity_id("Jordan", "GPE")
+def test_entity_id_is_a_hash_of_its_anchor_alone() -> None:
+    assert entity_id("jordan") == entity_id("jordan") != entity_id("jordan river")
+    assert len(entity_id("jordan")) == 16
 
 
 # -- with the real model ---------------------------------------------------------------------

@@ -18,7 +18,7 @@ from pipeline.entities.places import (
     Candidate,
     choose,
     gazetteer,
-    same_places,
+    own_place,
 )
 from pipeline.lexicon.variants import KNOWN_FORMS
 from tests.test_entities import table
@@ -242,4 +242,5 @@ def test_two_names_of_one_place_are_one_entity() -> None:
     assert sorted(by_name["Russia"]["aliases"]) == ["Russia", "Russian Federation"]  # most used
     assert by_name["Russia"]["n_docs"] == 2 and "Russian Federation" not in by_name
     assert {"London", "west London"} <= by_name.keys()  # a part is no whole
-    assert same_places(["Holland", "Bombay", "Mumbai", "New York", "Netherlands"]) == []
+    assert [own_place(n) for n in ("Holland", "Bombay", "New York", "west London")] == [None] * 4
+    assert own_place("Russia") == own_place("Russian Federation") != own_place("Mumbai")

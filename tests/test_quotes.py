@@ -8,6 +8,7 @@ those fail, the model's parse changed, not the rules."""
 import os
 import subprocess
 import sys
+from collections.abc import Iterable
 
 import pytest
 from hypothesis import given, settings
@@ -605,7 +606,13 @@ def test_quote_ids_do_not_depend_on_the_process_hash_seed() -> None:
         "from pipeline.quotes.corpus import quote_ids; "
         f"print(quote_ids({texts!r}, ['statement'] * 3))"
     )
-    seen = {
+    seen = outputs_under_hash_seeds(program, range(24))  # old code: two ids over these seeds
+    assert len(seen) == 1, seen
+
+
+def outputs_under_hash_seeds(program: str, seeds: Iterable[int]) -> set[str]:
+    """What `program` prints, run under each of `seeds` as `PYTHONHASHSEED`."""
+    return {
         subprocess.run(
             [sys.executable, "-c", program],
             env={**os.environ, "PYTHONHASHSEED": str(seed)},
@@ -614,6 +621,5 @@ def test_quote_ids_do_not_depend_on_the_process_hash_seed() -> None:
             text=True,
             check=True,
         ).stdout
-        for seed in range(24)  # old code: two different ids over these seeds
+        for seed in seeds
     }
-    assert len(seen) == 1, seen

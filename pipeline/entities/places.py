@@ -64,8 +64,6 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Literal
 
-import pyarrow as pa
-import pyarrow.compute as pc
 import pycountry
 
 from pipeline.entities.names import fold, within_one_edit
@@ -524,54 +522,34 @@ def _key(name: str) -> str:
     return key.removeprefix(LEADING_ARTICLE)
 
 
-def locate(
-    entities: Iterable[tuple[str, str, Sequence[str]]], mentions: pa.Table
-) -> dict[str, Candidate]:
-    """Each place entity's place, from (entity_id, label, names: the name then its aliases) and
-    the resolved mentions (doc_id, entity_id) that give each its context."""
-    found = gazetteer()
-    options: dict[str, list[Candidate]] = {}
-    for eid, label, names in entities:
-        if label in PLACE_LABELS:
-            options[eid] = found.candidates(names)
-        elif label in MISLABELLED_PLACE_LABELS:
-            options[eid] = _named_place(names[0], found.candidates(names[:1]))
-    options = {eid: c for eid, c in options.items() if c}
-    if not options:
-        return {}
-    alone = {eid: choose(c) for eid, c in options.items()}
-    chosen = dict(alone)
-    ambiguous = {
-        eid
-        for eid, c in options.items()
-        if len(c) > 1 or c[0].directional or c[0].minor or _doubtful(c[0])
-    }
-    for eid, others in _shared_articles(mentions, ambiguous, set(options)).items():
-        context = [(p, n) for other, n in others if (p := alone[other]) is not None]
-        chosen[eid] = choose(options[eid], context)
-    return {eid: c for eid, c in chosen.items() if c is not None}
+def place_options(label: str, names: Sequence[str]) -> list[Candidate]:
+    """The places an entity may be, from its label and its names (its name, then its aliases):
+    any the gazetteer holds for a place label, a place's own name only for a label the model
+    gives places by mistake (`_named_place`)."""
+    if label in PLACE_LABELS:
+        return gazetteer().candidates(names)
+    if label in MISLABELLED_PLACE_LABELS:
+        return _named_place(names[0], gazetteer().candidates(names[:1]))
+    return []
 
 
-def same_places(names: Iterable[str]) -> list[tuple[str, str]]:
-    """Pairs of `names` that are one place whatever the articles say: each names, by its own
-    name, one GeoNames place and no other ("Holland" and "Netherlands", "Russian Federation" and
-    "Russia"). Not a part named by directions ("west London", "East Germany"), an alternate name
-    only ("Bombay"), a town, nor a name of several places ("New York", the city or the state)."""
-    first: dict[int, str] = {}
-    pairs: list[tuple[str, str]] = []
-    found = gazetteer()
-    for name in names:
-        places = found.candidates([name])
-        ids = {c.place.geonames_id for c in places}
-        if len(ids) != 1 or any(c.directional or c.alias or c.minor for c in places):
-            continue
-        if (geonames_id := ids.pop()) is None:
-            continue
-        if geonames_id in first:
-            pairs.append((first[geonames_id], name))
-        else:
-            first[geonames_id] = name
-    return pairs
+def needs_context(options: Sequence[Candidate]) -> bool:
+    """Whether the places named beside an entity can change its place: several candidates, a
+    place after directions, a small town, or a doubtful match."""
+    return len(options) > 1 or any(c.directional or c.minor or _doubtful(c) for c in options[:1])
+
+
+def own_place(name: str) -> int | None:
+    """The GeoNames id of the one place `name` names by its own name, else None: two names
+    with one such place are one place whatever the articles say ("Holland" and "Netherlands",
+    "Russian Federation" and "Russia"). Not a part named by directions ("west London", "East
+    Germany"), an alternate name only ("Bombay"), a town, nor a name of several places ("New
+    York", the city or the state)."""
+    places = gazetteer().candidates([name])
+    ids = {c.place.geonames_id for c in places}
+    if len(ids) != 1 or any(c.directional or c.alias or c.minor for c in places):
+        return None
+    return ids.pop()
 
 
 def _named_place(name: str, candidates: list[Candidate]) -> list[Candidate]:
@@ -582,31 +560,3 @@ def _named_place(name: str, candidates: list[Candidate]) -> list[Candidate]:
     if any(c.kind == "country" for c in own):
         return [c for c in own if c.kind == "country"]
     return own if len(name.split()) > 1 else []
-
-
-def _shared_articles(
-    mentions: pa.Table, of: set[str], among: set[str]
-) -> dict[str, list[tuple[str, int]]]:
-    """For each entity of `of`, the other entities of `among` its articles name, with the
-    number of articles they share: a join of the (article, entity) pairs on the article."""
-    if not of:
-        return {}
-    pairs = mentions.select(["doc_id", "entity_id"])
-    pairs = pairs.filter(pc.is_in(pairs["entity_id"], pa.array(sorted(among), pa.string())))
-    pairs = pairs.group_by(["doc_id", "entity_id"], use_threads=False).aggregate([])
-    left = pairs.filter(pc.is_in(pairs["entity_id"], pa.array(sorted(of), pa.string())))
-    right = pairs.rename_columns(["doc_id", "other_id"])
-    joined = left.join(right, keys="doc_id", use_threads=False)
-    joined = joined.filter(pc.not_equal(joined["entity_id"], joined["other_id"]))
-    counts = joined.group_by(["entity_id", "other_id"], use_threads=False).aggregate(
-        [("doc_id", "count")]
-    )
-    shared: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for eid, other, n in zip(
-        counts["entity_id"].to_pylist(),
-        counts["other_id"].to_pylist(),
-        counts["doc_id_count"].to_pylist(),
-        strict=True,
-    ):
-        shared[eid].append((other, n))
-    return shared

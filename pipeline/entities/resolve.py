@@ -1,20 +1,25 @@
-"""Resolution across articles: the names the articles use, grouped into one entity each.
+"""Resolution across articles: the rules that join the names the articles use into entities.
 
 Input: every article's mentions with the name its article resolved them to (`local.py`). The work
-is over distinct names, not mentions, so it grows with the vocabulary of names:
-1. Names equal once accents, case and punctuation are folded are one name.
-2. An acronym joins the one multi-word name its letters spell ("MoD" -> "Ministry of Defence").
-3. Two people's names join when the first names agree and the surnames are the same or one edit
+is over distinct names (folded: accents, case and punctuation, so "Sébastien" ~ "Sebastien"), not
+mentions, and every rule decides within a block of names that share something, so a new batch
+redecides only the blocks its names fall in (`index.py` keeps names, blocks and joins):
+1. An acronym joins the one multi-word name its letters spell ("MoD" -> "Ministry of Defence"):
+   block `A:<letters>`.
+2. Two people's names join when the first names agree and the surnames are the same or one edit
    apart ("Sebastien Lecorno" ~ "Sébastien Lecornu", "Zelenskyy" ~ "Zelensky"); a spelling
-   difference needs the two to share context (another entity named in both's articles).
-   Different first names never join: "Ed Miliband" and "David Miliband" stay apart.
-4. A bare surname joins the one full name that has it; when several people share it, the one
+   difference needs the two to share context (another name named in both's articles). Different
+   first names never join: "Ed Miliband" and "David Miliband" stay apart. Block
+   `P:<first name>|<surname variant>`.
+3. A bare surname joins the one full name that has it; when several people share it, the one
    whose articles share the most context, and none on a tie or where most of its articles
-   named two of them beside it.
-5. Two names of places that a gazetteer knows as one place by their own names are one
-   ("Holland" and "Netherlands": `places.same_places`).
-6. A group takes the label most of its mentions carry (ties go to the more trusted label), and
-   the fullest name: most words, then most articles, then accents ("Sébastien" over "Sebastien").
+   named two of them beside it. Decided per bare surname (`B:<surname>`) over the blocks
+   `S:<surname variant>`, with the people that rules 1-2 joined counted once.
+4. Two names of places that a gazetteer knows as one place by their own names are one
+   ("Holland" and "Netherlands": `places.own_place`): block `G:<GeoNames id>`.
+5. A group (the names the joins connect) takes the label most of its mentions carry (ties go to
+   the more trusted label), and the fullest name: most words, then most articles, then accents
+   ("Sébastien" over "Sebastien"); two names of one place take the most used.
 Its aliases are the forms mentions wrote: their texts, and their honorifics with the text they
 stood before ("Mr Healey"); a resolved name no mention wrote ("United States" for "US") is not one.
 """
@@ -23,17 +28,14 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-
-import pyarrow as pa
-import pyarrow.compute as pc
+from typing import Protocol
 
 from pipeline.entities.local import SURNAME_LABELS
 from pipeline.entities.names import (
     accents,
     first_name,
-    fold,
     initials,
     is_acronym,
     is_full_name,
@@ -48,21 +50,31 @@ from pipeline.lexicon.variants import PLACE_LABELS
 PERSON_ONLY = frozenset({"PERSON"})
 MIN_FUZZY_SURNAME = 5  # shorter surnames are too easily one edit from another name
 
+# Each join remembers the rule that made it: people joins make a group a person on a tied vote,
+# place joins make the most used name canonical.
+ACRONYM, PEOPLE, SURNAME, PLACE = "acronym", "people", "surname", "place"
 
-def entity_id(name: str, label: str) -> str:
-    """Stable while the canonical name and label stay the same."""
-    return hashlib.sha256(f"{label}\x1f{name}".encode()).hexdigest()[:16]
+# The GeoNames id of the one place a name names by its own name (`places.own_place`), or None.
+OwnPlace = Callable[[str], "int | None"]
+
+
+def entity_id(anchor: str) -> str:
+    """An entity's id: a hash of its anchor, the first name it was known by, so that it stays
+    when its canonical name or label changes."""
+    return hashlib.sha256(f"entity\x1f{anchor}".encode()).hexdigest()[:16]
 
 
 @dataclass
 class Name:
-    """One folded name across the corpus: how often each spelling and label occurs, where."""
+    """One folded name across the corpus: how often each spelling and label occurs, in how many
+    articles, the forms mentions wrote, and the first batch file that used it."""
 
     key: str
     spellings: Counter[str] = field(default_factory=Counter)
     labels: Counter[str] = field(default_factory=Counter)
-    docs: set[str] = field(default_factory=set)
+    n_docs: int = 0
     aliases: set[str] = field(default_factory=set)
+    first: str = ""
 
     @property
     def words(self) -> int:
@@ -72,33 +84,24 @@ class Name:
     def label(self) -> str:
         return _vote(self.labels)
 
+    @property
+    def spelling(self) -> str:
+        """The most used spelling (the first in order on a tie)."""
+        return min(self.spellings, key=lambda s: (-self.spellings[s], s))
+
+    @property
+    def bare_surname(self) -> bool:
+        return self.words == 1 and self.label == "PERSON"
+
+    def full_name_of(self, labels: frozenset[str]) -> bool:
+        """A full name carrying one of `labels` somewhere in the corpus."""
+        return bool(labels & self.labels.keys()) and any(is_full_name(s) for s in self.spellings)
+
 
 def _vote(labels: Counter[str], prefer: str | None = None) -> str:
     """The most frequent label; a tie goes to `prefer`, then to the more trusted label."""
     rank = {label: i for i, label in enumerate(LABEL_PRIORITY)}
     return min(labels, key=lambda lab: (-labels[lab], lab != prefer, rank.get(lab, len(rank)), lab))
-
-
-class _Groups:
-    """Union-find over name keys."""
-
-    def __init__(self, keys: list[str]) -> None:
-        self.parent = {k: k for k in keys}
-        self.people: set[str] = set()  # keys joined as spellings of one person's name
-        self.places: set[str] = set()  # keys joined as names of one place
-
-    def find(self, key: str) -> str:
-        root = key
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[key] != root:
-            self.parent[key], key = root, self.parent[key]
-        return root
-
-    def join(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 @dataclass(frozen=True)
@@ -119,67 +122,133 @@ class Resolution:
     entities: list[Entity]
 
 
-# Pairs the names of places that are one place ("Holland", "Netherlands"): `places.same_places`.
-SamePlaces = Callable[[Iterable[str]], Iterable[tuple[str, str]]]
+class Context(Protocol):
+    """What some joins need beyond the names of their block, answered by the index."""
+
+    def docs(self, key: str) -> set[str]:
+        """The articles that use name `key`."""
+
+    def shared(self, a: str, b: str) -> int:
+        """How many other names both names' articles name."""
+
+    def person(self, key: str) -> str:
+        """Which person (group of rules 1-2) full name `key` is: one key of the group."""
 
 
-def resolve(mentions: pa.Table, same_places: SamePlaces | None = None) -> Resolution:
-    """Group the names of `mentions` (columns doc_id, text, label, title, name) into entities;
-    `same_places` tells which names of places are one place."""
-    names = _names(mentions)
-    groups = _Groups(sorted(names))
-    _join_acronyms(names, groups)
-    contexts = _Contexts(mentions, names)
-    _join_people(names, groups, contexts)
-    _join_surnames(names, groups, contexts)
-    if same_places is not None:
-        spelled = {n.spellings.most_common(1)[0][0]: k for k, n in names.items()}
-        places = (s for s, k in spelled.items() if names[k].label in PLACE_LABELS)
-        for a, b in same_places(places):
-            groups.join(spelled[a], spelled[b])
-            groups.places.update((spelled[a], spelled[b]))
-    members: dict[str, list[Name]] = {}
-    for key, name in names.items():
-        members.setdefault(groups.find(key), []).append(name)
-    of_name: dict[tuple[str, str], Entity] = {}
-    entities: list[Entity] = []
-    for group in members.values():
-        keys = {n.key for n in group}
-        entity = _entity(
-            group,
-            prefer="PERSON" if groups.people & keys else None,
-            by_use=bool(groups.places & keys),
-        )
-        entities.append(entity)
-        for name in group:
-            for spelling in name.spellings:
-                for label in name.labels:
-                    of_name[(spelling, label)] = entity
-    entities.sort(key=lambda e: (-e.n_mentions, e.name, e.label))
-    return Resolution(of_name, entities)
+def _variants(key: str) -> set[str]:
+    return near_variants(key) if len(key) >= MIN_FUZZY_SURNAME else {key}
 
 
-def _names(mentions: pa.Table) -> dict[str, Name]:
-    grouped = mentions.group_by(["name", "label"], use_threads=False).aggregate(
-        [("doc_id", "distinct"), ("doc_id", "count")]
+def blocks(name: Name, own_place: OwnPlace | None) -> set[str]:
+    """The blocks a name falls in: every rule that may join it looks only within them."""
+    found: set[str] = set()
+    if name.words > 1 and name.label != "PERSON":
+        found |= {f"A:{letters}" for s in name.spellings for letters in initials(s)}
+    if name.words == 1 and any(is_acronym(s) for s in name.spellings):
+        found.add(f"A:{name.key}")
+    if name.full_name_of(SURNAME_LABELS):
+        found |= {f"P:{first_name(name.key)}|{v}" for v in _variants(surname(name.key))}
+    if name.full_name_of(PERSON_ONLY):
+        found |= {f"S:{v}" for v in _variants(surname(name.key))}
+    if name.bare_surname:
+        found |= {f"S:{v}" for v in _variants(name.key)}
+    place = own_place(name.spelling) if own_place and name.label in PLACE_LABELS else None
+    if place is not None:
+        found.add(f"G:{place}")
+    return found
+
+
+Edge = tuple[str, str, str]  # (key, key, rule)
+
+
+def block_edges(block: str, members: Mapping[str, Name], context: Context) -> list[Edge]:
+    """The joins rules 1, 2 and 4 make within one block (`members`: the names in it)."""
+    kind, _, value = block.partition(":")
+    if not members:  # its names left it
+        return []
+    if kind == "A":
+        return _acronym_edges(value, members)
+    if kind == "P":
+        return _people_edges(members, context)
+    if kind == "G":
+        first, *others = sorted(members)
+        return [(first, other, PLACE) for other in others]
+    return []
+
+
+def _acronym_edges(letters: str, members: Mapping[str, Name]) -> list[Edge]:
+    spelled = [
+        k
+        for k, n in members.items()
+        if n.words > 1 and n.label != "PERSON" and any(letters in initials(s) for s in n.spellings)
+    ]
+    if len(spelled) != 1:
+        return []
+    acronyms = (
+        k
+        for k, n in members.items()
+        if n.words == 1 and k == letters and any(is_acronym(s) for s in n.spellings)
     )
-    names: dict[str, Name] = {}
-    for row in grouped.to_pylist():
-        key = fold(row["name"])
-        if not key:
-            continue
-        name = names.setdefault(key, Name(key))
-        name.spellings[row["name"]] += row["doc_id_count"]
-        name.labels[row["label"]] += row["doc_id_count"]
-        name.docs.update(row["doc_id_distinct"])
-    written = mentions.group_by(["name", "text", "title"], use_threads=False).aggregate([])
-    for row in written.to_pylist():
-        if (found := names.get(fold(row["name"]))) is not None:
-            found.aliases.update(_written_forms(row["text"], row["title"]))
-    return names
+    return [(a, spelled[0], ACRONYM) for a in acronyms]
 
 
-def _written_forms(text: str, title: str | None) -> set[str]:
+def _people_edges(members: Mapping[str, Name], context: Context) -> list[Edge]:
+    """Full names with the same first name and the same or a near surname."""
+    edges: list[Edge] = []
+    ordered = sorted(k for k, n in members.items() if n.full_name_of(SURNAME_LABELS))
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1 :]:
+            if "PERSON" not in members[a].labels.keys() | members[b].labels.keys():
+                continue  # two organisations that look like names are not people
+            if surname(a) == surname(b) or (
+                within_one_edit(surname(a), surname(b)) and context.shared(a, b)
+            ):
+                edges.append((a, b, PEOPLE))
+    return edges
+
+
+def surname_blocks(key: str) -> set[str]:
+    """The blocks whose full names a bare surname may join."""
+    return {f"S:{v}" for v in _variants(key)}
+
+
+def surname_edges(bare: Name, members: Mapping[str, Name], context: Context) -> list[Edge]:
+    """Rule 3 for one bare surname; `members`: the names of its `surname_blocks`."""
+    key = bare.key
+    found = {k for k, n in members.items() if n.full_name_of(PERSON_ONLY)}
+    exact = sorted(k for k in found if surname(k) == key)
+    near = sorted(k for k in found if within_one_edit(surname(k), key))
+    candidates: dict[str, str] = {}
+    for k in exact or near:
+        candidates.setdefault(context.person(k), k)
+    if len(candidates) == 1:
+        target = next(iter(candidates.values()))
+        if exact or context.shared(key, target):
+            return [(key, target, SURNAME)]
+    elif len(candidates) > 1 and not _named_together(bare, set(exact or near), context):
+        scored = sorted(((context.shared(key, k), k) for k in candidates.values()), reverse=True)
+        if scored[0][0] > scored[1][0]:
+            return [(key, scored[0][1], SURNAME)]
+    return []
+
+
+def _named_together(bare: Name, keys: set[str], context: Context) -> bool:
+    """Whether most articles that left `bare` a bare surname named two of the people who have
+    it beside it: it was ambiguous there (`local.py`), so it joins neither ("Padalecki" beside
+    "Jared Padalecki" and "Sherri Padalecki")."""
+    bare_docs = context.docs(bare.key)
+    people: dict[str, set[str]] = {}
+    for key in sorted(keys):
+        people.setdefault(context.person(key), set()).update(context.docs(key) & bare_docs)
+    seen: set[str] = set()
+    together: set[str] = set()
+    for docs in people.values():
+        together |= seen & docs
+        seen |= docs
+    return 2 * len(together) >= len(bare_docs)
+
+
+def written_forms(text: str, title: str | None) -> set[str]:
     """The forms a mention wrote: its text, and with the honorifics that stood right before it
     ("Mr Healey", "Sir Tony Radakin"), never a title of one mention with another's text."""
     honorific = _honorific_tail(title) if title else ""
@@ -195,129 +264,21 @@ def _honorific_tail(title: str) -> str:
     return " ".join(tail)
 
 
-def _join_acronyms(names: dict[str, Name], groups: _Groups) -> None:
-    spelled: dict[str, set[str]] = {}
-    for key, name in names.items():
-        if name.words > 1 and name.label != "PERSON":
-            for spelling in name.spellings:
-                for letters in initials(spelling):
-                    spelled.setdefault(letters, set()).add(key)
-    for key, name in names.items():
-        if name.words == 1 and any(is_acronym(s) for s in name.spellings):
-            found = spelled.get(key.replace(" ", ""), set())
-            if len(found) == 1:
-                groups.join(key, next(iter(found)))
-
-
-class _Contexts:
-    """The other names each name appears beside, computed only for the names that need it."""
-
-    def __init__(self, mentions: pa.Table, names: dict[str, Name]) -> None:
-        self.mentions = mentions.select(["doc_id", "name"])
-        self.names = names
-        self.cache: dict[str, set[str]] = {}
-
-    def of(self, key: str) -> set[str]:
-        if key not in self.cache:
-            docs = pa.array(sorted(self.names[key].docs), pa.string())
-            beside = self.mentions.filter(pc.is_in(self.mentions["doc_id"], docs))
-            found = {fold(n) for n in pc.unique(beside["name"]).to_pylist()}
-            self.cache[key] = found - {key}
-        return self.cache[key]
-
-    def shared(self, a: str, b: str) -> int:
-        return len((self.of(a) & self.of(b)) - {a, b})
-
-
-def _people(names: dict[str, Name], labels: frozenset[str] = PERSON_ONLY) -> dict[str, Name]:
-    """Full names carrying one of `labels` somewhere in the corpus."""
-    return {
-        k: n
-        for k, n in names.items()
-        if labels & n.labels.keys() and any(is_full_name(s) for s in n.spellings)
-    }
-
-
-def _join_people(names: dict[str, Name], groups: _Groups, contexts: _Contexts) -> None:
-    """Full names with the same first name and the same or a near surname."""
-    by_variant: dict[tuple[str, str], set[str]] = {}
-    for key in _people(names, SURNAME_LABELS):
-        last = surname(key)
-        variants = near_variants(last) if len(last) >= MIN_FUZZY_SURNAME else {last}
-        for variant in variants:
-            by_variant.setdefault((first_name(key), variant), set()).add(key)
-    for candidates in by_variant.values():
-        ordered = sorted(candidates)
-        for i, a in enumerate(ordered):
-            for b in ordered[i + 1 :]:
-                if "PERSON" not in names[a].labels.keys() | names[b].labels.keys():
-                    continue  # two organisations that look like names are not people
-                if surname(a) == surname(b) or (
-                    within_one_edit(surname(a), surname(b)) and contexts.shared(a, b)
-                ):
-                    groups.join(a, b)
-                    groups.people.update((a, b))
-
-
-def _join_surnames(names: dict[str, Name], groups: _Groups, contexts: _Contexts) -> None:
-    """A bare surname joins the one person who has it (or, spelt one edit apart, shares
-    context with it)."""
-    by_surname: dict[str, set[str]] = {}
-    for key in _people(names):
-        last = surname(key)
-        variants = near_variants(last) if len(last) >= MIN_FUZZY_SURNAME else {last}
-        for variant in variants:
-            by_surname.setdefault(variant, set()).add(key)
-    for key, name in names.items():
-        if name.words != 1 or name.label != "PERSON":
-            continue
-        variants = near_variants(key) if len(key) >= MIN_FUZZY_SURNAME else {key}
-        found = {k for v in variants for k in by_surname.get(v, ())}
-        exact = {k for k in found if surname(k) == key}
-        near = {k for k in found if within_one_edit(surname(k), key)}
-        candidates = {groups.find(k): k for k in (exact or near)}
-        if len(candidates) == 1:
-            target = next(iter(candidates.values()))
-            if exact or contexts.shared(key, target):
-                groups.join(key, target)
-        elif len(candidates) > 1 and not _named_together(name, names, groups, exact or near):
-            scored = sorted(
-                ((contexts.shared(key, k), k) for k in candidates.values()), reverse=True
-            )
-            if scored[0][0] > scored[1][0]:
-                groups.join(key, scored[0][1])
-
-
-def _named_together(bare: Name, names: dict[str, Name], groups: _Groups, keys: set[str]) -> bool:
-    """Whether most articles that left `bare` a bare surname named two of the people who have
-    it beside it: it was ambiguous there (`local.py`), so it joins neither ("Padalecki" beside
-    "Jared Padalecki" and "Sherri Padalecki")."""
-    people: dict[str, set[str]] = {}
-    for key in keys:
-        people.setdefault(groups.find(key), set()).update(names[key].docs & bare.docs)
-    seen: set[str] = set()
-    together: set[str] = set()
-    for docs in people.values():
-        together |= seen & docs
-        seen |= docs
-    return 2 * len(together) >= len(bare.docs)
-
-
-def _entity(group: list[Name], prefer: str | None, by_use: bool = False) -> Entity:
-    """The group's entity: its label by vote, its name the fullest spelling (most words), or
-    for names of one place (`by_use`: "Russia" and "Russian Federation") the most used."""
+def make_entity(group: Iterable[Name], rules: set[str], anchor: str, n_docs: int) -> Entity:
+    """The entity of a group of names joined by `rules`: its label by vote (a tie goes to
+    PERSON when people's names were joined), its name the fullest spelling (most words), or
+    for names of one place (the most used; "Russia" and "Russian Federation")."""
     labels: Counter[str] = Counter()
     spellings: Counter[str] = Counter()
-    docs: set[str] = set()
     aliases: set[str] = set()
+    doc_count: dict[str, int] = {}
     for name in group:
         labels.update(name.labels)
-        docs.update(name.docs)
         aliases.update(name.aliases)
-        for spelling, count in name.spellings.items():
-            spellings[spelling] += count
-    doc_count = {s: len(n.docs) for n in group for s in n.spellings}
-    label = _vote(labels, prefer)
+        spellings.update(name.spellings)
+        doc_count.update(dict.fromkeys(name.spellings, name.n_docs))
+    label = _vote(labels, "PERSON" if PEOPLE in rules else None)
+    by_use = PLACE in rules
     canonical = min(
         spellings,
         key=lambda s: (
@@ -329,37 +290,10 @@ def _entity(group: list[Name], prefer: str | None, by_use: bool = False) -> Enti
         ),
     )
     return Entity(
-        entity_id=entity_id(canonical, label),
+        entity_id=entity_id(anchor),
         name=canonical,
         label=label,
         aliases=tuple(sorted(aliases)),
-        n_docs=len(docs),
+        n_docs=n_docs,
         n_mentions=sum(spellings.values()),
     )
-
-
-def resolved_mentions(mentions: pa.Table, resolution: Resolution) -> pa.Table:
-    """`mentions` with each row's `entity_id` and the entity's label, in text order."""
-    pairs = list(resolution.of_name.items())
-    mapping = pa.table(
-        {
-            "name": [name for (name, _), _e in pairs],
-            "label": [label for (_, label), _e in pairs],
-            "entity_id": [e.entity_id for _k, e in pairs],
-            "entity_label": [e.label for _k, e in pairs],
-        },
-        schema=pa.schema(
-            [
-                ("name", pa.string()),
-                ("label", pa.string()),
-                ("entity_id", pa.string()),
-                ("entity_label", pa.string()),
-            ]
-        ),
-    )
-    joined = mentions.join(mapping, keys=["name", "label"], join_type="inner", use_threads=False)
-    joined = joined.drop_columns(["label"])
-    joined = joined.rename_columns(
-        ["label" if c == "entity_label" else c for c in joined.column_names]
-    )
-    return joined.sort_by([("doc_id", "ascending"), ("start", "ascending")])

@@ -1,0 +1,740 @@
+"""The entity index: the corpus's names, the joins between them and the entities they form,
+kept in SQLite and changed by each batch file's mentions only.
+
+Folding a batch file adds what its mentions say about each name (spellings and labels with their
+counts, the articles, the written forms); forgetting one takes it away. The names it touched are
+`dirty`: the blocks they fall in (`resolve.blocks`) are redecided, then the groups of names the
+changed joins and the dirty names belong to are formed again, and only their entities are
+rewritten (with their places, and the places whose context they changed). So an update costs what
+its names touch, not what the corpus holds, and the result does not depend on how the batch
+files were grouped into updates: building from scratch is folding every file in one update.
+
+Ids are assigned once. An entity's id is the hash of its anchor: the name it was first known by
+(the earliest run that planned a batch file naming it, then a name of several words, then the
+name: `_anchor_rank`). When two entities merge, the merged one keeps the older
+anchor's id; when one splits, the part that holds the anchor keeps it and the other takes its
+own first name. A later change of canonical name or label keeps the id. An id changes only when
+the anchor's name leaves the corpus, or when an older batch file is processed again and brings
+a name older than the entity's anchor (README: "Stable ids").
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter, deque
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from pipeline.entities import resolve as rules
+from pipeline.entities.names import fold
+from pipeline.entities.places import (
+    MISLABELLED_PLACE_LABELS,
+    NOWHERE,
+    Candidate,
+    Place,
+    choose,
+    gazetteer,
+    needs_context,
+    place_options,
+)
+from pipeline.entities.resolve import Entity, Name, OwnPlace
+from pipeline.lexicon.variants import PLACE_LABELS
+from pipeline.store import batch_order
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS ent_files (file TEXT PRIMARY KEY, ord TEXT NOT NULL, names INTEGER);
+CREATE TABLE IF NOT EXISTS ent_uses (file TEXT, key TEXT, name TEXT, label TEXT, n INTEGER);
+CREATE INDEX IF NOT EXISTS ent_uses_key ON ent_uses (key);
+CREATE INDEX IF NOT EXISTS ent_uses_file ON ent_uses (file);
+CREATE TABLE IF NOT EXISTS ent_posts (key TEXT, doc TEXT, file TEXT);
+CREATE INDEX IF NOT EXISTS ent_posts_key ON ent_posts (key);
+CREATE INDEX IF NOT EXISTS ent_posts_doc ON ent_posts (doc);
+CREATE INDEX IF NOT EXISTS ent_posts_file ON ent_posts (file);
+CREATE TABLE IF NOT EXISTS ent_forms (file TEXT, key TEXT, form TEXT);
+CREATE INDEX IF NOT EXISTS ent_forms_key ON ent_forms (key);
+CREATE INDEX IF NOT EXISTS ent_forms_file ON ent_forms (file);
+CREATE TABLE IF NOT EXISTS ent_near (file TEXT, a TEXT, b TEXT, n INTEGER);
+CREATE INDEX IF NOT EXISTS ent_near_a ON ent_near (a);
+CREATE INDEX IF NOT EXISTS ent_near_file ON ent_near (file);
+CREATE TABLE IF NOT EXISTS ent_blocks (block TEXT, key TEXT);
+CREATE INDEX IF NOT EXISTS ent_blocks_block ON ent_blocks (block);
+CREATE INDEX IF NOT EXISTS ent_blocks_key ON ent_blocks (key);
+CREATE TABLE IF NOT EXISTS ent_edges (block TEXT, a TEXT, b TEXT, rule TEXT);
+CREATE INDEX IF NOT EXISTS ent_edges_block ON ent_edges (block);
+CREATE INDEX IF NOT EXISTS ent_edges_a ON ent_edges (a);
+CREATE INDEX IF NOT EXISTS ent_edges_b ON ent_edges (b);
+CREATE TABLE IF NOT EXISTS ent_names (key TEXT PRIMARY KEY, entity TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS ent_names_entity ON ent_names (entity);
+CREATE TABLE IF NOT EXISTS ent_entities (
+    entity_id TEXT PRIMARY KEY, anchor TEXT, first TEXT, name TEXT, label TEXT, aliases TEXT,
+    n_docs INTEGER, n_mentions INTEGER, country TEXT, latitude REAL, longitude REAL,
+    geonames_id INTEGER, file TEXT
+);
+CREATE INDEX IF NOT EXISTS ent_entities_file ON ent_entities (file);
+"""
+
+# The labels of names that may be places, and so context for one another.
+CONTEXT_LABELS = PLACE_LABELS | MISLABELLED_PLACE_LABELS
+
+# What a name's entity was before an update: key, entity id, "label\x1fname", anchor, first.
+WAS = "n.key, n.entity, e.label || char(31) || e.name, e.anchor, e.first"
+
+ENTITY_COLUMNS = (
+    "entity_id, name, label, aliases, n_docs, n_mentions, country, latitude, longitude, geonames_id"
+)
+
+
+def file_order(file: str) -> str:
+    """A batch file's place in time, as text that sorts like `store.batch_order`."""
+    when, place = batch_order(file)
+    return f"{when}|{place:012d}|{file}"
+
+
+@dataclass
+class Change:
+    """What an update changed: names whose entity or label changed (`names`; `renamed` adds
+    those whose entity's canonical name changed), entity ids whose row changed, appeared or
+    went, and the `entities` files (named by the batch file that first
+    named their entity) that hold them."""
+
+    names: set[str] = field(default_factory=set)
+    renamed: set[str] = field(default_factory=set)  # and those whose entity's name changed
+    entities: set[str] = field(default_factory=set)
+    files: set[str] = field(default_factory=set)
+
+
+class EntityIndex:
+    """The entity index on an open SQLite connection; the caller commits (one transaction per
+    update, committed once the tables written from it are in place)."""
+
+    def __init__(self, db: sqlite3.Connection, own_place: OwnPlace | None = None) -> None:
+        self.db = db
+        self.own_place = own_place
+        for statement in SCHEMA.split(";"):  # not executescript, which commits
+            if statement.strip():
+                db.execute(statement)
+
+    # -- what has been folded ------------------------------------------------------------------
+
+    def files(self, linked: bool = False) -> set[str]:
+        """The batch files folded in (`linked`: those with some mention to link)."""
+        where = " WHERE names > 0" if linked else ""
+        return {f for (f,) in self.db.execute(f"SELECT file FROM ent_files{where}")}
+
+    def keys_of_file(self, file: str) -> set[str]:
+        return {
+            k
+            for (k,) in self.db.execute("SELECT DISTINCT key FROM ent_uses WHERE file = ?", (file,))
+        }
+
+    def files_of_keys(self, keys: Iterable[str]) -> set[str]:
+        with self._keys(keys) as table:
+            rows = self.db.execute(
+                f"SELECT DISTINCT file FROM {table} CROSS JOIN ent_uses USING (key)"
+            )
+            return {f for (f,) in rows}
+
+    # -- the update ----------------------------------------------------------------------------
+
+    def update(self, added: Mapping[str, pa.Table], removed: Iterable[str] = ()) -> Change:
+        """Forget batch files `removed` (and files of `added` folded before), fold `added`
+        (file -> its article_mentions rows), and redecide what they touch."""
+        dirty: set[str] = set()
+        for file in sorted({*removed, *(f for f in added if f in self.files())}):
+            dirty |= self._forget(file)
+        for file, table in sorted(added.items()):
+            dirty |= self._fold(file, table)
+        return _Update(self).run(dirty)
+
+    def _forget(self, file: str) -> set[str]:
+        keys = self.keys_of_file(file)
+        for table in ("ent_uses", "ent_posts", "ent_forms", "ent_near", "ent_files"):
+            self.db.execute(f"DELETE FROM {table} WHERE file = ?", (file,))
+        return keys
+
+    def _fold(self, file: str, mentions: pa.Table) -> set[str]:
+        names = pc.unique(mentions["name"]).to_pylist()
+        key_of = {n: k for n in names if (k := fold(n))}
+        self.db.execute(
+            "INSERT INTO ent_files VALUES (?, ?, ?)", (file, file_order(file), len(key_of))
+        )
+        if not key_of:
+            return set()
+        uses = mentions.group_by(["name", "label"], use_threads=False).aggregate(
+            [("doc_id", "count")]
+        )
+        self.db.executemany(
+            "INSERT INTO ent_uses VALUES (?, ?, ?, ?, ?)",
+            (
+                (file, key_of[n], n, lab, c)
+                for n, lab, c in zip(
+                    *(uses[c].to_pylist() for c in ("name", "label", "doc_id_count")), strict=True
+                )
+                if n in key_of
+            ),
+        )
+        docs = mentions.group_by(["name", "doc_id"], use_threads=False).aggregate([])
+        posts = {
+            (key_of[n], d)
+            for n, d in zip(docs["name"].to_pylist(), docs["doc_id"].to_pylist(), strict=True)
+            if n in key_of
+        }
+        self.db.executemany(
+            "INSERT INTO ent_posts VALUES (?, ?, ?)", ((k, d, file) for k, d in sorted(posts))
+        )
+        if self.own_place is not None:
+            self._near(file, posts, uses, key_of)
+        written = mentions.group_by(["name", "text", "title"], use_threads=False).aggregate([])
+        forms = {
+            (key_of[n], form)
+            for n, text, title in zip(
+                *(written[c].to_pylist() for c in ("name", "text", "title")), strict=True
+            )
+            if n in key_of
+            for form in rules.written_forms(text, title)
+        }
+        self.db.executemany(
+            "INSERT INTO ent_forms VALUES (?, ?, ?)", ((file, k, f) for k, f in sorted(forms))
+        )
+        return set(key_of.values())
+
+    def _near(
+        self, file: str, posts: set[tuple[str, str]], uses: pa.Table, key_of: Mapping[str, str]
+    ) -> None:
+        """Count, per pair of names that may be places, the file's articles that name both:
+        the context that settles a place (`_Update._place`)."""
+        places = {
+            key_of[n]
+            for n, label in zip(uses["name"].to_pylist(), uses["label"].to_pylist(), strict=True)
+            if n in key_of and label in CONTEXT_LABELS and gazetteer().candidates([n])
+        }
+        in_doc: dict[str, list[str]] = {}
+        for key, doc in posts:
+            if key in places:
+                in_doc.setdefault(doc, []).append(key)
+        pairs: Counter[tuple[str, str]] = Counter()
+        for keys in in_doc.values():
+            pairs.update((a, b) for a in keys for b in keys if a != b)
+        self.db.executemany(
+            "INSERT INTO ent_near VALUES (?, ?, ?, ?)",
+            ((file, a, b, n) for (a, b), n in sorted(pairs.items())),
+        )
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def names(self, keys: Iterable[str]) -> dict[str, Name]:
+        """The names of `keys` that some folded file still uses."""
+        found: dict[str, Name] = {}
+        with self._keys(keys) as table:
+            for key, spelling, label, n in self.db.execute(
+                f"SELECT key, name, label, SUM(n) FROM {table} CROSS JOIN ent_uses USING (key) "
+                "GROUP BY key, name, label"
+            ):
+                name = found.setdefault(key, Name(key))
+                name.spellings[spelling] += n
+                name.labels[label] += n
+            for key, n_docs in self.db.execute(
+                f"SELECT key, COUNT(DISTINCT doc) FROM {table} CROSS JOIN ent_posts USING (key) "
+                "GROUP BY key"
+            ):
+                found[key].n_docs = n_docs
+            for key, form in self.db.execute(
+                f"SELECT DISTINCT key, form FROM {table} CROSS JOIN ent_forms USING (key)"
+            ):
+                found[key].aliases.add(form)
+            for key, first in self.db.execute(
+                f"SELECT key, MIN(ord) FROM {table} CROSS JOIN ent_uses USING (key) "
+                "JOIN ent_files USING (file) GROUP BY key"
+            ):
+                found[key].first = first
+        return found
+
+    def entity_rows(
+        self, ids: Iterable[str] | None = None, file: str | None = None
+    ) -> list[dict[str, object]]:
+        """Rows of the `entities` table (all, of `ids`, or of one file: the entities batch file
+        `file` named first), most mentioned first."""
+        order = "ORDER BY n_mentions DESC, name, label"
+        if file is not None:
+            cursor = self.db.execute(
+                f"SELECT {ENTITY_COLUMNS} FROM ent_entities WHERE file = ? {order}", (file,)
+            )
+            return [_entity_row(r) for r in cursor]
+        if ids is None:
+            cursor = self.db.execute(f"SELECT {ENTITY_COLUMNS} FROM ent_entities {order}")
+            return [_entity_row(r) for r in cursor]
+        with self._keys(ids) as table:
+            cursor = self.db.execute(
+                f"SELECT {ENTITY_COLUMNS} FROM {table} "
+                f"CROSS JOIN ent_entities ON key = entity_id {order}"
+            )
+            return [_entity_row(r) for r in cursor]
+
+    def entities(self) -> list[Entity]:
+        """Every entity, most mentioned first."""
+        order = "ORDER BY n_mentions DESC, name, label"
+        cursor = self.db.execute(f"SELECT {ENTITY_COLUMNS} FROM ent_entities {order}")
+        return [_entity(r) for r in cursor]
+
+    def entity_row(self, eid: str) -> dict[str, object] | None:
+        row = self.db.execute(
+            f"SELECT {ENTITY_COLUMNS} FROM ent_entities WHERE entity_id = ?", (eid,)
+        ).fetchone()
+        return None if row is None else _entity_row(row)
+
+    def entities_of_names(self, names: Iterable[str]) -> dict[str, Entity]:
+        """Each article-level name's entity (names no entity holds are left out)."""
+        key_of = {n: k for n in set(names) if (k := fold(n))}
+        with self._keys(key_of.values()) as table:
+            found = {
+                row[0]: _entity(row[1:])
+                for row in self.db.execute(
+                    f"SELECT n.key, {ENTITY_COLUMNS} FROM {table} "
+                    "CROSS JOIN ent_names n USING (key) "
+                    "JOIN ent_entities e ON e.entity_id = n.entity"
+                )
+            }
+        return {n: found[k] for n, k in key_of.items() if k in found}
+
+    def name_links(self, file: str) -> pa.Table:
+        """(name, entity_id, label) for every name batch file `file` uses."""
+        rows = self.db.execute(
+            "SELECT DISTINCT u.name, e.entity_id, e.label FROM ent_uses u "
+            "JOIN ent_names n ON n.key = u.key JOIN ent_entities e ON e.entity_id = n.entity "
+            "WHERE u.file = ?",
+            (file,),
+        ).fetchall()
+        return pa.table(
+            {c: [r[i] for r in rows] for i, c in enumerate(("name", "entity_id", "entity_label"))},
+            schema=pa.schema([(c, pa.string()) for c in ("name", "entity_id", "entity_label")]),
+        )
+
+    def _keys(self, keys: Iterable[str]) -> _TempKeys:
+        return _TempKeys(self.db, keys)
+
+
+class _TempKeys:
+    """A temporary one-column table of keys to join on, dropped on exit."""
+
+    count = 0
+
+    def __init__(self, db: sqlite3.Connection, keys: Iterable[str]) -> None:
+        _TempKeys.count += 1
+        self.db, self.name = db, f"temp.want{_TempKeys.count}"
+        db.execute(f"CREATE TABLE {self.name} (key TEXT PRIMARY KEY)")
+        db.executemany(f"INSERT OR IGNORE INTO {self.name} VALUES (?)", ((k,) for k in keys))
+
+    def __enter__(self) -> str:
+        return self.name
+
+    def __exit__(self, *_: object) -> None:
+        self.db.execute(f"DROP TABLE {self.name}")
+
+
+def _entity(row: Iterable[object]) -> Entity:
+    r = _entity_row(tuple(row))
+    return Entity(
+        entity_id=str(r["entity_id"]),
+        name=str(r["name"]),
+        label=str(r["label"]),
+        aliases=tuple(r["aliases"]),  # type: ignore[arg-type]
+        n_docs=int(r["n_docs"]),  # type: ignore[call-overload]
+        n_mentions=int(r["n_mentions"]),  # type: ignore[call-overload]
+    )
+
+
+def _entity_row(row: tuple[object, ...]) -> dict[str, object]:
+    names = [c.strip() for c in ENTITY_COLUMNS.split(",")]
+    out = dict(zip(names, row, strict=True))
+    out["aliases"] = json.loads(str(out["aliases"]))
+    return out
+
+
+class _Update:
+    """One update's redecisions, over the names `dirty` and what they reach."""
+
+    def __init__(self, index: EntityIndex) -> None:
+        self.index = index
+        self.db = index.db
+        self.loaded: dict[str, Name] = {}
+        self.docs_cache: dict[str, set[str]] = {}
+        self.context_cache: dict[str, set[str]] = {}
+        self.person_cache: dict[str, str] = {}
+        self.blocks: dict[str, set[str]] = {}
+
+    # the resolve.Context the rules ask
+
+    def docs(self, key: str) -> set[str]:
+        if key not in self.docs_cache:
+            rows = self.db.execute("SELECT doc FROM ent_posts WHERE key = ?", (key,))
+            self.docs_cache[key] = {d for (d,) in rows}
+        return self.docs_cache[key]
+
+    def _beside(self, key: str) -> set[str]:
+        if key not in self.context_cache:
+            rows = self.db.execute(
+                "SELECT DISTINCT p2.key FROM ent_posts p1 JOIN ent_posts p2 ON p2.doc = p1.doc "
+                "WHERE p1.key = ?",
+                (key,),
+            )
+            self.context_cache[key] = {k for (k,) in rows} - {key}
+        return self.context_cache[key]
+
+    def shared(self, a: str, b: str) -> int:
+        return len((self._beside(a) & self._beside(b)) - {a, b})
+
+    def person(self, key: str) -> str:
+        """The least key of `key`'s group under the acronym and people joins."""
+        if key not in self.person_cache:
+            group = self._component({key}, (rules.ACRONYM, rules.PEOPLE))
+            least = min(group)
+            self.person_cache.update(dict.fromkeys(group, least))
+        return self.person_cache[key]
+
+    # the steps
+
+    def _names(self, keys: Iterable[str]) -> dict[str, Name]:
+        keys = set(keys)
+        wanted = {k for k in keys if k not in self.loaded}
+        if wanted:
+            self.loaded.update(self.index.names(wanted))
+        return {k: self.loaded[k] for k in keys if k in self.loaded}
+
+    def _members(self, block: str) -> dict[str, Name]:
+        if block not in self.blocks:
+            self._load_blocks([block])
+        return self._names(self.blocks[block])
+
+    def _load_blocks(self, blocks: Iterable[str]) -> None:
+        """Read the members of `blocks`, and their names, in one query each."""
+        wanted = {b for b in blocks if b not in self.blocks}
+        with self.index._keys(wanted) as table:
+            rows = self.db.execute(
+                f"SELECT block, e.key FROM {table} t CROSS JOIN ent_blocks e ON t.key = e.block"
+            )
+            found: dict[str, set[str]] = {b: set() for b in wanted}
+            for block, key in rows:
+                found[block].add(key)
+        self.blocks.update(found)
+        self._names(set().union(*found.values()) if found else set())
+
+    def run(self, dirty: set[str]) -> Change:
+        if not dirty:
+            return Change()
+        names = self._names(dirty)
+        dirty_blocks: set[str] = set()
+        with self.index._keys(dirty) as table:
+            old = self.db.execute(
+                f"SELECT DISTINCT block FROM {table} CROSS JOIN ent_blocks USING (key)"
+            )
+            dirty_blocks |= {b for (b,) in old}
+            self.db.execute(f"DELETE FROM ent_blocks WHERE key IN (SELECT key FROM {table})")
+        placed_in: list[tuple[str, str]] = []
+        for key, name in sorted(names.items()):
+            found = rules.blocks(name, self.index.own_place)
+            dirty_blocks |= found
+            placed_in += ((b, key) for b in sorted(found))
+        self.db.executemany("INSERT INTO ent_blocks VALUES (?, ?)", placed_in)
+        touched: set[str] = set()
+        # rules 1, 2 and 4 within their blocks; then rule 3, which counts people by rules 1-2
+        self._load_blocks(dirty_blocks)
+        for block in sorted(b for b in dirty_blocks if not b.startswith("S:")):
+            touched |= self._redecide(block, rules.block_edges(block, self._members(block), self))
+        self.person_cache.clear()
+        if touched:  # a person's group changed: the surnames that count people redecide
+            with self.index._keys(touched) as table:
+                rows = self.db.execute(
+                    f"SELECT DISTINCT block FROM {table} CROSS JOIN ent_blocks USING (key) "
+                    "WHERE block LIKE 'S:%'"
+                )
+                dirty_blocks |= {b for (b,) in rows}
+        bare: set[str] = set()
+        self._load_blocks(dirty_blocks)
+        for block in sorted(b for b in dirty_blocks if b.startswith("S:")):
+            bare |= {k for k, n in self._members(block).items() if n.bare_surname}
+        gone_bare = {k for k in dirty if k not in names or not names[k].bare_surname}
+        self._load_blocks(b for k in bare for b in rules.surname_blocks(k))
+        for key in sorted(bare | gone_bare):
+            current = self._names({key}).get(key)
+            edges: list[rules.Edge] = []
+            if current is not None and current.bare_surname:
+                members: dict[str, Name] = {}
+                for block in sorted(rules.surname_blocks(key)):
+                    members.update(self._members(block))
+                edges = rules.surname_edges(current, members, self)
+            touched |= self._redecide(f"B:{key}", edges)
+        return self._regroup(dirty | touched)
+
+    def _redecide(self, block: str, edges: list[rules.Edge]) -> set[str]:
+        """Replace a block's joins by `edges`; the names of joins that changed."""
+        old = set(self.db.execute("SELECT a, b, rule FROM ent_edges WHERE block = ?", (block,)))
+        new = set(edges)
+        if old == new:
+            return set()
+        self.db.execute("DELETE FROM ent_edges WHERE block = ?", (block,))
+        self.db.executemany(
+            "INSERT INTO ent_edges VALUES (?, ?, ?, ?)", ((block, *e) for e in sorted(new))
+        )
+        return {k for a, b, _ in old ^ new for k in (a, b)}
+
+    def _component(self, start: set[str], kinds: tuple[str, ...] | None = None) -> set[str]:
+        """The keys the joins (of `kinds`, or all) connect to `start`."""
+        seen = set(start)
+        queue = deque(sorted(start))
+        only = f" AND rule IN ({','.join('?' * len(kinds))})" if kinds else ""
+        params = tuple(kinds or ())
+        while queue:
+            key = queue.popleft()
+            for (other,) in self.db.execute(
+                f"SELECT b FROM ent_edges WHERE a = ?{only} "
+                f"UNION SELECT a FROM ent_edges WHERE b = ?{only}",
+                (key, *params, key, *params),
+            ):
+                if other not in seen:
+                    seen.add(other)
+                    queue.append(other)
+        return seen
+
+    def _regroup(self, seeds: set[str]) -> Change:
+        """Form again the groups of `seeds` and of the entities they were in, and rewrite
+        their entities."""
+        rows = self._was(seeds, whole=True)
+        old_ids = {r[1] for r in rows}
+        before = {key: (eid, *called.split("\x1f", 1)) for key, eid, called, _, _ in rows}
+        anchors = {anchor: (first, eid) for _, eid, _, anchor, first in rows}
+        old_rows = {str(r["entity_id"]): r for r in self.index.entity_rows(old_ids)}
+        old_file = self._files_of_entities(old_ids)
+        region = set(seeds) | before.keys()
+        groups: list[set[str]] = []
+        placed: set[str] = set()
+        for key in sorted(region):
+            if key in placed:
+                continue
+            group = self._component({key})
+            placed |= group
+            groups.append(group)
+        everything = set().union(*groups) if groups else set()
+        names = self._names(everything)
+        # any name reached that was in another entity brings that entity's anchor
+        extra = everything - before.keys()
+        if extra:
+            for key, eid, called, anchor, first in self._was(extra):
+                before[key] = (eid, *called.split("\x1f", 1))
+                anchors[anchor] = (first, eid)
+                old_ids.add(eid)
+            missing = old_ids - old_rows.keys()
+            old_rows |= {str(r["entity_id"]): r for r in self.index.entity_rows(missing)}
+            old_file |= self._files_of_entities(missing)
+        joined_by = self._rules(everything)
+        change = Change()
+        new_rows: dict[str, Entity] = {}
+        members: dict[str, set[str]] = {}
+        linked: list[tuple[str, str]] = []
+        written: list[tuple[object, ...]] = []
+        for group in groups:
+            present = {k: names[k] for k in group if k in names}
+            if not present:
+                continue
+            kept = [k for k in present if k in anchors]
+            anchor = min(kept or present, key=lambda k: _anchor_rank(present[k]))
+            group_rules = set().union(*(joined_by.get(k, set()) for k in present))
+            entity = rules.make_entity(present.values(), group_rules, anchor, self._n_docs(present))
+            new_rows[entity.entity_id] = entity
+            members[entity.entity_id] = set(present)
+            linked += ((k, entity.entity_id) for k in sorted(present))
+            change.names |= {
+                k
+                for k in present
+                if before.get(k, ("", ""))[:2] != (entity.entity_id, entity.label)
+            }
+            change.renamed |= {
+                k for k in present if before.get(k) != (entity.entity_id, entity.label, entity.name)
+            }
+            written.append(
+                (
+                    entity.entity_id,
+                    anchor,
+                    present[anchor].first,
+                    entity.name,
+                    entity.label,
+                    json.dumps(list(entity.aliases)),
+                    entity.n_docs,
+                    entity.n_mentions,
+                    None,
+                    None,
+                    None,
+                    None,
+                    present[anchor].first.rsplit("|", 1)[-1],
+                )
+            )
+        self.db.executemany("INSERT OR REPLACE INTO ent_names VALUES (?, ?)", linked)
+        self.db.executemany(
+            f"INSERT OR REPLACE INTO ent_entities VALUES ({', '.join('?' * 13)})", written
+        )
+        gone_names = everything - names.keys()
+        if gone_names:
+            with self.index._keys(gone_names) as table:
+                self.db.execute(f"DELETE FROM ent_names WHERE key IN (SELECT key FROM {table})")
+        for eid in old_ids - new_rows.keys():
+            self.db.execute("DELETE FROM ent_entities WHERE entity_id = ?", (eid,))
+        change.entities = old_ids | new_rows.keys()
+        old_members: dict[str, set[str]] = {}
+        for key, (eid, *_called) in before.items():
+            old_members.setdefault(eid, set()).add(key)
+        relocated: set[str] = set()
+        if self.index.own_place is not None:
+            relocated = self._place(new_rows, old_rows, members, old_members)
+        # an entity whose row did not change is not a change
+        for row in self.index.entity_rows(new_rows.keys()):
+            if old_rows.get(str(row["entity_id"])) == row:
+                change.entities.discard(str(row["entity_id"]))
+        change.entities |= relocated
+        change.files = {old_file[e] for e in change.entities if e in old_file}
+        with self.index._keys(change.entities) as table:
+            files = self.db.execute(
+                f"SELECT file FROM {table} CROSS JOIN ent_entities ON key = entity_id"
+            )
+            change.files |= {f for (f,) in files}
+        return change
+
+    def _was(self, keys: Iterable[str], whole: bool = False) -> list[tuple[str, ...]]:
+        """What names `keys` (`whole`: every name of their entities) were before the update,
+        as `WAS` says."""
+        with self.index._keys(keys) as table:
+            named = f"SELECT n0.entity FROM {table} t CROSS JOIN ent_names n0 ON n0.key = t.key"
+            where = f"n.entity IN ({named})" if whole else f"n.key IN (SELECT key FROM {table})"
+            return self.db.execute(
+                f"SELECT {WAS} FROM ent_names n JOIN ent_entities e ON e.entity_id = n.entity "
+                f"WHERE {where}"
+            ).fetchall()
+
+    def _files_of_entities(self, ids: Iterable[str]) -> dict[str, str]:
+        with self.index._keys(ids) as table:
+            rows = self.db.execute(
+                f"SELECT entity_id, file FROM {table} CROSS JOIN ent_entities ON key = entity_id"
+            )
+            return dict(rows.fetchall())
+
+    def _rules(self, keys: set[str]) -> dict[str, set[str]]:
+        """Each key of `keys` -> the rules of the joins it is in."""
+        found: dict[str, set[str]] = {}
+        with self.index._keys(keys) as table:
+            for key, rule in self.db.execute(
+                f"SELECT t.key, rule FROM {table} t CROSS JOIN ent_edges e ON t.key = e.a"
+            ):
+                found.setdefault(key, set()).add(rule)
+        return found
+
+    def _n_docs(self, names: Mapping[str, Name]) -> int:
+        if len(names) == 1:
+            return next(iter(names.values())).n_docs
+        with self.index._keys(names) as table:
+            (n,) = self.db.execute(
+                f"SELECT COUNT(DISTINCT doc) FROM {table} CROSS JOIN ent_posts USING (key)"
+            ).fetchone()
+        return int(n)
+
+    # places
+
+    def _place(
+        self,
+        new: Mapping[str, Entity],
+        old: Mapping[str, Mapping[str, object]],
+        members: Mapping[str, set[str]],
+        old_members: Mapping[str, set[str]],
+    ) -> set[str]:
+        """Geocode the new entities, and again those whose context changed: those named beside
+        an entity whose place alone or whose names changed (a merge, a split). Returns the
+        entities whose place changed."""
+        moved: set[str] = set()
+        for eid in sorted(new.keys() | old.keys()):
+            after = new.get(eid)
+            before = old.get(eid)
+            alone_after = _alone(after.label, [after.name, *after.aliases]) if after else None
+            alone_before = (
+                _alone(str(before["label"]), [str(before["name"]), *before["aliases"]])  # type: ignore[misc]
+                if before
+                else None
+            )
+            differs = alone_after != alone_before or members.get(eid) != old_members.get(eid)
+            if differs and (alone_after or alone_before):
+                moved |= members.get(eid, set()) | old_members.get(eid, set())
+        again = set(new) | (self._beside_keys(moved) if moved else set())
+        options_cache: dict[str, list[Candidate]] = {}
+        rows = {str(r["entity_id"]): r for r in self.index.entity_rows(again)}
+        changed: set[str] = set()
+        for eid, row in sorted(rows.items()):
+            options = self._options(eid, row, options_cache)
+            place = NOWHERE
+            if options:
+                context: list[tuple[Candidate, int]] = []
+                if needs_context(options):
+                    for other, n in self._shared_articles(eid):
+                        other_row = self.index.entity_row(other)
+                        if other_row and (
+                            alone := choose(self._options(other, other_row, options_cache) or [])
+                        ):
+                            context.append((alone, n))
+                found = choose(options, context)
+                place = found.place if found else NOWHERE
+            if place == _place_of(row):
+                continue
+            changed.add(eid)
+            self.db.execute(
+                "UPDATE ent_entities SET country = ?, latitude = ?, longitude = ?, geonames_id = ? "
+                "WHERE entity_id = ?",
+                (place.country, place.latitude, place.longitude, place.geonames_id, eid),
+            )
+        return changed
+
+    @staticmethod
+    def _options(
+        eid: str, row: Mapping[str, object], cache: dict[str, list[Candidate]]
+    ) -> list[Candidate]:
+        if eid not in cache:
+            names = [str(row["name"]), *row["aliases"]]  # type: ignore[misc]
+            cache[eid] = place_options(str(row["label"]), names)
+        return cache[eid]
+
+    def _shared_articles(self, eid: str) -> list[tuple[str, int]]:
+        """The other entities that may be places named in entity `eid`'s articles, each with
+        the articles they share (counted per pair of their names)."""
+        rows = self.db.execute(
+            "SELECT n2.entity, SUM(near.n) FROM ent_names n1 JOIN ent_near near ON near.a = n1.key "
+            "JOIN ent_names n2 ON n2.key = near.b "
+            "WHERE n1.entity = ? AND n2.entity != ? GROUP BY n2.entity ORDER BY n2.entity",
+            (eid, eid),
+        )
+        return [(other, int(n)) for other, n in rows]
+
+    def _beside_keys(self, keys: Iterable[str]) -> set[str]:
+        """The entities that may be places named in the articles that use names `keys`."""
+        with self.index._keys(keys) as table:
+            rows = self.db.execute(
+                f"SELECT DISTINCT n2.entity FROM {table} t "
+                "CROSS JOIN ent_near near ON near.a = t.key "
+                "JOIN ent_names n2 ON n2.key = near.b"
+            )
+            return {e for (e,) in rows}
+
+
+def _anchor_rank(name: Name) -> tuple[str, bool, str]:
+    """Which name anchors a new entity: the first known (the run that planned a batch file says
+    when a name came; the batches of one run are equally early, as older releases did not keep
+    their order), then one of several words, which a split leaves with its entity more often
+    than a bare surname or an acronym does, then the name."""
+    return name.first.split("|")[0], name.words == 1, name.key
+
+
+def _place_of(row: Mapping[str, object]) -> Place:
+    return Place(*(row[c] for c in ("country", "latitude", "longitude", "geonames_id")))  # type: ignore[arg-type]
+
+
+def _alone(label: str, names: list[str]) -> Candidate | None:
+    """The place an entity's names give it without context."""
+    options = place_options(label, names)
+    return choose(options) if options else None

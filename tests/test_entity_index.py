@@ -1,0 +1,174 @@
+"""The entity index: incremental updates equal a build from scratch, ids stay once given."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+
+import pyarrow as pa
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.entities import entities_table
+from pipeline.entities.index import EntityIndex
+from pipeline.entities.places import own_place
+from pipeline.entities.resolve import entity_id
+from tests.test_entities import same, table
+
+# batch files named like ingest's batch keys: they sort in the order they ran
+BATCHES = [f"20260101-1000{i:02d}-0001-abcdef{i:02d}" for i in range(6)]
+
+
+def index() -> EntityIndex:
+    return EntityIndex(sqlite3.connect(":memory:"), own_place)
+
+
+def state(built: EntityIndex) -> tuple[pa.Table, dict[str, str]]:
+    """The entities table and which entity each name is."""
+    names = dict(built.db.execute("SELECT key, entity FROM ent_names").fetchall())
+    return entities_table(built), names
+
+
+def ids(built: EntityIndex) -> dict[str, str]:
+    return {e.name: e.entity_id for e in built.entities()}
+
+
+CORPUS = {
+    BATCHES[0]: [same("a", "Putin"), same("a", "Kyiv", "GPE"), same("a", "MoD", "ORG")],
+    BATCHES[1]: [
+        same("b", "Vladimir Putin"),
+        same("b", "Ministry of Defence", "ORG"),
+        same("b", "Kiev", "GPE"),
+        same("c", "John Smith"),
+        same("c", "Smith"),
+    ],
+    BATCHES[2]: [same("d", "Jane Smith"), same("d", "Smith"), same("e", "Russia", "GPE")],
+    BATCHES[3]: [
+        same("f", "Russian Federation", "GPE"),
+        same("f", "Sebastien Lecorno"),
+        same("f", "Brussels", "GPE"),
+        same("g", "Sébastien Lecornu"),
+        same("g", "Brussels", "GPE"),
+        same("g", "Lecornu"),
+    ],
+}
+
+
+def test_folding_batch_by_batch_equals_folding_all_at_once() -> None:
+    one_by_one, at_once = index(), index()
+    for batch, rows in CORPUS.items():
+        one_by_one.update({batch: table(rows)})
+    at_once.update({batch: table(rows) for batch, rows in CORPUS.items()})
+    assert state(one_by_one)[0].equals(state(at_once)[0])
+    assert state(one_by_one)[1] == state(at_once)[1]
+
+
+def test_an_id_stays_when_the_canonical_name_changes() -> None:
+    built = index()
+    built.update({BATCHES[0]: table(CORPUS[BATCHES[0]])})
+    putin = ids(built)["Putin"]
+    built.update({BATCHES[1]: table(CORPUS[BATCHES[1]])})
+    assert ids(built)["Vladimir Putin"] == putin == entity_id("putin")
+
+
+def test_a_merge_keeps_the_older_id_and_a_split_gives_the_part_its_own() -> None:
+    built = index()
+    built.update({BATCHES[0]: table(CORPUS[BATCHES[0]])})
+    mod = ids(built)["MoD"]
+    built.update({BATCHES[1]: table(CORPUS[BATCHES[1]])})
+    assert ids(built)["Ministry of Defence"] == mod  # the acronym came first
+    assert ids(built)["John Smith"] == entity_id("john smith")  # "Smith" joined John Smith
+    built.update({BATCHES[2]: table(CORPUS[BATCHES[2]])})
+    # two Smiths now: the bare surname is ambiguous, and leaves John Smith with his id
+    assert ids(built)["John Smith"] == entity_id("john smith")
+    assert ids(built)["Smith"] == entity_id("smith")
+
+
+def test_forgetting_a_batch_equals_never_folding_it() -> None:
+    built, without = index(), index()
+    built.update({b: table(rows) for b, rows in CORPUS.items()})
+    built.update({}, removed=[BATCHES[2]])
+    without.update({b: table(rows) for b, rows in CORPUS.items() if b != BATCHES[2]})
+    assert state(built)[0].equals(state(without)[0])
+    assert state(built)[1] == state(without)[1]
+
+
+def test_a_file_folded_again_replaces_its_old_rows() -> None:
+    built = index()
+    built.update({BATCHES[0]: table(CORPUS[BATCHES[0]])})
+    built.update({BATCHES[0]: table([same("a", "Kyiv", "GPE")])})
+    assert [e.name for e in built.entities()] == ["Kyiv"]
+
+
+def test_places_of_merged_names_are_one_place() -> None:
+    built = index()
+    for batch in BATCHES[:4]:
+        built.update({batch: table(CORPUS[batch])})
+    by_name = {r["name"]: r for r in built.entity_rows()}
+    assert "Russian Federation" not in by_name and by_name["Russia"]["country"] == "RU"
+    assert by_name["Kyiv"]["country"] == "UA"
+
+
+NAMES = [
+    "Putin",
+    "Vladimir Putin",
+    "Smith",
+    "John Smith",
+    "Jane Smith",
+    "MoD",
+    "Ministry of Defence",
+    "Lecornu",
+    "Sébastien Lecornu",
+    "Sebastien Lecorno",
+    "Georgia",
+    "Atlanta",
+    "Tbilisi",
+    "Paris",
+    "Texas",
+    "Russia",
+    "Russian Federation",
+    "Kyiv",
+    "Kiev",
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.tuples(
+                st.sampled_from("abcdefgh"),
+                st.sampled_from(NAMES),
+                st.sampled_from(["PERSON", "ORG", "GPE"]),
+            ),
+            min_size=1,
+            max_size=8,
+        ),
+        min_size=1,
+        max_size=5,
+    ),
+    st.randoms(use_true_random=False),
+)
+def test_any_grouping_of_batches_into_updates_gives_one_result(
+    batches: list[list[tuple[str, str, str]]], rng: random.Random
+) -> None:
+    parts = {
+        BATCHES[i]: table([(f"{i}{d}", t, lab, t) for d, t, lab in rows])
+        for i, rows in enumerate(batches)
+    }
+    at_once, stepwise = index(), index()
+    at_once.update(parts)
+    keys = list(parts)
+    while keys:
+        step = keys[: rng.randint(1, len(keys))]
+        keys = keys[len(step) :]
+        stepwise.update({k: parts[k] for k in step})
+    assert state(stepwise)[0].equals(state(at_once)[0])
+    assert state(stepwise)[1] == state(at_once)[1]
+
+
+def test_a_name_that_stops_being_a_place_leaves_its_block() -> None:
+    built = index()
+    built.update({BATCHES[0]: table([same("a", "Russia", "GPE")])})
+    built.update({BATCHES[1]: table([same("b", "Russia", "PERSON")] * 3)})
+    assert [(e.name, e.label) for e in built.entities()] == [("Russia", "PERSON")]
