@@ -17,7 +17,7 @@ import logging
 import os
 import time
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -311,23 +311,31 @@ def run_batch(
         surviving = {d for rel, k in known.items() if rel not in affected for d in k.doc_ids}
         kept = _kept_articles(reads, known)
         old_docs = {d for rel in affected if rel in known for d in known[rel].doc_ids} - kept
-        prepared = _prepare(reads, surviving, kept, report)
         report.read = len(reads)
         report.deleted = len(gone)
-        to_analyse = _in_model_language(prepared, nlp.model_language(analyser.model), report)
-        if report.not_analysed:
-            logger.info(
-                f"{report.not_analysed.total()} article(s) not in the model's language written "
-                f"without analysis: {dict(report.not_analysed)}"
-            )
+        language = nlp.model_language(analyser.model)
+        prepared: list[Prepared] = []
+        to_analyse: list[Prepared] = []
+        # Until every article is cleaned, the articles read bound the number to analyse.
+        progress = Progress(
+            logger, "articles analysed", sum(len(f.articles) for f in reads.values())
+        )
+
+        def bodies() -> Iterator[Body]:
+            """Each article to analyse, as soon as it is cleaned: the workers parse the first
+            while this process cleans the next."""
+            for item in _prepare(reads, surviving, kept, report):
+                prepared.append(item)
+                if _in_model_language(item, language, report):
+                    to_analyse.append(item)
+                    yield Body(item.cleaned.body, item.cleaned.published, item.article.doc_id)
+            progress.total = len(to_analyse)
+            _say_what_is_analysed(to_analyse, analyser, report, logger)
+
+        results = analyser.analyse(bodies(), progress)
+        for item, result in zip(to_analyse, results, strict=True):
+            item.n_words, item.failure, item.rows = result.n_words, result.failure, result.rows
         if to_analyse:
-            where = (
-                f"{analyser.workers} processes"
-                if analyser.in_workers(len(to_analyse))
-                else ("this process")
-            )
-            logger.info(f"analysing {len(to_analyse)} article(s) with spaCy on {where}")
-            _analyse(to_analyse, analyser, Progress(logger, "articles analysed", len(to_analyse)))
             _assign_stories(to_analyse, warehouse, batch, old_docs)
             report.nlp_docs = sum(p.failure is None for p in to_analyse)
         rows = _rows(reads, prepared, batch, now, versions, report)
@@ -484,10 +492,9 @@ def _kept_articles(reads: Mapping[str, FileRead], known: Mapping[str, Known]) ->
 
 def _prepare(
     reads: Mapping[str, FileRead], surviving: set[str], kept: set[str], report: BatchReport
-) -> list[Prepared]:
-    """Clean every article not already in the tables; a failure is the file's problem, not the
-    batch's."""
-    prepared: list[Prepared] = []
+) -> Iterator[Prepared]:
+    """Clean every article not already in the tables, one at a time; a failure is the file's
+    problem, not the batch's."""
     emitted: set[str] = surviving | kept
     for rel in sorted(reads):
         found = reads[rel]
@@ -509,25 +516,38 @@ def _prepare(
                 continue
             declared = article.language or article.declared.language
             language = detect_language(cleaned.body, declared)
-            prepared.append(Prepared(rel, article, cleaned, language))
-    return prepared
+            yield Prepared(rel, article, cleaned, language)
 
 
-def _in_model_language(
-    prepared: list[Prepared], model_language: str, report: BatchReport
-) -> list[Prepared]:
-    """The articles to analyse: those in the model's language or of no known language. The
-    others are written with their body, a whitespace word count and their boilerplate, but no
-    extraction (no English NER on Japanese text) and no story signature: each is its own
+def _in_model_language(item: Prepared, model_language: str, report: BatchReport) -> bool:
+    """Whether to analyse the article: it is in the model's language or of no known language.
+    The others are written with their body, a whitespace word count and their boilerplate, but
+    no extraction (no English NER on Japanese text) and no story signature: each is its own
     story; `report.not_analysed` counts them per language."""
-    to_analyse: list[Prepared] = []
-    for item in prepared:
-        if item.language is None or item.language == model_language:
-            to_analyse.append(item)
-        else:
-            item.n_words = len(item.cleaned.body.split())
-            report.not_analysed[item.language] += 1
-    return to_analyse
+    if item.language is None or item.language == model_language:
+        return True
+    item.n_words = len(item.cleaned.body.split())
+    report.not_analysed[item.language] += 1
+    return False
+
+
+def _say_what_is_analysed(
+    to_analyse: list[Prepared], analyser: Analyser, report: BatchReport, logger: Any
+) -> None:
+    """Once every article is cleaned (the first are already being analysed): how many are
+    analysed, where, and how many are not in the model's language."""
+    if report.not_analysed:
+        logger.info(
+            f"{report.not_analysed.total()} article(s) not in the model's language written "
+            f"without analysis: {dict(report.not_analysed)}"
+        )
+    if to_analyse:
+        where = (
+            f"{analyser.workers} processes"
+            if analyser.in_workers(len(to_analyse))
+            else "this process"
+        )
+        logger.info(f"analysing {len(to_analyse)} article(s) with spaCy on {where}")
 
 
 def _emptied(cleaned: Cleaned) -> str:
@@ -537,14 +557,6 @@ def _emptied(cleaned: Cleaned) -> str:
         f"nothing left after cleaning: every line was removed as {', '.join(kinds) or 'empty'} "
         f"(rules {', '.join(rules) or 'none'}); if this is an article, report those rules"
     )
-
-
-def _analyse(prepared: list[Prepared], analyser: Analyser, progress: Progress) -> None:
-    """Parse and extract every prepared article (on the analyser's workers); an article the
-    model or an extractor cannot handle is set aside with the reason."""
-    bodies = [Body(p.cleaned.body, p.cleaned.published, p.article.doc_id) for p in prepared]
-    for item, result in zip(prepared, analyser.analyse(bodies, progress), strict=True):
-        item.n_words, item.failure, item.rows = result.n_words, result.failure, result.rows
 
 
 def _assign_stories(

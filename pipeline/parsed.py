@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from pipeline.entities.local import Named, resolve_in_article
 from pipeline.entities.mentions import find_mentions
 from pipeline.entities.recall import recall
+from pipeline.nlp import doc_text
 
 
 @dataclass
@@ -25,4 +26,4 @@ class ParsedArticle:
         """Entity mentions with the names the article resolves them to (entities, quotes): the
         model's, and the other occurrences of the names it found."""
         found = recall(self.doc, find_mentions(self.doc))
-        return resolve_in_article(found, self.doc.text)
+        return resolve_in_article(found, doc_text(self.doc))

@@ -1,8 +1,9 @@
 """Where the per-article analysis runs: the spaCy parse and every extractor, on all the cores.
 
-Worker processes each load the model once and are kept for every later batch; the calling
-process reads, cleans, assigns stories and commits meanwhile. Workers get bodies in chunks and
-send back each article's rows, never a `Doc`, so little crosses a process boundary. With one
+Worker processes each load the model once and are kept for every later batch. Workers get
+bodies in chunks, each sent as soon as the calling process has it (so the caller cleans the next
+articles while the workers parse the first, and no core waits for the other), and send back
+each article's rows, never a `Doc`, so little crosses a process boundary. With one
 worker (`PIPELINE_WORKERS=1`), a batch of one chunk, or in a process that may not start
 children (a daemonic one, such as a Celery prefork child), the analysis runs in the calling
 process; the rows are the same either way. Chunks also bound memory: at most `CHUNK` parsed
@@ -12,6 +13,8 @@ process; the rows are the same either way. Chunks also bound memory: at most `CH
 from __future__ import annotations
 
 import atexit
+import gc
+import itertools
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -19,8 +22,8 @@ import signal
 import sys
 import threading
 import types
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -76,35 +79,47 @@ class Analyser:
         )
 
     def analyse(
-        self, bodies: list[Body], progress: Callable[[int], object] | None = None
+        self, bodies: Iterable[Body], progress: Callable[[int], object] | None = None
     ) -> list[Analysed]:
         """Each body's analysis, in order; `progress` hears how many are done after each
-        chunk."""
-        chunks = [bodies[i : i + CHUNK] for i in range(0, len(bodies), CHUNK)]
+        chunk. `bodies` may be made as they are read (a generator): each chunk goes to the
+        workers once full, while the next bodies are made."""
+        chunks = _chunks(bodies)
+        first = list(itertools.islice(chunks, 2))  # a second chunk: worth the workers
         results: list[Analysed] = []
-        if not self.in_workers(len(bodies)):
-            model = nlp.load_model(self.model, COMPONENTS)
-            for chunk in chunks:
-                results += analyse(chunk, model, self.batch_size)
+        if not self.in_workers(sum(map(len, first))):
+            for chunk in itertools.chain(first, chunks):  # the model loads only for a chunk
+                results += analyse(chunk, nlp.load_model(self.model, COMPONENTS), self.batch_size)
                 if progress is not None:
                     progress(len(results))
             return results
         key = (self.model, self.workers, self.batch_size)
         pool = _pool(*key)
+        parts: list[Future[list[Analysed]]] = []
         try:
-            for part in pool.map(_analyse_in_worker, chunks):
-                results += part
+            for chunk in itertools.chain(first, chunks):
+                parts.append(pool.submit(_analyse_in_worker, chunk))
+            for part in parts:
+                results += part.result()
                 if progress is not None:
                     progress(len(results))
         except BaseException:
-            # A worker died (killed, out of memory), or an interrupt stops the work: end the
-            # workers now, without waiting for their chunks; a new pool next time.
+            # A worker died (killed, out of memory), making the bodies failed, or an interrupt
+            # stops the work: end the workers now, without waiting for their chunks; a new pool
+            # next time.
             stop_workers(now=True)
             raise
-        _SERVED[key] = _SERVED.get(key, 0) + len(chunks)
+        _SERVED[key] = _SERVED.get(key, 0) + len(parts)
         if _SERVED[key] >= CHUNKS_PER_WORKER * self.workers:
             stop_workers()  # fresh workers for the next batch
         return results
+
+
+def _chunks(bodies: Iterable[Body]) -> Iterator[list[Body]]:
+    """`bodies` in lists of `CHUNK`, each given as soon as it is full."""
+    found = iter(bodies)
+    while chunk := list(itertools.islice(found, CHUNK)):
+        yield chunk
 
 
 def analyse(
@@ -214,6 +229,10 @@ def _start_worker(model: str, batch_size: int) -> None:
     threading.Thread(target=_exit_with_parent, daemon=True).start()
     _WORKER["model"] = nlp.load_model(model, COMPONENTS)
     _WORKER["batch_size"] = batch_size
+    # The model's objects (about 150,000) live as long as the worker: out of the collector's
+    # reach, each full collection the extractors' garbage sets off no longer walks them all.
+    gc.collect()
+    gc.freeze()
 
 
 def _exit_with_parent() -> None:

@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.figures.change import change_of
@@ -845,11 +846,16 @@ def _count_before(token: Token) -> Token | None:
     return None
 
 
+# The ordinal words by the ids of their strings: a token's `lower` is compared without making
+# its text a Python string, on every token of every article.
+_ORDINAL_IDS = {get_string_id(word): value for word, value in ORDINAL_WORDS.items()}
+
+
 def _ordinal_words(doc: Doc, taken: set[int]) -> list[Figure]:
     """'third year', 'the first time': ordinal words that modify a noun."""
     found = []
     for token in doc:
-        value = ORDINAL_WORDS.get(token.lower_)
+        value = _ORDINAL_IDS.get(token.lower)
         if value is None or token.idx in taken or token.dep_ != "amod":
             continue
         if token.head.pos_ not in {"NOUN", "PROPN"} or token.head.i < token.i:

@@ -646,16 +646,16 @@ def _sentence_before(doc: Doc, paragraph_start: int) -> Span | None:
 
 def _is_cue(token: Token) -> bool:
     """A reporting verb: "said", or one with its particle, "shot back"; never a part of a
-    hyphenated word ("post-war", "well-said")."""
-    if _hyphenated(token):
-        return False
-    if token.lemma_ in CUE_VERBS:
-        return True
-    return token.pos_ == "VERB" and any(
-        (token.lemma_, c.lower_) in PHRASAL_CUES
-        for c in children(token)
-        if c.dep_ in {"prt", "advmod", "dobj"}
+    hyphenated word ("post-war", "well-said"), looked at last: few words are verbs of speech."""
+    cue = token.lemma_ in CUE_VERBS or (
+        token.pos_ == "VERB"
+        and any(
+            (token.lemma_, c.lower_) in PHRASAL_CUES
+            for c in children(token)
+            if c.dep_ in {"prt", "advmod", "dobj"}
+        )
     )
+    return cue and not _hyphenated(token)
 
 
 def _hyphenated(token: Token) -> bool:
