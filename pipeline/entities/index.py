@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -390,7 +390,7 @@ class _Update:
     def person(self, key: str) -> str:
         """The least key of `key`'s group under the acronym and people joins."""
         if key not in self.person_cache:
-            group = self._component({key}, (rules.ACRONYM, rules.PEOPLE))
+            (group,) = self._groups({key}, (rules.ACRONYM, rules.PEOPLE))
             least = min(group)
             self.person_cache.update(dict.fromkeys(group, least))
         return self.person_cache[key]
@@ -439,11 +439,14 @@ class _Update:
             dirty_blocks |= found
             placed_in += ((b, key) for b in sorted(found))
         self.db.executemany("INSERT INTO ent_blocks VALUES (?, ?)", placed_in)
-        touched: set[str] = set()
         # rules 1, 2 and 4 within their blocks; then rule 3, which counts people by rules 1-2
         self._load_blocks(dirty_blocks)
-        for block in sorted(b for b in dirty_blocks if not b.startswith("S:")):
-            touched |= self._redecide(block, rules.block_edges(block, self._members(block), self))
+        touched = self._redecide(
+            {
+                block: rules.block_edges(block, self._members(block), self)
+                for block in sorted(b for b in dirty_blocks if not b.startswith("S:"))
+            }
+        )
         self.person_cache.clear()
         if touched:  # a person's group changed: the surnames that count people redecide
             with self.index._keys(touched) as table:
@@ -458,6 +461,8 @@ class _Update:
             bare |= {k for k, n in self._members(block).items() if n.bare_surname}
         gone_bare = {k for k in dirty if k not in names or not names[k].bare_surname}
         self._load_blocks(b for k in bare for b in rules.surname_blocks(k))
+        self._load_people(bare)
+        decided: dict[str, list[rules.Edge]] = {}
         for key in sorted(bare | gone_bare):
             current = self._names({key}).get(key)
             edges: list[rules.Edge] = []
@@ -466,38 +471,80 @@ class _Update:
                 for block in sorted(rules.surname_blocks(key)):
                     members.update(self._members(block))
                 edges = rules.surname_edges(current, members, self)
-            touched |= self._redecide(f"B:{key}", edges)
+            decided[f"B:{key}"] = edges
+        touched |= self._redecide(decided)
         return self._regroup(dirty | touched)
 
-    def _redecide(self, block: str, edges: list[rules.Edge]) -> set[str]:
-        """Replace a block's joins by `edges`; the names of joins that changed."""
-        old = set(self.db.execute("SELECT a, b, rule FROM ent_edges WHERE block = ?", (block,)))
-        new = set(edges)
-        if old == new:
-            return set()
-        self.db.execute("DELETE FROM ent_edges WHERE block = ?", (block,))
-        self.db.executemany(
-            "INSERT INTO ent_edges VALUES (?, ?, ?, ?)", ((block, *e) for e in sorted(new))
-        )
-        return {k for a, b, _ in old ^ new for k in (a, b)}
+    def _load_people(self, bare: set[str]) -> None:
+        """The person groups (`person`) of every full name the surnames `bare` may join, found
+        together: a walk over the joins a level at a time, not a query per name."""
+        full = {
+            k
+            for key in bare
+            for block in rules.surname_blocks(key)
+            for k in self.blocks.get(block, ())
+            if k not in self.person_cache
+        }
+        for group in self._groups(full, (rules.ACRONYM, rules.PEOPLE)):
+            least = min(group)
+            self.person_cache.update(dict.fromkeys(group, least))
 
-    def _component(self, start: set[str], kinds: tuple[str, ...] | None = None) -> set[str]:
-        """The keys the joins (of `kinds`, or all) connect to `start`."""
-        seen = set(start)
-        queue = deque(sorted(start))
+    def _redecide(self, decided: Mapping[str, list[rules.Edge]]) -> set[str]:
+        """Replace each block's joins by its edges in `decided`; the names of joins that
+        changed. One read and one write for all the blocks."""
+        old: dict[str, set[rules.Edge]] = {}
+        with self.index._keys(decided) as table:
+            for block, a, b, rule in self.db.execute(
+                f"SELECT e.block, a, b, rule FROM {table} t CROSS JOIN ent_edges e "
+                "ON e.block = t.key"
+            ):
+                old.setdefault(block, set()).add((a, b, rule))
+        changed = {b: set(e) for b, e in decided.items() if old.get(b, set()) != set(e)}
+        if not changed:
+            return set()
+        with self.index._keys(changed) as table:
+            self.db.execute(f"DELETE FROM ent_edges WHERE block IN (SELECT key FROM {table})")
+        self.db.executemany(
+            "INSERT INTO ent_edges VALUES (?, ?, ?, ?)",
+            ((block, *e) for block in sorted(changed) for e in sorted(changed[block])),
+        )
+        return {
+            k
+            for block, new in changed.items()
+            for a, b, _ in old.get(block, set()) ^ new
+            for k in (a, b)
+        }
+
+    def _groups(self, start: set[str], kinds: tuple[str, ...] | None = None) -> list[set[str]]:
+        """The groups the joins (of `kinds`, or all) make of `start` and the keys they reach,
+        sorted by their least key: the joins are read a level of the walk at a time."""
         only = f" AND rule IN ({','.join('?' * len(kinds))})" if kinds else ""
         params = tuple(kinds or ())
-        while queue:
-            key = queue.popleft()
-            for (other,) in self.db.execute(
-                f"SELECT b FROM ent_edges WHERE a = ?{only} "
-                f"UNION SELECT a FROM ent_edges WHERE b = ?{only}",
-                (key, *params, key, *params),
-            ):
-                if other not in seen:
-                    seen.add(other)
-                    queue.append(other)
-        return seen
+        seen, frontier = set(start), set(start)
+        parent: dict[str, str] = {}
+
+        def root(key: str) -> str:
+            while parent.get(key, key) != key:
+                parent[key] = key = parent.get(parent[key], parent[key])
+            return key
+
+        while frontier:
+            with self.index._keys(frontier) as table:
+                rows = self.db.execute(
+                    f"SELECT a, b FROM {table} t CROSS JOIN ent_edges e ON e.a = t.key{only} "
+                    f"UNION SELECT a, b FROM {table} t CROSS JOIN ent_edges e ON e.b = t.key{only}",
+                    params * 2,
+                ).fetchall()
+            frontier = {k for row in rows for k in row} - seen
+            seen |= frontier
+            for a, b in rows:
+                ra, rb = root(a), root(b)
+                if ra != rb:
+                    parent[max(ra, rb)] = min(ra, rb)
+        found: dict[str, set[str]] = {}
+        for key in seen:
+            found.setdefault(root(key), set()).add(key)
+        return sorted(found.values(), key=min)
 
     def _regroup(self, seeds: set[str]) -> Change:
         """Form again the groups of `seeds` and of the entities they were in, and rewrite
@@ -508,15 +555,7 @@ class _Update:
         anchors = {anchor: (first, eid) for _, eid, _, anchor, first in rows}
         old_rows = {str(r["entity_id"]): r for r in self.index.entity_rows(old_ids)}
         old_file = self._files_of_entities(old_ids)
-        region = set(seeds) | before.keys()
-        groups: list[set[str]] = []
-        placed: set[str] = set()
-        for key in sorted(region):
-            if key in placed:
-                continue
-            group = self._component({key})
-            placed |= group
-            groups.append(group)
+        groups = self._groups(set(seeds) | before.keys())
         everything = set().union(*groups) if groups else set()
         names = self._names(everything)
         # any name reached that was in another entity brings that entity's anchor
