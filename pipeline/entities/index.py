@@ -114,6 +114,8 @@ class EntityIndex:
     def __init__(self, db: sqlite3.Connection, own_place: OwnPlace | None = None) -> None:
         self.db = db
         self.own_place = own_place
+        # key -> (entity id, label), as `name_links` read them since the last update
+        self.links: dict[str, tuple[str, str]] = {}
         for statement in SCHEMA.split(";"):  # not executescript, which commits
             if statement.strip():
                 db.execute(statement)
@@ -143,6 +145,7 @@ class EntityIndex:
     def update(self, added: Mapping[str, pa.Table], removed: Iterable[str] = ()) -> Change:
         """Forget batch files `removed` (and files of `added` folded before), fold `added`
         (file -> its article_mentions rows), and redecide what they touch."""
+        self.links.clear()
         dirty: set[str] = set()
         for file in sorted({*removed, *(f for f in added if f in self.files())}):
             dirty |= self._forget(file)
@@ -301,13 +304,25 @@ class EntityIndex:
         return {n: found[k] for n, k in key_of.items() if k in found}
 
     def name_links(self, file: str) -> pa.Table:
-        """(name, entity_id, label) for every name batch file `file` uses."""
-        rows = self.db.execute(
-            "SELECT DISTINCT u.name, e.entity_id, e.label FROM ent_uses u "
-            "JOIN ent_names n ON n.key = u.key JOIN ent_entities e ON e.entity_id = n.entity "
-            "WHERE u.file = ?",
-            (file,),
+        """(name, entity_id, label) for every name batch file `file` uses.
+
+        Each key's entity is read once per update, for the files linked after it: the names
+        most files share (a popular name is in every file) cost one lookup, not one per file."""
+        uses = self.db.execute(
+            "SELECT DISTINCT name, key FROM ent_uses WHERE file = ?", (file,)
         ).fetchall()
+        wanted = {k for _, k in uses if k not in self.links}
+        if wanted:
+            with self._keys(wanted) as table:
+                self.links.update(
+                    (key, (eid, label))
+                    for key, eid, label in self.db.execute(
+                        f"SELECT n.key, e.entity_id, e.label FROM {table} t "
+                        "CROSS JOIN ent_names n ON n.key = t.key "
+                        "JOIN ent_entities e ON e.entity_id = n.entity"
+                    )
+                )
+        rows = sorted((name, *self.links[key]) for name, key in uses if key in self.links)
         return pa.table(
             {c: [r[i] for r in rows] for i, c in enumerate(("name", "entity_id", "entity_label"))},
             schema=pa.schema([(c, pa.string()) for c in ("name", "entity_id", "entity_label")]),
