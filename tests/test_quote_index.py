@@ -1,17 +1,25 @@
 """The persistent quotation index: ids that never change once given, the same whatever the
 process or however batches are grouped into updates, and batches that can be taken out."""
 
+import hashlib
+import random
+import re
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
 import pytest
 
 from pipeline.entities.resolve import Entity, Resolution
+from pipeline.normalize import folded_words, word_ngrams
 from pipeline.quotes.corpus import link_quotes, quotations, quote_ids, quote_tables
-from pipeline.quotes.index import QuoteIndex, _unpack
+from pipeline.quotes.index import LISTED, QuoteIndex, _pack, _Quotation, _unpack
 from pipeline.tables import ARTICLE_QUOTES
+from tests.conftest import SHARED
 from tests.test_quotes import outputs_under_hash_seeds
+
+BBC = SHARED / "corpora" / "bbc"
 
 SPEECH = (
     "We will rebuild every bridge and every school in the region, and we will do it before "
@@ -199,3 +207,164 @@ def test_quote_tables_fold_the_batch_files_in_the_order_they_ran() -> None:
     [founder] = tables["20250101-000000-0001-aaaa"]["quote_id"].to_pylist()
     assert founder == quote_ids([TRIMMED], ["statement"])[0]
     assert tables["20250101-000000-0002-bbbb"]["quote_id"].to_pylist() == [founder]
+
+
+@dataclass
+class Group:
+    quote_id: str
+    size: int
+    held: set[int]  # its members' trigrams
+
+
+def reference_fold(
+    calls: list[dict[str, list[tuple[str, str, str]]]],
+) -> tuple[dict[str, dict[str, str]], dict[str, list[tuple[object, ...]]]]:
+    """The rule restated row at a time, each quotation against every group: the ids and the
+    rows of the tables a fold of `calls` (each an `assign_together`) must give."""
+    groups: dict[int, Group] = {}
+    members: list[tuple[object, ...]] = []
+    batch_ids: dict[str, int] = {}
+    ids: dict[str, dict[str, str]] = {}
+    for call in calls:
+        new = []
+        for batch, found in sorted(call.items()):
+            batch_ids.setdefault(batch, len(batch_ids) + 1)
+            new += [(_Quotation.of(*q), batch) for q in found]
+        for q, batch in sorted(new, key=lambda q: (-len(q[0].words), q[0].key, q[1])):
+            n, shingles = len(q.shingles), set(q.shingles)
+            admitted = [
+                (-hits, grp)
+                for grp, g in groups.items()
+                if (hits := len(shingles & g.held)) >= 0.8 * min(n, g.size)
+                and hits >= 0.5 * max(n, g.size)
+            ]
+            if admitted:
+                grp = min(admitted)[1]
+                groups[grp].size = max(groups[grp].size, n)
+                groups[grp].held |= shingles
+            else:
+                text, clash = f"{q.kind} {' '.join(q.words)}", 0
+                live = {g.quote_id for g in groups.values()}
+                while (quote_id := sha256_id(f"{text}\x00{clash}" if clash else text)) in live:
+                    clash += 1
+                grp = max(groups, default=0) + 1
+                groups[grp] = Group(quote_id, n, shingles)
+            members.append((batch_ids[batch], q.key, grp, n, _pack(q.shingles)))
+            ids.setdefault(batch, {})[q.key] = groups[grp].quote_id
+    return ids, {
+        "batches": sorted((i, b) for b, i in batch_ids.items()),
+        "groups": sorted((grp, g.quote_id, g.size) for grp, g in groups.items()),
+        "members": sorted(members),
+        "postings": sorted((s, grp) for grp, g in groups.items() for s in g.held),
+    }
+
+
+def sha256_id(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def tables(index: QuoteIndex) -> dict[str, list[tuple[object, ...]]]:
+    return {
+        t: sorted(index.conn.execute(f"SELECT * FROM quote_{t}"))
+        for t in ("batches", "groups", "members", "postings")
+    }
+
+
+def folded(calls: list[dict[str, list[tuple[str, str, str]]]], held: int) -> QuoteIndex:
+    index = QuoteIndex(sqlite3.connect(":memory:"), held)
+    for call in calls:
+        index.assign_together(call)
+    return index
+
+
+def random_calls(seed: int) -> list[dict[str, list[tuple[str, str, str]]]]:
+    """Runs of batches of quotations cut from a few speeches of a small vocabulary, trimmed
+    and extended, so that they meet often and in every way."""
+    rng = random.Random(seed)
+    vocabulary = [f"w{i}" for i in range(25)]
+    speeches = [rng.choices(vocabulary, k=40) for _ in range(6)]
+    calls = []
+    for run in range(8):
+        call = {}
+        for part in range(rng.randint(1, 3)):
+            found = []
+            for i in range(rng.randint(0, 30)):
+                speech = rng.choice(speeches)
+                start = rng.randrange(len(speech))
+                words = speech[start : start + rng.randint(0, 25)] + rng.choices(
+                    vocabulary, k=rng.randint(0, 2)
+                )
+                found.append(
+                    (
+                        f"d{run}-{i}:{part}",
+                        " ".join(words),
+                        rng.choice(["statement", "statement", "phrase"]),
+                    )
+                )
+            call[f"20250101-{run:06d}-{part + 1:04d}-run{run}"] = found
+        calls.append(call)
+    return calls
+
+
+@pytest.mark.parametrize("seed", range(12))
+@pytest.mark.parametrize("held", [1, 40, 2_000_000])  # a flush after every quotation, a few, none
+def test_the_fold_equals_the_rule_applied_row_at_a_time(seed: int, held: int) -> None:
+    calls = random_calls(seed)
+    index = folded(calls, held)
+    ids, rows = reference_fold(calls)
+    assert {b: index.ids_of(b) for b in ids} == ids
+    assert tables(index) == rows
+
+
+def test_a_trigram_held_by_many_groups_is_read_when_a_quotation_needs_it() -> None:
+    """Over `LISTED` groups hold "we will not": a quotation of it alone meets them all (the
+    oldest wins), and others count it against their candidates in the stored pairs."""
+    many = {
+        "20250101-000000-0001-many": [
+            (f"d{i}:0", f"we will not w{i}", "statement") for i in range(LISTED + 50)
+        ]
+    }
+    later = {
+        "20250101-000001-0001-late": [
+            ("e1:0", "We will not!", "statement"),
+            ("e2:0", "we will not w7", "statement"),
+            ("e3:0", "so we will not w7 today", "statement"),
+        ]
+    }
+    index = folded([many, later], 2_000_000)
+    ids, rows = reference_fold([many, later])
+    assert {b: index.ids_of(b) for b in ids} == ids
+    assert tables(index) == rows
+    assert ids["20250101-000001-0001-late"]["e1:0"] == ids["20250101-000000-0001-many"]["d0:0"]
+
+
+def test_the_trigram_hashes_are_blake2b_of_the_kind_and_words() -> None:
+    """The stored format: a change is a new `quote_ids` version."""
+    for text in ("", "a", "a disgrace", "We will rebuild, every bridge; we will rebuild", SPEECH):
+        words = folded_words(text)
+        expected = {
+            int.from_bytes(
+                hashlib.blake2b(f"statement\x1f{' '.join(run)}".encode(), digest_size=8).digest(),
+                "little",
+                signed=True,
+            )
+            for run in word_ngrams(words, 3)
+        }
+        assert _Quotation.of("k", text, "statement").shingles == sorted(expected)
+
+
+def test_bbc_quotations_fold_as_the_rule_does() -> None:
+    """The words BBC articles put in quotation marks, folded in three runs, across flushes."""
+    if not BBC.is_dir():
+        pytest.skip(f"{BBC} is absent")
+    found = [
+        (f"{path.parent.name}/{path.stem}:{i}", text, "phrase" if len(text) < 20 else "statement")
+        for path in sorted(BBC.rglob("*.txt"))[::5]
+        for i, text in enumerate(re.findall(r'"([^"\n]{2,400})"', path.read_text(errors="replace")))
+    ]
+    calls = [{f"20250101-00000{i}-0001-bbc": found[i::3]} for i in range(3)]
+    ids, rows = reference_fold(calls)
+    for held in (300, 2_000_000):
+        index = folded(calls, held)
+        assert {b: index.ids_of(b) for b in ids} == ids
+        assert tables(index) == rows

@@ -32,7 +32,9 @@ import struct
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from pipeline.normalize import folded_words, word_ngrams
+import numpy as np
+
+from pipeline.normalize import folded_words
 
 SAME_SHARE = 0.8
 MOST_OF = 0.5
@@ -52,25 +54,24 @@ SCHEMA = (
     " PRIMARY KEY (shingle, grp)) WITHOUT ROWID",
 )
 COMMON = 64  # a trigram held by this many groups is common: rarer ones are read first
+# Memory of one fold: trigrams and postings held in dicts before the writes go out and the
+# dicts are dropped (about 150 bytes each); the trigrams of HELD // 100 quotations are read at once.
+HELD = 2_000_000
+LISTED = 1024  # a trigram held by more groups is read group by group, when a quotation needs it
 
 # Lists go in as one JSON parameter read by json_each, whatever their length.
-# Each probed trigram and how many groups hold it, up to COMMON.
-SPREAD = (
-    "SELECT value, (SELECT count(*) FROM (SELECT 1 FROM quote_postings WHERE shingle = value"
-    f" LIMIT {COMMON})) FROM json_each(?)"
-)
-# The group a quotation of `n` trigrams is one with: of the groups holding one of its `rarest`
-# trigrams, those the rule admits, the one holding most of its trigrams, then the oldest.
-MATCH = """
-SELECT held.grp, g.quote_id FROM (
-    SELECT grp, count(*) AS hits FROM quote_postings
-    WHERE grp IN (SELECT grp FROM quote_postings
-                  WHERE shingle IN (SELECT value FROM json_each(:rarest)))
-    AND shingle IN (SELECT value FROM json_each(:shingles)) GROUP BY grp
-) AS held JOIN quote_groups AS g ON g.id = held.grp
-WHERE held.hits >= :same_share * min(:n, g.size) AND held.hits >= :most_of * max(:n, g.size)
-ORDER BY held.hits DESC, held.grp LIMIT 1
+# The trigrams of a list some group holds, and by how many (counted up to LISTED + 1).
+HELD_BY = f"""
+SELECT value, (SELECT count(*) FROM (SELECT 1 FROM quote_postings WHERE shingle = value
+                                     LIMIT {LISTED + 1}))
+FROM json_each(?) WHERE EXISTS (SELECT 1 FROM quote_postings WHERE shingle = value)
 """
+POSTINGS = (
+    "SELECT shingle, grp FROM quote_postings WHERE shingle IN (SELECT value FROM json_each(?))"
+)
+PAIRS = f"{POSTINGS} AND grp IN (SELECT value FROM json_each(?))"
+GROUPS = "SELECT id, size, quote_id FROM quote_groups WHERE id IN (SELECT value FROM json_each(?))"
+NAMED = "SELECT quote_id FROM quote_groups WHERE quote_id IN (SELECT value FROM json_each(?))"
 
 
 @dataclass(frozen=True)
@@ -83,12 +84,20 @@ class _Quotation:
     @classmethod
     def of(cls, key: str, text: str, kind: str) -> _Quotation:
         words = folded_words(text)
-        return cls(key, kind, words, sorted({_hash(kind, s) for s in word_ngrams(words, SHINGLE)}))
+        return cls(key, kind, words, _shingles(kind, words))
 
 
-def _hash(kind: str, shingle: tuple[str, ...]) -> int:
-    digest = hashlib.blake2b(f"{kind}\x1f{' '.join(shingle)}".encode(), digest_size=8).digest()
-    return int.from_bytes(digest, "little", signed=True)
+def _shingles(kind: str, words: list[str]) -> list[int]:
+    """The distinct hashes of `words`' trigrams (`word_ngrams`, joined by spaces after the kind),
+    built and hashed in one pass: hashing is most of what folding a quotation costs."""
+    if len(words) < SHINGLE:
+        runs = [f"{kind}\x1f{' '.join(words)}"]
+    else:
+        runs = [
+            f"{kind}\x1f{a} {b} {c}" for a, b, c in zip(words, words[1:], words[2:], strict=False)
+        ]
+    digests = b"".join([hashlib.blake2b(run.encode(), digest_size=8).digest() for run in runs])
+    return sorted(set(_unpack(digests)))
 
 
 def _pack(shingles: list[int]) -> bytes:
@@ -103,8 +112,9 @@ class QuoteIndex:
     """The quotations of every batch folded so far, in tables `quote_*` of `conn`. The caller
     owns the connection and its transactions: nothing here commits."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, held: int = HELD) -> None:
         self.conn = conn
+        self.held = held  # the memory a fold may take, in postings (`HELD`)
         for statement in SCHEMA:
             conn.execute(statement)
 
@@ -131,10 +141,17 @@ class QuoteIndex:
             new += [
                 (_Quotation.of(*q), batch, batch_id) for q in quotations if q[0] not in ids[batch]
             ]
-        for quotation, batch, batch_id in sorted(
-            new, key=lambda q: (-len(q[0].words), q[0].key, q[1])
-        ):
-            ids[batch][quotation.key] = self._add(batch_id, quotation)
+        new.sort(key=lambda q: (-len(q[0].words), q[0].key, q[1]))
+        fold = _Fold(self.conn)
+        chunk = max(1, self.held // 100)
+        for start in range(0, len(new), chunk):
+            if fold.held() > self.held:
+                fold.flush()
+                fold = _Fold(self.conn)
+            fold.read([quotation for quotation, _, _ in new[start : start + chunk]])
+            for quotation, batch, batch_id in new[start : start + chunk]:
+                ids[batch][quotation.key] = fold.add(batch_id, quotation)
+        fold.flush()
         return {
             batch: {key: ids[batch][key] for key, _, _ in quotations}
             for batch, quotations in batches.items()
@@ -189,60 +206,188 @@ class QuoteIndex:
         ).fetchone()
         return int(batch_id)
 
-    def _add(self, batch_id: int, quotation: _Quotation) -> str:
+
+class _Fold:
+    """One call's fold, the rule applied in Python: the postings and groups its quotations meet,
+    read from the tables a chunk of quotations at a time in a few bulk queries and kept in
+    dicts with what the fold adds, and its writes held back and written in sorted runs when the
+    dicts reach the caller's bound (`flush`), which drops them. Each quotation meets exactly
+    what a row-at-a-time fold would find in the tables; one row per posting stays the floor
+    of the cost (a read and an insert in SQLite per trigram)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        (last,) = conn.execute("SELECT max(id) FROM quote_groups").fetchone()
+        self.next_grp = (last or 0) + 1  # as SQLite numbers rows: the greatest id, plus one
+        # the chunk's trigrams that some group holds -> the groups, stored or given here;
+        # a trigram of the chunk in neither dict is held by none
+        self.holders: dict[int, list[int]] = {}
+        self.common: dict[int, set[int]] = {}  # held by over LISTED stored groups -> given here
+        self.sizes: dict[int, int] = {}  # the groups met -> their size and id
+        self.quote_ids: dict[int, str] = {}
+        self.named: dict[str, bool] = {}  # quote ids asked for -> whether a stored group has it
+        self.founded: set[int] = set()  # groups to insert
+        self.grown: set[int] = set()  # stored groups whose size grew
+        self.posted: tuple[list[int], list[int]] = ([], [])  # postings to insert: trigrams, groups
+        self.members: list[tuple[int, str, int, int, bytes]] = []
+
+    def held(self) -> int:
+        """What the fold holds in memory, in postings."""
+        return len(self.holders) + len(self.common) + len(self.posted[0])
+
+    def read(self, quotations: list[_Quotation]) -> None:
+        """Read what the tables hold of `quotations`' trigrams and founders' names."""
+        unread = {s for q in quotations for s in q.shingles}
+        if self.holders or self.common:
+            unread -= self.holders.keys() | self.common.keys()
+        listed = []
+        for shingle, n in self.conn.execute(HELD_BY, (json.dumps(sorted(unread)),)):
+            if n > LISTED:
+                self.common[shingle] = set()
+            else:
+                listed.append(shingle)
+        for shingle, grp in self.conn.execute(POSTINGS, (json.dumps(listed),)):
+            self.holders.setdefault(shingle, []).append(grp)
+        self._read_groups({g for s in listed for g in self.holders[s]})
+        names = sorted({_name(q, 0) for q in quotations} - self.named.keys())
+        self.named |= dict.fromkeys(names, False)
+        for (quote_id,) in self.conn.execute(NAMED, (json.dumps(names),)):
+            self.named[quote_id] = True
+
+    def add(self, batch_id: int, quotation: _Quotation) -> str:
         """Put `quotation` in the group it is one with, or a new one; its id."""
         size = len(quotation.shingles)
-        match = self._match(quotation)
-        if match is None:
-            grp, quote_id = self._found(quotation)
-        else:
-            grp, quote_id = match
-            self.conn.execute(
-                "UPDATE quote_groups SET size = max(size, ?) WHERE id = ?", (size, grp)
-            )
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO quote_postings VALUES (?, ?)",
-            [(s, grp) for s in quotation.shingles],
-        )
-        self.conn.execute(
-            "INSERT INTO quote_members VALUES (?, ?, ?, ?, ?)",
-            (batch_id, quotation.key, grp, size, _pack(quotation.shingles)),
-        )
-        return quote_id
+        grp = self._match(quotation)
+        if grp is None:
+            grp = self._found(quotation)
+        elif size > self.sizes[grp]:
+            self.sizes[grp] = size
+            if grp not in self.founded:
+                self.grown.add(grp)
+        shingles, groups = self.posted
+        for shingle in quotation.shingles:
+            common = self.common.get(shingle)
+            if common is not None:
+                common.add(grp)  # may be stored already: the insert ignores it
+            else:
+                holders = self.holders.setdefault(shingle, [])
+                if grp in holders:
+                    continue
+                holders.append(grp)
+            shingles.append(shingle)
+            groups.append(grp)
+        self.members.append((batch_id, quotation.key, grp, size, _pack(quotation.shingles)))
+        return self.quote_ids[grp]
 
-    def _match(self, quotation: _Quotation) -> tuple[int, str] | None:
-        """The group `quotation` is one with, if any: its row id and quote id."""
-        n = len(quotation.shingles)
-        shingles = json.dumps(quotation.shingles)
-        spread = dict(self.conn.execute(SPREAD, (shingles,)).fetchall())
-        by_rarity = sorted(quotation.shingles, key=lambda s: (spread[s], s))
-        rarest = [s for s in by_rarity[: n - math.ceil(MOST_OF * n) + 1] if spread[s]]
+    def flush(self) -> None:
+        """Write what the fold added: the fold is done (a new one reads what it wrote)."""
+        conn = self.conn
+        conn.executemany(
+            "INSERT INTO quote_groups (id, quote_id, size) VALUES (?, ?, ?)",
+            [(g, self.quote_ids[g], self.sizes[g]) for g in sorted(self.founded)],
+        )
+        conn.executemany(
+            "UPDATE quote_groups SET size = ? WHERE id = ?",
+            [(self.sizes[g], g) for g in sorted(self.grown)],
+        )
+        shingles, groups = (np.array(column, dtype=np.int64) for column in self.posted)
+        order = np.lexsort((groups, shingles))  # in key order: each page of the table once
+        conn.executemany(
+            "INSERT OR IGNORE INTO quote_postings VALUES (?, ?)",
+            zip(shingles[order].tolist(), groups[order].tolist(), strict=True),
+        )
+        self.members.sort()
+        conn.executemany("INSERT INTO quote_members VALUES (?, ?, ?, ?, ?)", self.members)
+
+    def _match(self, quotation: _Quotation) -> int | None:
+        """The group `quotation` is one with, if any. Of the groups holding one of its rarest
+        trigrams (which holds every group the rule may admit), those the rule admits, the one
+        holding most of its trigrams, then the oldest."""
+        shingles = quotation.shingles
+        n = len(shingles)
+        held = [s for s in shingles if s in self.holders or s in self.common]
+        # the trigrams no group holds are the rarest: of the n - ceil(MOST_OF * n) + 1 rarest,
+        # those some group holds
+        rarest = sorted(held, key=lambda s: (self._spread(s), s))[
+            : max(0, len(held) - math.ceil(MOST_OF * n) + 1)
+        ]
         if not rarest:
             return None
-        found = self.conn.execute(
-            MATCH,
-            {
-                "rarest": json.dumps(rarest),
-                "shingles": shingles,
-                "n": n,
-                "same_share": SAME_SHARE,
-                "most_of": MOST_OF,
-            },
-        ).fetchone()
-        return (int(found[0]), str(found[1])) if found else None
+        candidates = {g for s in rarest for g in self._holders_of(s)}
+        hits = dict.fromkeys(candidates, 0)
+        unlisted = []
+        for s in shingles:
+            if s in self.common:
+                unlisted.append(s)
+                for g in self.common[s] & candidates:
+                    hits[g] += 1
+            else:
+                for g in self.holders.get(s, ()):
+                    if g in hits:
+                        hits[g] += 1
+        if unlisted:  # stored pairs of its common trigrams and the candidates
+            found = self.conn.execute(PAIRS, (json.dumps(unlisted), json.dumps(sorted(hits))))
+            for s, g in found:
+                if g not in self.common[s]:
+                    hits[g] += 1
+        admitted = [
+            g
+            for g, held in hits.items()
+            if held >= SAME_SHARE * min(n, self.sizes[g])
+            and held >= MOST_OF * max(n, self.sizes[g])
+        ]
+        return min(admitted, key=lambda g: (-hits[g], g), default=None)
 
-    def _found(self, quotation: _Quotation) -> tuple[int, str]:
-        """A new group for `quotation`: its row id and quote id, a hash of the kind and the
-        folded words (numbered on the rare clash with a live group founded by the same words)."""
-        text = f"{quotation.kind} {' '.join(quotation.words)}"
+    def _spread(self, shingle: int) -> int:
+        """How many groups hold `shingle`, up to COMMON."""
+        if shingle in self.common:
+            return COMMON
+        return min(COMMON, len(self.holders.get(shingle, ())))
+
+    def _holders_of(self, shingle: int) -> list[int]:
+        """Every group holding `shingle`: a common trigram's are read now, and kept."""
+        common = self.common.pop(shingle, None)
+        if common is not None:
+            stored = [
+                g
+                for (g,) in self.conn.execute(
+                    "SELECT grp FROM quote_postings WHERE shingle = ?", (shingle,)
+                )
+            ]
+            self._read_groups(set(stored))
+            self.holders[shingle] = stored + sorted(common - set(stored))
+        return self.holders.get(shingle, [])
+
+    def _read_groups(self, groups: set[int]) -> None:
+        """The sizes and ids of stored `groups` not met yet."""
+        unread = sorted(groups - self.sizes.keys())
+        for grp, size, quote_id in self.conn.execute(GROUPS, (json.dumps(unread),)):
+            self.sizes[grp] = size
+            self.quote_ids[grp] = quote_id
+
+    def _found(self, quotation: _Quotation) -> int:
+        """A new group for `quotation`: its id (numbered on the rare clash with a live group
+        founded by the same words)."""
         clash = 0
-        while True:
-            named = f"{text}\x00{clash}" if clash else text
-            quote_id = hashlib.sha256(named.encode()).hexdigest()[:16]
-            cursor = self.conn.execute(
-                "INSERT INTO quote_groups (quote_id, size) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                (quote_id, len(quotation.shingles)),
-            )
-            if cursor.rowcount:
-                return int(cursor.lastrowid or 0), quote_id
+        while self._taken(name := _name(quotation, clash)):
             clash += 1
+        grp = self.next_grp
+        self.next_grp += 1
+        self.founded.add(grp)
+        self.sizes[grp] = len(quotation.shingles)
+        self.quote_ids[grp] = name
+        self.named[name] = True
+        return grp
+
+    def _taken(self, quote_id: str) -> bool:
+        if quote_id not in self.named:
+            found = self.conn.execute(NAMED, (json.dumps([quote_id]),)).fetchone()
+            self.named[quote_id] = found is not None
+        return self.named[quote_id]
+
+
+def _name(quotation: _Quotation, clash: int) -> str:
+    """A group's quote id: a hash of its founder's kind and folded words (and the clash)."""
+    text = f"{quotation.kind} {' '.join(quotation.words)}"
+    named = f"{text}\x00{clash}" if clash else text
+    return hashlib.sha256(named.encode()).hexdigest()[:16]
