@@ -33,7 +33,10 @@ spokeswoman`, `sources`, `the Clinton campaign`). A name is right when its
 surname is a word of our speaker. A pronoun or nominal is judged against its referent,
 approximated from the gold itself: the most recent gold named source that starts before it in
 the same article, skipping, for a singular personal pronoun (he, she, I, ...), names the model
-tags as an organisation, place or group; with no such name it is left out (and counted).
+tags as an organisation, place or group; with no such name it is left out (and counted). A
+nominal that names its holder in apposition within the source ("the White House spokesman, Josh
+Earnest", "the economist Jared Bernstein") refers to that person, whatever was named before it
+(never to the one it is of: "Clinton's spokesman" is not Clinton).
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.wordlist import words
 
@@ -194,21 +197,42 @@ def read_sources(article: Article, doc: Doc) -> None:
             entity = None
         if entity is not None or (root.pos_ == "PROPN" and root.text[:1].isupper()):
             a.source_kind = "name"
-            words = [t.text for t in (entity or [root]) if t.text[:1].isupper()]
-            words = [w for w in words if w.rstrip(".") not in SUFFIXES] or words
-            a.surname = re.sub(r"['’]s?$", "", words[-1] if words else root.text)
+            a.surname = _surname(entity or [root], root)
             named.append((start, a.surname, root.ent_type_ not in NOT_PEOPLE))
         else:
             a.source_kind = "pronoun" if root.pos_ == "PRON" else "nominal"
             a.surname = root.lower_
+            whole = doc.char_span(start, end, alignment_mode="expand")
+            holder = _appositive_person(root, whole) if whole is not None else None
+            if holder is not None:  # "the White House spokesman, Josh Earnest,": Earnest
+                a.referent = _surname(holder, holder.root)
     named.sort()
     for a in article.attributions:
-        if a.source_kind not in {"pronoun", "nominal"}:
+        if a.source_kind not in {"pronoun", "nominal"} or a.referent is not None:
             continue
         start = a.source[0][0]
         person = a.source_kind == "pronoun" and a.surname in PERSON_PRONOUNS
         before = [n for n in named if n[0] < start and (n[2] or not person)]
         a.referent = before[-1][1] if before else None
+
+
+def _surname(words: Iterable[Token], head: Token) -> str:
+    """The last capitalised word of a name, "Jr."/"III" aside, without a possessive."""
+    found = [t.text for t in words if t.text[:1].isupper()]
+    found = [w for w in found if w.rstrip(".") not in SUFFIXES] or found
+    return re.sub(r"['’]s?$", "", found[-1] if found else head.text)
+
+
+def _appositive_person(root: Token, source: Span) -> Span | None:
+    """The PERSON entity a nominal source names its holder by, beside its head within the
+    source ("the White House spokesman, Josh Earnest", "the economist Jared Bernstein"), never
+    the one it is of ("Clinton's spokesman", "a spokesman for Clinton")."""
+    for token in root.children:
+        if token.dep_ == "appos" and source.start <= token.i < source.end:
+            entity = next((e for e in source.ents if e.start <= token.i < e.end), None)
+            if entity is not None and entity.label_ == "PERSON":
+                return entity
+    return None
 
 
 def word_aligner(body: str, raw: str) -> Callable[[int], int]:

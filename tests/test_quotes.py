@@ -533,6 +533,25 @@ CONSTRUCTIONS = {
         "was sad.\n\n“We regret the loss of these jobs in our town,” the company said.",
         [("Acme Industries", "said", "statement")],
     ),
+    "a name and a colon head a quotation, not the verb before them": (
+        "Pollsters agree - Mary Jones: “The polls were right about the bridge vote, within "
+        "the margin of error.”",
+        [("Mary Jones", None, "statement")],
+    ),
+    "of two names heading a quotation, the first": (
+        "Why the vote was close - Mary Jones and Tom Reed: “Turnout in the town was "
+        "the lowest in twenty years.”",
+        [("Mary Jones", None, "statement")],
+    ),
+    "a name told something before a colon is not the speaker": (
+        "Mary Jones told the Daily Courier: “The bridge will open in May, whatever the weather.”",
+        [("Mary Jones", "told", "statement")],
+    ),
+    "of two subjects of a cue, the one beside it": (
+        "“The council will vote in May,” Mary Jones said. Her final word: “It is not quite "
+        "over yet,” she said.",
+        [("Mary Jones", "said", "statement"), ("Mary Jones", "said", "statement")],
+    ),
     "a part of a hyphenated word is no reporting verb": (
         "Mary Jones spoke about the post-war order at the summit in Brussels.\n\n“We Cannot "
         "Abandon Our Friends Now”",

@@ -6,7 +6,8 @@
    the next paragraph that opens with a mark.
 2. Each quotation's frame is the rest of its paragraph outside any quotation. The reporting verb
    is the cue of that frame nearest to the quotation ("…,” he said", "Mr Healey said on
-   Saturday: “…”", "“…!” beamed Hartley", "shot back"); its subject, followed up through "is
+   Saturday: “…”", "“…!” beamed Hartley", "shot back"); its subject (of two the parse gave it,
+   the nearer: "His final assessment: “…,” he said"), followed up through "is
    expected to tell" and "by saying" (a passive cue's agent: "was asked by Bill Maher"), never a
    word inside the quotation, is the speaker. A cue the parse gave no subject takes the name
    between it and the quotation ("“…,” Ramos, 58, told AFP") or just after it ("said Ramos").
@@ -24,7 +25,9 @@
    than none; "a Twitter spokesman" speaks for Twitter. Each speaker keeps the words of the
    attribution that name it (`speaker_text`: "she", "the spokeswoman", "Defence Secretary John
    Healey", without an appositive or a relative clause).
-4. A quotation with no cue in its frame takes its source from "according to X" beside it, from
+4. A quotation headed by a name and a colon, the name no verb's subject or object, is that
+   name's ("Pollsters agree - Carl Bialik: “…”"; "Trump told CNN: “…”" is Trump's by its cue).
+   A quotation with no cue in its frame takes its source from "according to X" beside it, from
    a signature on the next line ("- Bernie Sanders."), from the subject of the sentence that
    introduces it with a colon ("Trump issued the following statement:"), or from the cue of the
    sentence before it (the paragraph before, for a quotation standing alone); else it is the
@@ -52,6 +55,7 @@ from pipeline.parsed import ParsedArticle
 from pipeline.quotes.rules import (
     ADJACENT_NAME_WITHIN,
     ADJACENT_SPEAKER_MAX_WORDS,
+    ARGUMENT_DEPS,
     DOCUMENT_NOUNS,
     DOUBLE_QUOTES,
     DOUBLED_APOSTROPHES,
@@ -61,6 +65,7 @@ from pipeline.quotes.rules import (
     HONORIFIC_PRONOUNS,
     HYPHENS,
     INDEFINITE_DETERMINERS,
+    NAME_LABELS,
     NOT_NAME_WORDS,
     PERSON_NOUN_ENDINGS,
     PERSON_NOUNS,
@@ -479,6 +484,9 @@ def _attribution(
     if after_cue is None and runs_on:  # "“This is fantastic!” beamed Hartley"
         after_cue = _verb_of_speaker(index, span, last_end)
     ordered = [after_cue, before_cue] if runs_on or not before else [before_cue, after_cue]
+    headed = _headed(index, span, first_start)
+    if headed is not None:  # "Pollsters agree - Carl Bialik: “…”"
+        return headed, None, False
     for cue in filter(None, ordered):
         attached = _next_to(index, span, cue, runs_on)
         subject = _subject(cue, index.inside)
@@ -516,6 +524,25 @@ def _attribution(
             said = _introducer(index, sentence_before.start_char, first_start, previous)
             return said, None, False
     return None, None, False
+
+
+def _headed(index: _Index, span: QuoteSpan, start: int) -> _Speaker | None:
+    """A quotation headed by a name and a colon, the name neither a verb's subject nor its
+    object ("Pollsters agree - Carl Bialik: “…”", "Mark Blumenthal and Jon Cohen: “…”"): that
+    name's, the first of several; never "Trump told CNN: “…”" (CNN is told)."""
+    colon = index.words.last_within(start, span.open_at)
+    if colon is None or colon.text != ":" or colon.i == 0:
+        return None
+    mention = index.mentions.containing(colon.doc[colon.i - 1].idx)
+    if mention is None or mention.label not in NAME_LABELS:
+        return None
+    words = index.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if words is None or words.root.dep_ in ARGUMENT_DEPS:
+        return None
+    head = words.root
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    return _as_speaker(index, index.mentions.containing(head.idx) or mention)
 
 
 def _according_to(
@@ -677,11 +704,14 @@ def _subject(cue: Token, inside: list[bool] | None = None) -> Token | None:
                     return by
     token = cue
     for _ in range(4):
-        for child in children(token):
-            if child.dep_ in _SUBJECTS and not (inside and inside[child.idx]):
-                if child.lower_ in RELATIVE_PRONOUNS and token.dep_ in {"relcl", "acl"}:
-                    break  # "a message which read": the subject is up the tree
-                return child
+        subjects = [
+            c for c in children(token) if c.dep_ in _SUBJECTS and not (inside and inside[c.idx])
+        ]
+        if subjects:  # of two, the nearer: "His final assessment: “…,” he said"
+            child = min(subjects, key=lambda c: abs(c.i - token.i))
+            if child.lower_ in RELATIVE_PRONOUNS and token.dep_ in {"relcl", "acl"}:
+                break  # "a message which read": the subject is up the tree
+            return child
         if token.dep_ not in _CLIMB or token.head.i == token.i:
             return None
         token = token.head

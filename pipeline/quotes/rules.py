@@ -68,6 +68,12 @@ TITLE_ABBREVIATIONS = {
 # ("post-war").
 HYPHENS = words("- ‐ ‑")
 
+# A quotation headed by a name and a colon ("Carl Bialik: “…”") is that name's, a person or an
+# organisation, unless the name is an argument of a verb (a subject, whose verb is the cue, or
+# what is told or written to: "Trump told CNN: “…”").
+NAME_LABELS = words("PERSON ORG")
+ARGUMENT_DEPS = words("nsubj nsubjpass dobj iobj dative pobj attr poss compound agent")
+
 # Relative pronouns: "a message which read" - the speaker is further up.
 RELATIVE_PRONOUNS = words("which that who whom")
 
