@@ -149,16 +149,6 @@ def warehouse_dir_from_env() -> Path:
     return Path(os.environ.get("PIPELINE_WAREHOUSE_DIR") or DEFAULT_WAREHOUSE_DIR).resolve()
 
 
-def cache_dir_from_env() -> Path:
-    """PIPELINE_CACHE_DIR: where what is built once from installed packages is kept between
-    processes (`pipeline/cache.py`); by default `$XDG_CACHE_HOME/newsroom`, else
-    `~/.cache/newsroom`."""
-    if found := os.environ.get("PIPELINE_CACHE_DIR"):
-        return Path(found).expanduser().resolve()
-    home = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(home) / "newsroom"
-
-
 def _count(env: Mapping[str, str], name: str, default: int, unit: str, problems: list[str]) -> int:
     """A positive whole number from `env[name]`, or `default` when unset; a bad value is a
     problem (and the default stands in, so the other checks still run)."""

@@ -66,10 +66,8 @@ from typing import Any, Literal
 
 import pycountry
 
-from pipeline.cache import cached
 from pipeline.entities.names import fold, within_one_edit
 from pipeline.lexicon.variants import KNOWN_FORMS, PLACE_LABELS
-from pipeline.versions import GAZETTEER_PACKAGES
 from pipeline.wordlist import words
 
 # The labels whose entities are geocoded are `PLACE_LABELS` (GPE, LOC). FAC (streets, buildings,
@@ -407,9 +405,8 @@ def _plain(name: str) -> str:
 
 @functools.cache
 def gazetteer() -> Gazetteer:
-    """The process's gazetteer, on first use: built (about 3.5 s and 190 MB), or read back as a
-    process on this machine built it (`cache.cached`, about 1.3 s)."""
-    return cached("gazetteer", GAZETTEER_PACKAGES, Gazetteer)
+    """The process's gazetteer, built on first use (about 3.6 s and 190 MB)."""
+    return Gazetteer()
 
 
 def choose(
