@@ -302,6 +302,14 @@ class Score:
     reported: int = 0
     reported_matched: int = 0
     errors: list[str] = field(default_factory=list)
+    # each judged speaker: (article, gold attribution's index) -> ("name" or "referred", right),
+    # so two systems can be compared on the quotations both found
+    judged: dict[tuple[str, int], tuple[str, bool]] = field(default_factory=dict)
+
+    def on(self, keys: Iterable[tuple[str, int]], kind: str) -> tuple[int, int]:
+        """(right, judged) over the speakers of `kind` judged at `keys`."""
+        verdicts = [self.judged[k] for k in keys if k in self.judged]
+        return sum(right for k, right in verdicts if k == kind), sum(k == kind for k, _ in verdicts)
 
 
 def score(
@@ -315,7 +323,7 @@ def score(
     for article in articles:
         ours = rows.get(article.name, [])
         gold = article.attributions
-        for a in gold:
+        for number, a in enumerate(gold):
             if not a.direct:
                 s.speech += a.speech
                 if not a.speech:
@@ -345,6 +353,7 @@ def score(
                 s.named += 1
                 right = names(a.surname, best.speaker)
                 s.named_right += right
+                s.judged[article.name, number] = ("name", right)
                 if not right:
                     s.errors.append(f"speaker {article.name}: {quoted[:50]!r} ours "
                                     f"{best.speaker!r}, gold {a.surname!r}")  # fmt: skip
@@ -354,6 +363,7 @@ def score(
                 s.referred += 1
                 right = names(a.referent, best.speaker)
                 s.referred_right += right
+                s.judged[article.name, number] = ("referred", right)
                 if not right:
                     s.errors.append(f"refers  {article.name}: {quoted[:50]!r} ours "
                                     f"{best.speaker!r}, gold {a.surname!r} -> "

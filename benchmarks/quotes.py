@@ -232,6 +232,8 @@ def polnear_tables(folder: Path, args: argparse.Namespace, model: Language) -> l
          f"{ours_seconds:.1f} / {textacy_seconds:.1f}"],
     ]  # fmt: skip
 
+    both = mine.judged.keys() & other.judged.keys()
+
     def ratio(part: int, whole: int) -> str:
         return f"{part / whole:.3f} ({part}/{whole})" if whole else "n/a (0)"
 
@@ -247,6 +249,12 @@ def polnear_tables(folder: Path, args: argparse.Namespace, model: Language) -> l
          ratio(other.named_right, other.named)],
         ["speaker accuracy, pronoun/nominal sources",
          ratio(mine.referred_right, mine.referred), ratio(other.referred_right, other.referred)],
+        *(
+            [f"{measure}, quotations both found", ratio(*mine.on(both, kind)),
+             ratio(*other.on(both, kind))]
+            for measure, kind in (("speaker accuracy, named sources", "name"),
+                                  ("speaker accuracy, pronoun/nominal sources", "referred"))
+        ),
         ["reported-speech recall", ratio(mine.reported_found, mine.speech), "not produced"],
         ["reported-speech precision", ratio(mine.reported_matched, mine.reported),
          "not produced"],
@@ -255,9 +263,9 @@ def polnear_tables(folder: Path, args: argparse.Namespace, model: Language) -> l
     for measure, value in counts:
         print(f"{measure + ':':80}{value}")
     print(f"\nPolNeAR {args.polnear}: ours and textacy's direct_quotations\n")
-    print(f"{'measure':44}{'ours':24}textacy")
+    print(f"{'measure':68}{'ours':24}textacy")
     for measure, a, b in figures:
-        print(f"{measure:44}{a:24}{b}")
+        print(f"{measure:68}{a:24}{b}")
     if args.show_errors:
         print("\nours:\n" + "\n".join(mine.errors))
         print("\ntextacy:\n" + "\n".join(other.errors))

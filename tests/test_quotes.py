@@ -370,6 +370,187 @@ def test_a_name_no_entity_holds_and_not_the_quotations_own_subject() -> None:
     assert quotes_of(doc) == [("Good reporter, this guy,", "Espinoza", "said", "statement")]
 
 
+# -- the parser's slips: the small model misparses attributions in ways these rules survive ----
+
+
+def test_a_cue_joined_to_the_wrong_verb_takes_the_subject_that_can_speak() -> None:
+    """The parser joined "and said" to "drawn", whose subject is "the plan": a plan says
+    nothing, so the speaker is the subject further up, the mayor."""
+    doc = build_doc(
+        "Mayor Ana Ortiz said the plan was drawn up by the council and said, “We will not wait.”",
+        r"""
+         0  Mayor          2  compound   PROPN
+         1  Ana            2  compound   PROPN
+         2  Ortiz          3  nsubj      PROPN
+         3  said           3  ROOT       VERB   say
+         4  the            5  det        DET
+         5  plan           7  nsubjpass  NOUN
+         6  was            7  auxpass    AUX    be
+         7  drawn          3  ccomp      VERB   draw
+         8  up             7  prt        ADP
+         9  by             7  agent      ADP
+        10  the           11  det        DET
+        11  council        9  pobj       NOUN
+        12  and            7  cc         CCONJ
+        13  said           7  conj       VERB   say
+        14  ,             13  punct      PUNCT
+        15  “             13  punct      PUNCT
+        16  We            19  nsubj      PRON
+        17  will          19  aux        AUX
+        18  not           19  neg        PART
+        19  wait          13  ccomp      VERB
+        20  .              3  punct      PUNCT
+        21  ”              3  punct      PUNCT
+        """,
+        ents=[(1, 3, "PERSON")],
+    )
+    assert quotes_of(doc) == [("We will not wait.", "Ana Ortiz", "said", "statement")]
+
+
+def test_a_name_the_parser_hung_on_the_cue_as_a_modifier_is_its_subject() -> None:
+    """ "Ortiz joked" parsed with "Ortiz" a compound of "joked", and "joked" under "yelled":
+    the speaker of the quotation after "joked" is Ortiz, not the man who yelled."""
+    doc = build_doc(
+        "When a man in the crowd yelled, “Never,” Ortiz joked, smiling, “Not today, not ever!”",
+        r"""
+         0  When           6  advmod     SCONJ
+         1  a              2  det        DET
+         2  man            6  nsubj      NOUN
+         3  in             2  prep       ADP
+         4  the            5  det        DET
+         5  crowd          3  pobj       NOUN
+         6  yelled         6  ROOT       VERB   yell
+         7  ,              6  punct      PUNCT
+         8  “              6  punct      PUNCT
+         9  Never          6  dobj       ADV
+        10  ,              9  punct      PUNCT
+        11  ”             13  punct      PUNCT
+        12  Ortiz         13  compound   PROPN
+        13  joked          6  xcomp      VERB   joke
+        14  ,             13  punct      PUNCT
+        15  smiling       13  advcl      VERB   smile
+        16  ,             13  punct      PUNCT
+        17  “             13  punct      PUNCT
+        18  Not           19  neg        PART
+        19  today         13  intj       NOUN
+        20  ,             19  punct      PUNCT
+        21  not           22  neg        PART
+        22  ever          19  appos      ADV
+        23  !              6  punct      PUNCT
+        24  ”              6  punct      PUNCT
+        """,
+        ents=[(12, 13, "PERSON")],
+    )
+    assert quotes_of(doc)[-1] == ("Not today, not ever!", "Ortiz", "joked", "statement")
+
+
+def test_a_colon_introducer_the_parser_hung_on_the_quotation_keeps_its_subject() -> None:
+    """The parser made "was blunt" a clause of the quotation's verb; the quotation is still the
+    board's, the subject of the sentence that introduces it."""
+    doc = build_doc(
+        "At dawn the Harbor Safety Board was blunt in its report: “The pier must close now.”",
+        r"""
+         0  At             6  prep       ADP
+         1  dawn           0  pobj       NOUN
+         2  the            5  det        DET
+         3  Harbor         5  compound   PROPN
+         4  Safety         5  compound   PROPN
+         5  Board          6  nsubj      PROPN
+         6  was           16  ccomp      AUX    be
+         7  blunt          6  acomp      ADJ
+         8  in             7  prep       ADP
+         9  its           10  poss       PRON
+        10  report         8  pobj       NOUN
+        11  :             16  punct      PUNCT
+        12  “             16  punct      PUNCT
+        13  The           14  det        DET
+        14  pier          16  nsubj      NOUN
+        15  must          16  aux        AUX
+        16  close         16  ROOT       VERB
+        17  now           16  advmod     ADV
+        18  .             16  punct      PUNCT
+        19  ”             16  punct      PUNCT
+        """,
+        ents=[(2, 6, "ORG")],
+    )
+    [(_, speaker, _, kind)] = quotes_of(doc)
+    assert (speaker, kind) == ("Harbor Safety Board", "statement")
+
+
+def test_the_one_told_is_not_the_speaker() -> None:
+    """The parser gave "told" no subject; the quotation after "Ortiz, 52, told The Coast
+    Herald." is Ortiz's, not the newspaper's."""
+    doc = build_doc(
+        "“We were lucky,” Ortiz, 52, told The Coast Herald. "
+        "“Nobody was hurt, and the boats are all back.”",
+        r"""
+         0  “              2  punct      PUNCT
+         1  We             2  nsubj      PRON
+         2  were           2  ROOT       AUX    be
+         3  lucky          2  acomp      ADJ
+         4  ,              2  punct      PUNCT
+         5  ”              2  punct      PUNCT
+         6  Ortiz          2  dep        PROPN
+         7  ,              6  punct      PUNCT
+         8  52             6  appos      NUM
+         9  ,              6  punct      PUNCT
+        10  told           2  conj       VERB   tell
+        11  The           13  det        DET
+        12  Coast         13  compound   PROPN
+        13  Herald        10  dobj       PROPN
+        14  .             10  punct      PUNCT
+        15  “             18  punct      PUNCT
+        16  Nobody        18  nsubjpass  PRON
+        17  was           18  auxpass    AUX    be
+        18  hurt          18  ROOT       VERB
+        19  ,             18  punct      PUNCT
+        20  and           18  cc         CCONJ
+        21  the           22  det        DET
+        22  boats         23  nsubj      NOUN   boat
+        23  are           18  conj       AUX    be
+        24  all           23  advmod     ADV
+        25  back          23  advmod     ADV
+        26  .             23  punct      PUNCT
+        27  ”             23  punct      PUNCT
+        """,
+        ents=[(6, 7, "PERSON"), (8, 9, "DATE"), (11, 14, "ORG")],
+    )
+    assert [q[1] for q in quotes_of(doc)] == ["Ortiz", "Ortiz"]
+
+
+def test_a_noun_that_shares_a_reporting_verbs_lemma_is_no_cue() -> None:
+    """ "state" of "the Harbor state pilots union" is a noun: the cue is "said", and the name
+    before the noun ("Harbor") is nobody's speaker."""
+    doc = build_doc(
+        "“The pier is safe,” Paul Ruiz, the head of the Harbor state pilots union, said.",
+        r"""
+         0  “             19  punct      PUNCT
+         1  The            2  det        DET
+         2  pier           3  nsubj      NOUN
+         3  is            19  ccomp      AUX    be
+         4  safe           3  acomp      ADJ
+         5  ,             19  punct      PUNCT
+         6  ”             19  punct      PUNCT
+         7  Paul           8  compound   PROPN
+         8  Ruiz          19  nsubj      PROPN
+         9  ,              8  punct      PUNCT
+        10  the           11  det        DET
+        11  head           8  appos      NOUN
+        12  of            11  prep       ADP
+        13  the           17  det        DET
+        14  Harbor        15  compound   PROPN
+        15  state         16  compound   NOUN
+        16  pilots        17  compound   NOUN   pilot
+        17  union         12  pobj       NOUN
+        18  ,              8  punct      PUNCT
+        19  said          19  ROOT       VERB   say
+        20  .             19  punct      PUNCT
+        """,
+        ents=[(7, 9, "PERSON"), (14, 15, "LOC")],
+    )
+    assert quotes_of(doc) == [("The pier is safe,", "Paul Ruiz", "said", "statement")]
+
+
 # -- across articles -------------------------------------------------------------------------
 
 

@@ -10,8 +10,12 @@
    the nearer: "His final assessment: “…,” he said"), followed up through "is
    expected to tell" and "by saying" (a passive cue's agent: "was asked by Bill Maher"), never a
    word inside the quotation, is the speaker. A cue the parse gave no subject takes the name
-   between it and the quotation ("“…,” Ramos, 58, told AFP") or just after it ("said Ramos").
-   No part of a hyphenated word is a cue ("post-war").
+   between it and the quotation ("“…,” Ramos, 58, told AFP") or just after it ("said Ramos"),
+   never the one told ("told The Herald"). No part of a hyphenated word, and no noun, is a cue
+   ("post-war", "the state union"). The small model's slips are survived: a name it hung on the
+   cue as a modifier is its subject ("Beck joked" as a compound); a cue it joined to the wrong
+   verb looks past a subject that cannot speak ("X said the move was made by Y and said, “…”":
+   not the move).
 3. The speaker's words become a name: a mention of the article (its resolved name; of "Brian
    Fallon, a Clinton spokesman" or "a Clinton spokesman, Brian Fallon", Fallon, never Clinton),
    a title the article gave someone ("the Prime Minister", "the senator" for "Sen. Jones": the
@@ -86,6 +90,9 @@ _FUNCTION_POS = {"DET", "ADP", "CCONJ", "PART", "SPACE"}
 _MAYBE_PEOPLE = {"", "PERSON", "NORP"}
 _CLIMB = {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "pcomp"}
 _THROUGH = {"prep"}  # "by saying": the preposition, then the verb it hangs from
+_NOT_VERBS = {"NOUN", "PROPN", "ADJ", "ADP", "NUM"}  # a cue's lemma tagged so is another word
+_ADDRESSEES = {"dobj", "dative", "iobj"}  # "told The Huffington Post", "told him"
+_MISREAD_SUBJECTS = {"compound", "npadvmod", "nmod", "dep"}  # a name before a cue hung on it so
 
 
 @dataclass(frozen=True)
@@ -584,16 +591,28 @@ def _signed(index: _Index, span: QuoteSpan, start: int, end: int) -> _Speaker | 
 
 def _introducer(index: _Index, start: int, end: int, previous: Quote | None) -> _Speaker | None:
     """The quotation `text[start:end]` introduces with a colon and no reporting verb ("Trump
-    issued the following statement:") is its sentence's subject's, when that is a name or a
-    person's pronoun."""
-    token = index.words.last_within(start, end)
+    issued the following statement:") is its sentence's subject's, when that is a name (a
+    proper noun the model tagged no entity too: "the Illinois Board of Elections was
+    conclusive:") or a person's pronoun."""
+    token = last = index.words.last_within(start, end)
+    first = index.words.first_within(start, end)
     subject = None
     while token is not None and subject is None and not index.inside[token.idx]:
         subject = next((c for c in children(token) if c.dep_ in _SUBJECTS), None)
         token = token.head if token.head.i != token.i else None  # up to the clause's verb
+    if subject is None and first is not None and last is not None:
+        # the parse hung the clause on a word of the quotation: its own top's subject
+        within = range(first.i, last.i + 1)
+        tops = [t for t in index.doc[first.i : last.i + 1] if t.head.i not in within]
+        subjects = [c for t in tops for c in children(t) if c.dep_ in _SUBJECTS and c.i in within]
+        subject = subjects[-1] if subjects else None
     if subject is None or index.inside[subject.idx]:
         return None
-    if subject.lower_ in PERSON_PRONOUNS or _mention_over(index, subject) is not None:
+    if (
+        subject.lower_ in PERSON_PRONOUNS
+        or subject.pos_ == "PROPN"
+        or _mention_over(index, subject) is not None
+    ):
         return _speaker(index, subject, end, previous)
     return None
 
@@ -643,7 +662,8 @@ def _next_to(index: _Index, span: QuoteSpan, cue: Token, runs_on: bool) -> bool:
 def _adjacent_name(index: _Index, span: QuoteSpan, cue: Token) -> _Speaker | None:
     """A cue the parse gave no subject: the name just after the quotation, before the cue
     ("“…,” Ramos, 58, told AFP"), or just after the cue ("said Ramos", "“…,” said Ramos": the
-    parser ran the sentence on into the next paragraph and hung the name there)."""
+    parser ran the sentence on into the next paragraph and hung the name there); never the one
+    told ("Butz, 49, told The Huffington Post. “…”": not the Post)."""
     if cue.idx > span.close_at:
         between = _between(index, span.close_at + 1, cue.idx)[:ADJACENT_NAME_WITHIN]
         if not any(t.pos_ == "PROPN" for t in between):
@@ -651,7 +671,8 @@ def _adjacent_name(index: _Index, span: QuoteSpan, cue: Token) -> _Speaker | Non
             between = _between(index, cue.idx + len(cue.text), end)[:ADJACENT_NAME_WITHIN]
     else:
         between = _between(index, cue.idx + len(cue.text), span.open_at)[:ADJACENT_NAME_WITHIN]
-    names = [t for t in between if t.pos_ == "PROPN"]
+    told = {t.i for c in children(cue) if c.dep_ in _ADDRESSEES for t in c.subtree}
+    names = [t for t in between if t.pos_ == "PROPN" and t.i not in told]
     found = [m for m in map(index.mentions.over, names) if m is not None]
     person = next((m for m in found if m.label == "PERSON"), None)  # not "Texas" in "Texas
     if person is not None:  # delegate Bill Eastland"
@@ -673,8 +694,9 @@ def _sentence_before(doc: Doc, paragraph_start: int) -> Span | None:
 
 def _is_cue(token: Token) -> bool:
     """A reporting verb: "said", or one with its particle, "shot back"; never a part of a
-    hyphenated word ("post-war", "well-said"), looked at last: few words are verbs of speech."""
-    cue = token.lemma_ in CUE_VERBS or (
+    hyphenated word ("post-war", "well-said"), looked at last: few words are verbs of speech;
+    never a noun ("the Indiana state firefighters union", "a report", "the call")."""
+    cue = (token.lemma_ in CUE_VERBS and token.pos_ not in _NOT_VERBS) or (
         token.pos_ == "VERB"
         and any(
             (token.lemma_, c.lower_) in PHRASAL_CUES
@@ -711,7 +733,12 @@ def _subject(cue: Token, inside: list[bool] | None = None) -> Token | None:
             child = min(subjects, key=lambda c: abs(c.i - token.i))
             if child.lower_ in RELATIVE_PRONOUNS and token.dep_ in {"relcl", "acl"}:
                 break  # "a message which read": the subject is up the tree
-            return child
+            if token is cue or _may_speak(child):
+                return child
+            # a verb the cue was joined to whose subject cannot speak: the parser joined the cue
+            # to the wrong verb ("X said the move was made by Y and said, “…”": not the move)
+        elif token is cue and (named := _name_before(cue)) is not None:
+            return named
         if token.dep_ not in _CLIMB or token.head.i == token.i:
             return None
         token = token.head
@@ -720,11 +747,35 @@ def _subject(cue: Token, inside: list[bool] | None = None) -> Token | None:
     return None
 
 
+def _name_before(cue: Token) -> Token | None:
+    """A name just before a cue that the parser hung on it as a modifier, not its subject
+    ("“…,” Beck joked" parsed with "Beck" a compound of "joked")."""
+    before = cue.doc[cue.i - 1] if cue.i else None
+    if before is not None and before.head.i == cue.i and before.pos_ == "PROPN":
+        return before if before.dep_ in _MISREAD_SUBJECTS else None
+    return None
+
+
+def _may_speak(subject: Token) -> bool:
+    """A subject that can say something: a name, a pronoun, a person, a group or a document
+    ("the statement"); not a thing ("the move", "the plan")."""
+    lemma = subject.lemma_.casefold()
+    return (
+        subject.pos_ in {"PROPN", "PRON"}
+        or bool(subject.ent_type_)
+        or lemma in PERSON_NOUNS
+        or lemma in GROUP_NOUNS
+        or lemma in DOCUMENT_NOUNS
+        or subject.lower_.endswith(PERSON_NOUN_ENDINGS)
+    )
+
+
 def _cue_text(cue: Token) -> str:
     """'said', 'told', 'is expected to tell', 'will say'."""
     parts = [t for t in children(cue) if t.dep_ in {"aux", "auxpass", "neg"} and t.i < cue.i]
     head = cue.head
-    if cue.dep_ == "xcomp" and head.pos_ in {"VERB", "ADJ"}:  # "is expected to tell"
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children(cue))
+    if cue.dep_ == "xcomp" and head.pos_ in {"VERB", "ADJ"} and infinitive:  # "expected to tell"
         parts = [t for t in children(head) if t.dep_ in {"aux", "auxpass"} and t.i < head.i]
         parts += [head, *[t for t in children(cue) if t.dep_ == "aux" and t.i < cue.i]]
     tokens = sorted([*parts, cue], key=lambda t: t.i)
