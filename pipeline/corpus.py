@@ -7,18 +7,24 @@ each quotes file names, and each article file folded in with its fingerprint (si
 update folds the article files that are new or changed, forgets those that went, and rewrites
 the `mentions` files whose names changed entity, the `quotes` files whose speakers did, and the
 `entities` files of the entities that changed (an entity's row lives in the file named by the
-batch file that first named it). The table files change in one atomic commit; the index's
+batch file that first named it). Memory follows the batch, not the archive's files: article
+files are read one at a time, the index redecides every `REDECIDE_ROWS` mention rows folded
+(so a rebuild is a run of updates), and each output file is written to `_index/parts-<id>/` as
+it is made. The table files change in one atomic commit of those files; the index's
 transaction commits after it, so a crash between the two leaves an index that folds the same
-files again, to the same result. An index written by another version of the rules is rebuilt.
+files again, to the same result (what a crash left in `_index/parts-*` is cleared). An index
+written by another version of the rules is rebuilt.
 
 `update_entities` is what the `entity_tables` asset runs and what `benchmarks/scale.py` times.
 """
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import time
-from collections.abc import Callable, Iterable
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,17 +32,21 @@ from pathlib import Path
 import pyarrow as pa
 
 from pipeline.entities import entities_table, mentions_table
-from pipeline.entities.index import EntityIndex
+from pipeline.entities.index import Change, EntityIndex
 from pipeline.entities.names import fold
 from pipeline.entities.places import own_place
 from pipeline.quotes.corpus import link_quotes, quotations
 from pipeline.quotes.index import QuoteIndex
-from pipeline.store import Warehouse, batch_order, table_rows
+from pipeline.store import StagedParts, Warehouse, batch_order, table_rows
 from pipeline.tables import ARTICLE_MENTIONS, ARTICLE_QUOTES, ENTITIES, MENTIONS, QUOTES
 
 INDEX = Path("_index") / "corpus.sqlite"
 MENTIONS_IN = ARTICLE_MENTIONS.name
+PARTS = "parts-"  # `_index/parts-<id>/`: an update's output files until they are committed
 BUSY_TIMEOUT_S = 600  # another update holds the index: wait for it
+# SQLite's page cache for the index (KiB; its default is 2 MiB): the index's hot pages (common
+# names, recent quotation groups) stay in memory across the update's steps
+CACHE_KIB = 128 * 1024
 
 STATE = """
 CREATE TABLE IF NOT EXISTS corpus_meta (key TEXT PRIMARY KEY, value TEXT);
@@ -70,6 +80,7 @@ def update_entities(
     path = warehouse.root / INDEX
     path.parent.mkdir(parents=True, exist_ok=True)
     with closing(sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)) as db:
+        db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         db.execute("BEGIN IMMEDIATE")
         try:
             done = _update(warehouse, db, version, log, rebuild)
@@ -103,71 +114,132 @@ def _update(
         db.execute("INSERT OR REPLACE INTO corpus_meta VALUES ('version', ?)", (version,))
     entities = EntityIndex(db, own_place)
     quotes = QuoteIndex(db)
-    changes: dict[str, dict[str, pa.Table | None]] = {MENTIONS.name: {}, QUOTES.name: {}}
+    # Each output file is written as soon as it is made and committed with the others at the
+    # end: the update holds one batch's rows at a time, however many files it folds.
+    folder = warehouse.root / INDEX.parent
+    with warehouse.lock():
+        warehouse.recover()  # a commit naming files staged by an update that died is applied
+    for leftover in folder.glob(f"{PARTS}*"):  # then what such an update left is debris
+        shutil.rmtree(leftover, ignore_errors=True)
+    outputs = (MENTIONS, ENTITIES, QUOTES)
+    staged = StagedParts(folder / f"{PARTS}{uuid.uuid4().hex[:8]}", {s.name: {} for s in outputs})
+    try:
+        new, gone = _files_changed(warehouse, db, ARTICLE_MENTIONS.name)
+        log(f"{len(new)} new or changed batch file(s) of mentions, {len(gone)} gone")
+        added = _Files(warehouse, ARTICLE_MENTIONS.name, new)
+        change = entities.update(added, gone)
+        done.seconds["resolution"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        stems = {p.stem: p for p in warehouse.files_of(ARTICLE_MENTIONS.name)}
+        relinked = sorted(set(new) | (entities.files_of_keys(change.names) & stems.keys()))
+        for stem in relinked:
+            rows = warehouse.read_file(MENTIONS_IN, stems[stem])
+            linked = mentions_table(rows, entities.name_links(stem))
+            staged.put(MENTIONS.name, stem, linked if linked.num_rows else None)
+        for stem in sorted(gone):
+            staged.put(MENTIONS.name, stem, None)
+        log(
+            f"{len(change.names):,} name(s) changed entity, {len(change.entities):,} entities "
+            f"changed; rewriting {len(relinked) + len(gone)} mentions file(s)"
+        )
+        done.folded = len(new) + len(gone)
+        done.seconds["mentions"] = time.perf_counter() - clock
 
-    new, gone = _files_changed(warehouse, db, ARTICLE_MENTIONS.name)
-    log(f"{len(new)} new or changed batch file(s) of mentions, {len(gone)} gone")
-    added = {stem: warehouse.read_file(ARTICLE_MENTIONS.name, p) for stem, p in new.items()}
-    change = entities.update(added, gone)
-    done.seconds["resolution"] = time.perf_counter() - clock
-    clock = time.perf_counter()
-    stems = {p.stem: p for p in warehouse.files_of(ARTICLE_MENTIONS.name)}
-    for stem in sorted(set(added) | (entities.files_of_keys(change.names) & stems.keys())):
-        rows = added[stem] if stem in added else warehouse.read_file(MENTIONS_IN, stems[stem])
-        linked = mentions_table(rows, entities.name_links(stem))
-        changes[MENTIONS.name][stem] = linked if linked.num_rows else None
-    changes[MENTIONS.name] |= dict.fromkeys(gone)
-    log(
-        f"{len(change.names):,} name(s) changed entity, {len(change.entities):,} entities "
-        f"changed; rewriting {len(changes[MENTIONS.name])} mentions file(s)"
-    )
-    done.folded = len(added) + len(gone)
-    done.seconds["mentions"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        new_quotes, gone_quotes = _quotes(warehouse, db, entities, quotes, change, staged)
+        done.seconds["quotes"] = time.perf_counter() - clock
 
-    clock = time.perf_counter()
-    new_quotes, gone_quotes = _files_changed(warehouse, db, ARTICLE_QUOTES.name)
-    for stem in sorted(gone_quotes | (new_quotes.keys() & _folded(db, ARTICLE_QUOTES.name))):
-        quotes.forget(stem)
-        db.execute("DELETE FROM corpus_speakers WHERE file = ?", (stem,))
-    quote_files = {p.stem: p for p in warehouse.files_of(ARTICLE_QUOTES.name)}
-    rewrite = set(new_quotes) | (_files_of_speakers(db, change.renamed) & quote_files.keys())
-    rows = {stem: warehouse.read_file(ARTICLE_QUOTES.name, quote_files[stem]) for stem in rewrite}
-    runs: dict[str, dict[str, list[tuple[str, str, str]]]] = {}
-    for stem in new_quotes:  # the batches of one run are folded together
-        runs.setdefault(batch_order(stem)[0], {})[stem] = quotations(rows[stem])
-    ids: dict[str, dict[str, str]] = {}
-    for run in sorted(runs):
-        ids |= quotes.assign_together(runs[run])
-    for stem in sorted(rewrite):
-        speakers = rows[stem].column("speaker").drop_null().to_pylist()
-        if stem in new_quotes:
-            db.executemany(
-                "INSERT INTO corpus_speakers VALUES (?, ?)",
-                ((stem, k) for k in sorted({fold(s) for s in speakers})),
-            )
-        speaking = entities.entities_of_names(speakers)
-        linked = link_quotes(rows[stem], ids.get(stem) or quotes.ids_of(stem), speaking.get)
-        changes[QUOTES.name][stem] = linked if linked.num_rows else None
-    changes[QUOTES.name] |= dict.fromkeys(gone_quotes)
-    done.seconds["quotes"] = time.perf_counter() - clock
-
-    clock = time.perf_counter()
-    changes[ENTITIES.name] = {
-        stem: table if (table := entities_table(entities, stem)).num_rows else None
-        for stem in sorted(change.files)
-    }
-    if rebuilt:  # files of an older layout or of batches gone
-        for spec in (MENTIONS, ENTITIES, QUOTES):
-            for path in warehouse.files_of(spec.name):
-                changes[spec.name].setdefault(path.stem, None)
-    done.files = warehouse.update_parts(changes)
-    _record_files(db, ARTICLE_MENTIONS.name, new, gone)
-    _record_files(db, ARTICLE_QUOTES.name, new_quotes, gone_quotes)
+        clock = time.perf_counter()
+        for stem in sorted(change.files):
+            table = entities_table(entities, stem)
+            staged.put(ENTITIES.name, stem, table if table.num_rows else None)
+        if rebuilt:  # files of an older layout or of batches gone
+            for spec in outputs:
+                put = staged.staged(spec.name)
+                for path in warehouse.files_of(spec.name):
+                    if path.stem not in put:
+                        staged.put(spec.name, path.stem, None)
+        done.files = warehouse.commit_parts(staged)
+        _record_files(db, ARTICLE_MENTIONS.name, new, gone)
+        _record_files(db, ARTICLE_QUOTES.name, new_quotes, gone_quotes)
+    finally:
+        staged.discard()
     done.seconds["write"] = time.perf_counter() - clock
-    for spec in (MENTIONS, ENTITIES, QUOTES):
+    for spec in outputs:
         done.rows[spec.name] = table_rows(warehouse.table_dir(spec.name))
         done.files.setdefault(spec.name, 0)
     return done
+
+
+def _quotes(
+    warehouse: Warehouse,
+    db: sqlite3.Connection,
+    entities: EntityIndex,
+    quotes: QuoteIndex,
+    change: Change,
+    staged: StagedParts,
+) -> tuple[dict[str, Path], set[str]]:
+    """Fold the new or changed `article_quotes` files into the quotation index, one run at a
+    time (the batches of one run together), and stage the `quotes` files of those and of the
+    files whose speakers' entities were renamed; returns the files new or changed, and gone."""
+    new, gone = _files_changed(warehouse, db, ARTICLE_QUOTES.name)
+    for stem in sorted(gone | (new.keys() & _folded(db, ARTICLE_QUOTES.name))):
+        quotes.forget(stem)
+        db.execute("DELETE FROM corpus_speakers WHERE file = ?", (stem,))
+    files = {p.stem: p for p in warehouse.files_of(ARTICLE_QUOTES.name)}
+    runs: dict[str, list[str]] = {}
+    for stem in new:
+        runs.setdefault(batch_order(stem)[0], []).append(stem)
+    for run in sorted(runs):
+        rows = {stem: warehouse.read_file(ARTICLE_QUOTES.name, files[stem]) for stem in runs[run]}
+        ids = quotes.assign_together({stem: quotations(r) for stem, r in rows.items()})
+        for stem in sorted(rows):
+            _stage_quotes(db, entities, staged, stem, rows[stem], ids.get(stem, {}), new=True)
+    renamed = _files_of_speakers(db, change.renamed) & files.keys()
+    for stem in sorted(renamed - new.keys()):  # a stored batch keeps its ids
+        rows = warehouse.read_file(ARTICLE_QUOTES.name, files[stem])
+        _stage_quotes(db, entities, staged, stem, rows, quotes.ids_of(stem), new=False)
+    for stem in sorted(gone):
+        staged.put(QUOTES.name, stem, None)
+    return new, gone
+
+
+def _stage_quotes(
+    db: sqlite3.Connection,
+    entities: EntityIndex,
+    staged: StagedParts,
+    stem: str,
+    rows: pa.Table,
+    ids: dict[str, str],
+    new: bool,
+) -> None:
+    """Stage one `quotes` file: batch file `stem`'s quotations linked to their speakers'
+    entities and ids; a new file's speakers are noted, so a rename finds it."""
+    speakers = rows.column("speaker").drop_null().to_pylist()
+    if new:
+        db.executemany(
+            "INSERT INTO corpus_speakers VALUES (?, ?)",
+            ((stem, k) for k in sorted({fold(s) for s in speakers})),
+        )
+    linked = link_quotes(rows, ids, entities.entities_of_names(speakers).get)
+    staged.put(QUOTES.name, stem, linked if linked.num_rows else None)
+
+
+class _Files(Mapping[str, pa.Table]):
+    """Batch files of an article table by stem, each read when asked for: a fold over many
+    files holds one at a time."""
+
+    def __init__(self, warehouse: Warehouse, table: str, paths: Mapping[str, Path]) -> None:
+        self.warehouse, self.table, self.paths = warehouse, table, paths
+
+    def __getitem__(self, stem: str) -> pa.Table:
+        return self.warehouse.read_file(self.table, self.paths[stem])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.paths)
+
+    def __len__(self) -> int:
+        return len(self.paths)
 
 
 def _fingerprint(path: Path) -> str:

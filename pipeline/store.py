@@ -6,7 +6,8 @@ tables that follow the article tables' batches, such as `mentions`). Readers tak
 as one table.
 
 A commit is all-or-nothing across tables. Every new or rewritten file is first written and
-fsync'ed under `_staging/<commit>/`; then a journal naming each rename and deletion is written
+fsync'ed under `_staging/<commit>/` (or, for a long corpus update, in a folder of its own that
+`StagedParts` fills file by file); then a journal naming each rename and deletion is written
 atomically; then the operations are applied. A crash before the journal leaves only staging debris
 (removed by the next `recover`); a crash after it is rolled forward by `recover`, and a stop
 signal (SIGINT, SIGTERM) that arrives after it waits until the commit is applied. Table folders
@@ -149,6 +150,32 @@ class Commit:
     add: dict[str, pa.Table] = field(default_factory=dict)
     remove: dict[str, set[str]] = field(default_factory=dict)  # table -> key values to drop
     files_to_check: set[str] = field(default_factory=set)  # batch files that may hold them
+
+
+@dataclass
+class StagedParts:
+    """Files of corpus tables written one at a time, then committed together
+    (`Warehouse.commit_parts`), so a long update holds only the file it is making in memory.
+    `folder` is the caller's and outside `_staging` (whose uncommitted folders `recover` takes
+    for debris); `discard` removes it once the commit is applied or abandoned."""
+
+    folder: Path
+    parts: dict[str, dict[str, Path | None]] = field(default_factory=dict)
+
+    def put(self, name: str, stem: str, rows: pa.Table | None) -> None:
+        """Write file `stem` of table `name` (None: delete it), replacing one staged before."""
+        path = None
+        if rows is not None:
+            path = self.folder / name / f"{stem}.parquet"
+            write_parquet(rows.cast(TABLES[name].schema), path)
+        self.parts.setdefault(name, {})[f"{stem}.parquet"] = path
+
+    def staged(self, name: str) -> set[str]:
+        """The stems of table `name` put so far."""
+        return {target.removesuffix(".parquet") for target in self.parts.get(name, {})}
+
+    def discard(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 @dataclass
@@ -339,11 +366,13 @@ class Warehouse:
         if not staging.is_dir():
             return 0
         rolled = 0
-        for folder in sorted(staging.iterdir()):
+        folders = sorted(staging.iterdir())
+        for folder in folders:  # every journal first: one may name files staged beside it
             journal = folder / JOURNAL
             if journal.exists():
                 self._apply(json.loads(journal.read_text(encoding="utf-8")))
                 rolled += 1
+        for folder in folders:
             shutil.rmtree(folder, ignore_errors=True)
         return rolled
 
@@ -360,12 +389,12 @@ class Warehouse:
     def _write_files(
         self,
         label: str,
-        files: Mapping[str, Mapping[str, pa.Table | None]],
+        files: Mapping[str, Mapping[str, pa.Table | Path | None]],
         state: Mapping[str, str] | None = None,
     ) -> bool:
-        """Write, replace (a table) or delete (None) files of several tables, and replace
-        `state` files (name under the warehouse -> text), all or nothing: staged and fsync'ed,
-        then a journal, then renamed into place. False if nothing to do."""
+        """Write, replace (a table, or a file staged already) or delete (None) files of several
+        tables, and replace `state` files (name under the warehouse -> text), all or nothing:
+        staged and fsync'ed, then a journal, then renamed into place. False if nothing to do."""
         folder = self.root / STAGING / f"{label}-{uuid.uuid4().hex[:8]}"
         ops: list[dict[str, str]] = []
         for name, text in (state or {}).items():
@@ -380,6 +409,9 @@ class Warehouse:
                 dst = str(self.table_dir(name) / target)
                 if content is None:
                     ops.append({"op": "delete", "dst": dst})
+                    continue
+                if isinstance(content, Path):  # staged and fsync'ed already (`StagedParts`)
+                    ops.append({"op": "replace", "src": str(content), "dst": dst})
                     continue
                 src = folder / name / target
                 write_parquet(content, src)
@@ -452,28 +484,41 @@ class Warehouse:
         self, changes: Mapping[str, Mapping[str, pa.Table | None]], label: str = "corpus"
     ) -> dict[str, int]:
         """Write (rows) or delete (None) the named files (table -> file stem -> rows) of corpus
-        tables in one atomic commit, leaving their other files as they are: a reader sees the
-        tables before or after, never between. A table left without files gets an empty one
-        (`EMPTY_PART`), so readers see its schema, which goes when a real file comes. Returns
-        the files written or deleted per table."""
-        files: dict[str, dict[str, pa.Table | None]] = {}
+        tables in one atomic commit, leaving their other files as they are (`commit_parts`)."""
         with self.lock():
-            for name, parts in changes.items():
-                spec = TABLES[name]
-                contents: dict[str, pa.Table | None] = {
-                    f"{stem}.parquet": None if rows is None else rows.cast(spec.schema)
-                    for stem, rows in parts.items()
-                }
-                present = {p.name for p in self.files_of(name)}
-                present |= {n for n, rows in contents.items() if rows is not None}
-                present -= {n for n, rows in contents.items() if rows is None}
-                empty = f"{EMPTY_PART}.parquet"
-                if not present:
-                    contents[empty] = spec.empty()
-                elif empty in present and len(present) > 1 and empty not in contents:
-                    contents[empty] = None
-                files[name] = contents
-            self._write_files(f"{label}-{'-'.join(sorted(changes))}", files)
+            staged = StagedParts(self.root / STAGING / f"{label}-parts-{uuid.uuid4().hex[:8]}")
+            try:
+                for name, parts in changes.items():
+                    for stem, rows in parts.items():
+                        staged.put(name, stem, rows)
+                return self._commit_parts(staged, label)
+            finally:
+                staged.discard()
+
+    def commit_parts(self, staged: StagedParts, label: str = "corpus") -> dict[str, int]:
+        """Apply the files `staged` in one atomic commit, leaving the tables' other files as
+        they are: a reader sees the tables before or after, never between. A table left without
+        files gets an empty one (`EMPTY_PART`), so readers see its schema, which goes when a
+        real file comes. Returns the files written or deleted per table."""
+        with self.lock():
+            return self._commit_parts(staged, label)
+
+    def _commit_parts(self, staged: StagedParts, label: str) -> dict[str, int]:
+        files: dict[str, dict[str, pa.Table | Path | None]] = {}
+        for name, parts in staged.parts.items():
+            contents: dict[str, pa.Table | Path | None] = dict(parts)
+            present = {p.name for p in self.files_of(name)}
+            present |= {n for n, path in parts.items() if path is not None}
+            present -= {n for n, path in parts.items() if path is None}
+            empty = f"{EMPTY_PART}.parquet"
+            if not present:
+                contents[empty] = TABLES[name].empty()
+            elif empty in present and len(present) > 1 and empty not in contents:
+                contents[empty] = None
+            files[name] = contents
+        if staged.folder.is_dir():
+            _fsync_dir_tree(staged.folder)
+        self._write_files(f"{label}-{'-'.join(sorted(files))}", files)
         return {name: len(contents) for name, contents in files.items()}
 
     def _replace_parts(self, spec: TableSpec, parts: Mapping[str, pa.Table]) -> int:

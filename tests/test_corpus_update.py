@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+import pytest
 
-from pipeline.corpus import update_entities
+from pipeline.corpus import PARTS, update_entities
+from pipeline.entities import index
 from pipeline.store import Warehouse, write_parquet
 from pipeline.tables import ARTICLE_MENTIONS, ARTICLE_QUOTES, ENTITIES, MENTIONS, QUOTES
 
@@ -133,6 +135,40 @@ def test_an_update_equals_a_rebuild_and_keeps_ids(tmp_path: Path) -> None:
     assert contents(stepwise) == contents(scratch)
     update_entities(Warehouse(stepwise), rebuild=True)
     assert contents(stepwise) == contents(scratch)
+
+
+def test_a_rebuild_redeciding_as_it_folds_equals_one_redecision(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rebuild redecides every `REDECIDE_ROWS` mention rows, so its memory is bounded by
+    those rows: the tables are the same as when it redecides once, after every file."""
+    once, often = tmp_path / "once", tmp_path / "often"
+    for root in (once, often):
+        for n in range(6):
+            write_batch(root, n, novel=n % 3)
+    update_entities(Warehouse(once))
+    monkeypatch.setattr(index, "REDECIDE_ROWS", 10)  # a redecision after each file
+    update_entities(Warehouse(often))
+    assert contents(often) == contents(once)
+
+
+def test_files_staged_by_an_update_that_died_are_cleared(tmp_path: Path) -> None:
+    """An update writes its files under `_index/parts-*` until it commits them all; what one
+    that died left there never reaches the tables, and the next update clears it."""
+    for n in range(3):
+        write_batch(tmp_path, n)
+    update_entities(Warehouse(tmp_path))
+    before = contents(tmp_path)
+    debris = tmp_path / "_index" / f"{PARTS}dead" / MENTIONS.name / f"{batch(0)}.parquet"
+    write_parquet(MENTIONS.empty(), debris)
+    write_batch(tmp_path, 3)
+    update_entities(Warehouse(tmp_path))
+    assert not list((tmp_path / "_index").glob(f"{PARTS}*"))
+    after = contents(tmp_path)
+    assert len(after[MENTIONS.name]) > len(before[MENTIONS.name])
+    assert {r["doc_id"] for r in after[MENTIONS.name]} >= {
+        r["doc_id"] for r in before[MENTIONS.name]
+    }
 
 
 def test_a_batch_gone_takes_its_rows_with_it(tmp_path: Path) -> None:

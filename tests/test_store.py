@@ -8,7 +8,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline.rows import DocumentRow
-from pipeline.store import JOURNAL, STAGING, Commit, Warehouse
+from pipeline.store import JOURNAL, STAGING, Commit, Warehouse, write_parquet
 from pipeline.tables import DOCUMENTS, FILES, REJECTED, conform
 
 from .conftest import file_row
@@ -108,6 +108,22 @@ def test_recover_rolls_back_or_forward(tmp_path: Path, with_journal: bool) -> No
     assert wh.recover() == int(with_journal)
     expected = ["d1", "d2"] if with_journal else ["d1"]
     assert sorted(wh.read("documents")["doc_id"].to_pylist()) == expected
+    assert not any((tmp_path / STAGING).iterdir())
+
+
+def test_recover_applies_a_journal_before_clearing_the_files_it_names(tmp_path: Path) -> None:
+    """A journal may name files staged in another folder (`StagedParts`), one that sorts
+    first: every journal is applied before any folder is cleared."""
+    wh = Warehouse(tmp_path)
+    wh.commit(Commit("b1", add={DOCUMENTS.name: conform(DOCUMENTS, [doc("d1", "a")])}))
+    src = tmp_path / STAGING / "a-parts" / "b2.parquet"
+    write_parquet(conform(DOCUMENTS, [doc("d2", "b")]), src)
+    dst = wh.table_dir("documents") / "b2.parquet"
+    journal = tmp_path / STAGING / "b-commit" / JOURNAL
+    journal.parent.mkdir(parents=True)
+    journal.write_text(json.dumps({"ops": [{"op": "replace", "src": str(src), "dst": str(dst)}]}))
+    assert wh.recover() == 1
+    assert sorted(wh.read("documents")["doc_id"].to_pylist()) == ["d1", "d2"]
     assert not any((tmp_path / STAGING).iterdir())
 
 

@@ -80,6 +80,11 @@ CREATE INDEX IF NOT EXISTS ent_entities_file ON ent_entities (file);
 # The labels of names that may be places, and so context for one another.
 CONTEXT_LABELS = PLACE_LABELS | MISLABELLED_PLACE_LABELS
 
+# Mention rows folded between redecisions when an update folds many files (a rebuild): the
+# redecision's caches hold the names those rows touch and their contexts, so memory stays
+# bounded by this, not by the archive; the result is the same as folding them all at once.
+REDECIDE_ROWS = 1_000_000
+
 # What a name's entity was before an update: key, entity id, "label\x1fname", anchor, first.
 WAS = "n.key, n.entity, e.label || char(31) || e.name, e.anchor, e.first"
 
@@ -105,6 +110,14 @@ class Change:
     renamed: set[str] = field(default_factory=set)  # and those whose entity's name changed
     entities: set[str] = field(default_factory=set)
     files: set[str] = field(default_factory=set)
+
+    def add(self, other: Change) -> None:
+        """Take in a later step's changes: what changed in either changed (a superset of what
+        differs between before the first and after the last, rewritten from the final state)."""
+        self.names |= other.names
+        self.renamed |= other.renamed
+        self.entities |= other.entities
+        self.files |= other.files
 
 
 class EntityIndex:
@@ -149,9 +162,16 @@ class EntityIndex:
         dirty: set[str] = set()
         for file in sorted({*removed, *(f for f in added if f in self.files())}):
             dirty |= self._forget(file)
-        for file, table in sorted(added.items()):
-            dirty |= self._fold(file, table)
-        return _Update(self).run(dirty)
+        change, rows = Change(), 0
+        for file in sorted(added):  # one file's rows at a time: `added` may read them lazily
+            mentions = added[file]
+            dirty |= self._fold(file, mentions)
+            rows += mentions.num_rows
+            if rows >= REDECIDE_ROWS:  # many files (a rebuild): redecide as updates would
+                change.add(_Update(self).run(dirty))
+                dirty, rows = set(), 0
+        change.add(_Update(self).run(dirty))
+        return change
 
     def _forget(self, file: str) -> set[str]:
         keys = self.keys_of_file(file)
