@@ -480,45 +480,27 @@ class Warehouse:
         with self.lock():
             return self._replace_parts(TABLES[name], parts)
 
-    def update_parts(
-        self, changes: Mapping[str, Mapping[str, pa.Table | None]], label: str = "corpus"
-    ) -> dict[str, int]:
-        """Write (rows) or delete (None) the named files (table -> file stem -> rows) of corpus
-        tables in one atomic commit, leaving their other files as they are (`commit_parts`)."""
-        with self.lock():
-            staged = StagedParts(self.root / STAGING / f"{label}-parts-{uuid.uuid4().hex[:8]}")
-            try:
-                for name, parts in changes.items():
-                    for stem, rows in parts.items():
-                        staged.put(name, stem, rows)
-                return self._commit_parts(staged, label)
-            finally:
-                staged.discard()
-
     def commit_parts(self, staged: StagedParts, label: str = "corpus") -> dict[str, int]:
         """Apply the files `staged` in one atomic commit, leaving the tables' other files as
         they are: a reader sees the tables before or after, never between. A table left without
         files gets an empty one (`EMPTY_PART`), so readers see its schema, which goes when a
         real file comes. Returns the files written or deleted per table."""
-        with self.lock():
-            return self._commit_parts(staged, label)
-
-    def _commit_parts(self, staged: StagedParts, label: str) -> dict[str, int]:
         files: dict[str, dict[str, pa.Table | Path | None]] = {}
-        for name, parts in staged.parts.items():
-            contents: dict[str, pa.Table | Path | None] = dict(parts)
-            present = {p.name for p in self.files_of(name)}
-            present |= {n for n, path in parts.items() if path is not None}
-            present -= {n for n, path in parts.items() if path is None}
-            empty = f"{EMPTY_PART}.parquet"
-            if not present:
-                contents[empty] = TABLES[name].empty()
-            elif empty in present and len(present) > 1 and empty not in contents:
-                contents[empty] = None
-            files[name] = contents
-        if staged.folder.is_dir():
-            _fsync_dir_tree(staged.folder)
-        self._write_files(f"{label}-{'-'.join(sorted(files))}", files)
+        with self.lock():
+            for name, parts in staged.parts.items():
+                contents: dict[str, pa.Table | Path | None] = dict(parts)
+                present = {p.name for p in self.files_of(name)}
+                present |= {n for n, path in parts.items() if path is not None}
+                present -= {n for n, path in parts.items() if path is None}
+                empty = f"{EMPTY_PART}.parquet"
+                if not present:
+                    contents[empty] = TABLES[name].empty()
+                elif empty in present and len(present) > 1 and empty not in contents:
+                    contents[empty] = None
+                files[name] = contents
+            if staged.folder.is_dir():
+                _fsync_dir_tree(staged.folder)
+            self._write_files(f"{label}-{'-'.join(sorted(files))}", files)
         return {name: len(contents) for name, contents in files.items()}
 
     def _replace_parts(self, spec: TableSpec, parts: Mapping[str, pa.Table]) -> int:

@@ -750,10 +750,11 @@ def _subject(cue: Token, inside: list[bool] | None = None) -> Token | None:
 def _name_before(cue: Token) -> Token | None:
     """A name just before a cue that the parser hung on it as a modifier, not its subject
     ("“…,” Beck joked" parsed with "Beck" a compound of "joked")."""
-    before = cue.doc[cue.i - 1] if cue.i else None
-    if before is not None and before.head.i == cue.i and before.pos_ == "PROPN":
-        return before if before.dep_ in _MISREAD_SUBJECTS else None
-    return None
+    if not cue.i:
+        return None
+    before = cue.doc[cue.i - 1]
+    hung = before.head.i == cue.i and before.dep_ in _MISREAD_SUBJECTS
+    return before if hung and before.pos_ == "PROPN" else None
 
 
 def _may_speak(subject: Token) -> bool:
