@@ -461,7 +461,12 @@ ENTITIES = TableSpec(
                 "canonical name or label changes; a merge keeps the older id.",
             ),
             col("name", pa.string(), "Canonical name, the fullest correct form."),
-            col("label", pa.string(), "The label most of its mentions carry."),
+            col(
+                "label",
+                pa.string(),
+                "The label most of its settled mentions carry (each name's first 50, in feed "
+                "order).",
+            ),
             col(
                 "aliases",
                 pa.list_(pa.string()),

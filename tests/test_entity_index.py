@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.entities import entities_table
-from pipeline.entities.index import EntityIndex
+from pipeline.entities.index import SETTLED_MENTIONS, EntityIndex
 from pipeline.entities.places import own_place
 from pipeline.entities.resolve import entity_id
 from tests.test_entities import same, table
@@ -91,6 +91,27 @@ def test_forgetting_a_batch_equals_never_folding_it() -> None:
     without.update({b: table(rows) for b, rows in CORPUS.items() if b != BATCHES[2]})
     assert state(built)[0].equals(state(without)[0])
     assert state(built)[1] == state(without)[1]
+
+
+def test_a_settled_name_keeps_its_label_when_later_votes_lean_the_other_way() -> None:
+    """A name's label is voted by its first SETTLED_MENTIONS mentions in feed order: later
+    batches add to its counts only, so its rows do not move on each near tie; a batch that comes
+    back older than the settled ones does vote, and a rebuild settles it the same way."""
+    early = [same(f"a{i}", "Linux", "GPE") for i in range(SETTLED_MENTIONS)]
+    late = [same(f"b{i}", "Linux", "PERSON") for i in range(SETTLED_MENTIONS + 10)]
+    built = index()
+    built.update({BATCHES[1]: table(early)})
+    built.update({BATCHES[2]: table(late)})
+    (linux,) = built.entities()
+    assert (linux.label, linux.n_mentions) == ("GPE", 2 * SETTLED_MENTIONS + 10)
+    rebuilt = index()
+    rebuilt.update({BATCHES[2]: table(late), BATCHES[1]: table(early)})
+    assert state(rebuilt)[0].equals(state(built)[0])
+    unsettled = index()  # the early votes do not reach SETTLED_MENTIONS without the late file
+    unsettled.update({BATCHES[1]: table(early[:5]), BATCHES[2]: table(late)})
+    assert unsettled.entities()[0].label == "PERSON"
+    built.update({BATCHES[0]: table(late)})  # an older batch, processed late, votes first
+    assert built.entities()[0].label == "PERSON"
 
 
 def test_a_file_folded_again_replaces_its_old_rows() -> None:

@@ -51,7 +51,7 @@ CREATE TABLE IF NOT EXISTS ent_uses (file TEXT, key TEXT, name TEXT, label TEXT,
 CREATE INDEX IF NOT EXISTS ent_uses_key ON ent_uses (key);
 CREATE INDEX IF NOT EXISTS ent_uses_file ON ent_uses (file);
 CREATE TABLE IF NOT EXISTS ent_posts (key TEXT, doc TEXT, file TEXT);
-CREATE INDEX IF NOT EXISTS ent_posts_key ON ent_posts (key);
+CREATE INDEX IF NOT EXISTS ent_posts_key ON ent_posts (key, file);
 CREATE INDEX IF NOT EXISTS ent_posts_doc ON ent_posts (doc);
 CREATE INDEX IF NOT EXISTS ent_posts_file ON ent_posts (file);
 CREATE TABLE IF NOT EXISTS ent_forms (file TEXT, key TEXT, form TEXT);
@@ -84,6 +84,13 @@ CONTEXT_LABELS = PLACE_LABELS | MISLABELLED_PLACE_LABELS
 # redecision's caches hold the names those rows touch and their contexts, so memory stays
 # bounded by this, not by the archive; the result is the same as folding them all at once.
 REDECIDE_ROWS = 1_000_000
+
+# A name's spellings and labels are those of its first mentions in feed order: the batch files
+# (by `file_order`) until this many mentions. Later batches add to its counts, not to its
+# evidence, so a name that has settled keeps its label however the votes of later articles lean
+# (a near tie would otherwise tip back and forth, moving every row that names it), and a
+# rebuild, which folds the same files in the same order, settles it the same way.
+SETTLED_MENTIONS = 50
 
 # What a name's entity was before an update: key, entity id, "label\x1fname", anchor, first.
 WAS = "n.key, n.entity, e.label || char(31) || e.name, e.anchor, e.first"
@@ -254,8 +261,9 @@ class EntityIndex:
         found: dict[str, Name] = {}
         with self._keys(keys) as table:
             for key, spelling, label, n in self.db.execute(
-                f"SELECT key, name, label, SUM(n) FROM {table} CROSS JOIN ent_uses USING (key) "
-                "GROUP BY key, name, label"
+                f"WITH {_settled(table)} SELECT key, name, label, SUM(n) FROM settled "
+                "GROUP BY key, name, label",
+                (SETTLED_MENTIONS,),
             ):
                 name = found.setdefault(key, Name(key))
                 name.spellings[spelling] += n
@@ -269,11 +277,11 @@ class EntityIndex:
                 f"SELECT DISTINCT key, form FROM {table} CROSS JOIN ent_forms USING (key)"
             ):
                 found[key].aliases.add(form)
-            for key, first in self.db.execute(
-                f"SELECT key, MIN(ord) FROM {table} CROSS JOIN ent_uses USING (key) "
+            for key, first, n in self.db.execute(
+                f"SELECT key, MIN(ord), SUM(n) FROM {table} CROSS JOIN ent_uses USING (key) "
                 "JOIN ent_files USING (file) GROUP BY key"
             ):
-                found[key].first = first
+                found[key].first, found[key].n_mentions = first, n
         return found
 
     def entity_rows(
@@ -352,6 +360,18 @@ class EntityIndex:
         return _TempKeys(self.db, keys)
 
 
+def _settled(table: str) -> str:
+    """SQL for `settled (key, file, name, label, n)`: the uses of each name of `table` (a table
+    of keys) in the batch files that settle it, the first in feed order until `SETTLED_MENTIONS`
+    (the parameter) mentions; one pass over the name's uses."""
+    return (
+        "settled AS (SELECT key, file, name, label, n FROM (SELECT key, file, name, label, n, "
+        "COALESCE(SUM(n) OVER (PARTITION BY key ORDER BY ord GROUPS BETWEEN UNBOUNDED PRECEDING "
+        f"AND 1 PRECEDING), 0) AS before FROM {table} CROSS JOIN ent_uses USING (key) "
+        "JOIN ent_files USING (file)) WHERE before < ?)"
+    )
+
+
 class _TempKeys:
     """A temporary one-column table of keys to join on, dropped on exit."""
 
@@ -405,18 +425,35 @@ class _Update:
 
     def docs(self, key: str) -> set[str]:
         if key not in self.docs_cache:
-            rows = self.db.execute("SELECT doc FROM ent_posts WHERE key = ?", (key,))
-            self.docs_cache[key] = {d for (d,) in rows}
+            with self.index._keys([key]) as table:
+                rows = self.db.execute(
+                    f"WITH {_settled(table)}, files AS (SELECT DISTINCT key, file FROM settled) "
+                    "SELECT doc FROM files s CROSS JOIN ent_posts p ON p.key = s.key "
+                    "AND p.file = s.file",
+                    (SETTLED_MENTIONS,),
+                )
+                self.docs_cache[key] = {d for (d,) in rows}
         return self.docs_cache[key]
 
-    def _beside(self, key: str) -> set[str]:
-        if key not in self.context_cache:
+    def among(self, key: str, docs: set[str]) -> set[str]:
+        with self.index._keys(docs) as table:
             rows = self.db.execute(
-                "SELECT DISTINCT p2.key FROM ent_posts p1 JOIN ent_posts p2 ON p2.doc = p1.doc "
-                "WHERE p1.key = ?",
+                f"SELECT t.key FROM {table} t CROSS JOIN ent_posts p ON p.doc = t.key "
+                "WHERE p.key = ?",
                 (key,),
             )
-            self.context_cache[key] = {k for (k,) in rows} - {key}
+            return {d for (d,) in rows}
+
+    def _beside(self, key: str) -> set[str]:
+        """The names named beside `key` in the articles of the files that settle it: a name's
+        context, like its label, is its first mentions', so it neither grows with the archive
+        nor tips a join back and forth as later articles come."""
+        if key not in self.context_cache:
+            with self.index._keys(self.docs(key)) as table:
+                rows = self.db.execute(
+                    f"SELECT DISTINCT p.key FROM {table} t CROSS JOIN ent_posts p ON p.doc = t.key"
+                )
+                self.context_cache[key] = {k for (k,) in rows} - {key}
         return self.context_cache[key]
 
     def shared(self, a: str, b: str) -> int:

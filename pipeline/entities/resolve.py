@@ -66,13 +66,15 @@ def entity_id(anchor: str) -> str:
 
 @dataclass
 class Name:
-    """One folded name across the corpus: how often each spelling and label occurs, in how many
-    articles, the forms mentions wrote, and the first batch file that used it."""
+    """One folded name across the corpus: how often each spelling and label occurs among its
+    settled mentions (the index's `SETTLED_MENTIONS`), how many mentions and articles it has in
+    all, the forms mentions wrote, and the first batch file that used it."""
 
     key: str
     spellings: Counter[str] = field(default_factory=Counter)
     labels: Counter[str] = field(default_factory=Counter)
     n_docs: int = 0
+    n_mentions: int = 0
     aliases: set[str] = field(default_factory=set)
     first: str = ""
 
@@ -126,7 +128,10 @@ class Context(Protocol):
     """What some joins need beyond the names of their block, answered by the index."""
 
     def docs(self, key: str) -> set[str]:
-        """The articles that use name `key`."""
+        """The articles of the batch files that settle name `key` (its first mentions')."""
+
+    def among(self, key: str, docs: set[str]) -> set[str]:
+        """The articles of `docs` that use name `key`."""
 
     def shared(self, a: str, b: str) -> int:
         """How many other names both names' articles name."""
@@ -233,13 +238,13 @@ def surname_edges(bare: Name, members: Mapping[str, Name], context: Context) -> 
 
 
 def _named_together(bare: Name, keys: set[str], context: Context) -> bool:
-    """Whether most articles that left `bare` a bare surname named two of the people who have
-    it beside it: it was ambiguous there (`local.py`), so it joins neither ("Padalecki" beside
-    "Jared Padalecki" and "Sherri Padalecki")."""
+    """Whether most articles that left `bare` a bare surname (those that settle it) named two
+    of the people who have it beside it: it was ambiguous there (`local.py`), so it joins
+    neither ("Padalecki" beside "Jared Padalecki" and "Sherri Padalecki")."""
     bare_docs = context.docs(bare.key)
     people: dict[str, set[str]] = {}
     for key in sorted(keys):
-        people.setdefault(context.person(key), set()).update(context.docs(key) & bare_docs)
+        people.setdefault(context.person(key), set()).update(context.among(key, bare_docs))
     seen: set[str] = set()
     together: set[str] = set()
     for docs in people.values():
@@ -272,7 +277,9 @@ def make_entity(group: Iterable[Name], rules: set[str], anchor: str, n_docs: int
     spellings: Counter[str] = Counter()
     aliases: set[str] = set()
     doc_count: dict[str, int] = {}
+    n_mentions = 0
     for name in group:
+        n_mentions += name.n_mentions
         labels.update(name.labels)
         aliases.update(name.aliases)
         spellings.update(name.spellings)
@@ -295,5 +302,5 @@ def make_entity(group: Iterable[Name], rules: set[str], anchor: str, n_docs: int
         label=label,
         aliases=tuple(sorted(aliases)),
         n_docs=n_docs,
-        n_mentions=sum(spellings.values()),
+        n_mentions=n_mentions,
     )
