@@ -114,6 +114,27 @@ def test_a_settled_name_keeps_its_label_when_later_votes_lean_the_other_way() ->
     assert built.entities()[0].label == "PERSON"
 
 
+def test_running_totals_equal_those_of_folding_only_what_is_left() -> None:
+    """Each name's totals, aliases and settling file are kept as files come and go (not summed
+    over its files on each read): after folding, forgetting and folding a file again they equal
+    a fresh fold of the same files."""
+    kept = {b: rows for b, rows in CORPUS.items() if b != BATCHES[2]}
+    built, fresh = index(), index()
+    built.update({b: table(rows) for b, rows in CORPUS.items()})
+    built.update({}, removed=[BATCHES[2]])
+    built.update({BATCHES[1]: table(CORPUS[BATCHES[1]])})
+    fresh.update({b: table(rows) for b, rows in kept.items()})
+    for query in (
+        "SELECT * FROM ent_totals ORDER BY key",
+        "SELECT * FROM ent_aliases ORDER BY 1, 2",
+    ):
+        assert built.db.execute(query).fetchall() == fresh.db.execute(query).fetchall()
+    assert built.db.execute("SELECT n, docs FROM ent_totals WHERE key = 'brussels'").fetchone() == (
+        2,
+        2,
+    )
+
+
 def test_a_file_folded_again_replaces_its_old_rows() -> None:
     built = index()
     built.update({BATCHES[0]: table(CORPUS[BATCHES[0]])})

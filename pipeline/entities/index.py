@@ -2,7 +2,9 @@
 kept in SQLite and changed by each batch file's mentions only.
 
 Folding a batch file adds what its mentions say about each name (spellings and labels with their
-counts, the articles, the written forms); forgetting one takes it away. The names it touched are
+counts, the articles, the written forms) and to each name's running totals and aliases, so that
+reading a name costs the same however many files name it; forgetting one takes it away. A
+name's evidence is that of the files that settle it (`SETTLED_MENTIONS`). The names it touched are
 `dirty`: the blocks they fall in (`resolve.blocks`) are redecided, then the groups of names the
 changed joins and the dirty names belong to are formed again, and only their entities are
 rewritten (with their places, and the places whose context they changed). So an update costs what
@@ -47,16 +49,23 @@ from pipeline.store import batch_order
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS ent_files (file TEXT PRIMARY KEY, ord TEXT NOT NULL, names INTEGER);
-CREATE TABLE IF NOT EXISTS ent_uses (file TEXT, key TEXT, name TEXT, label TEXT, n INTEGER);
-CREATE INDEX IF NOT EXISTS ent_uses_key ON ent_uses (key);
+CREATE TABLE IF NOT EXISTS ent_uses (
+    file TEXT, ord TEXT, key TEXT, name TEXT, label TEXT, n INTEGER
+);
+CREATE INDEX IF NOT EXISTS ent_uses_key ON ent_uses (key, ord);
 CREATE INDEX IF NOT EXISTS ent_uses_file ON ent_uses (file);
 CREATE TABLE IF NOT EXISTS ent_posts (key TEXT, doc TEXT, file TEXT);
 CREATE INDEX IF NOT EXISTS ent_posts_key ON ent_posts (key, file);
 CREATE INDEX IF NOT EXISTS ent_posts_doc ON ent_posts (doc);
 CREATE INDEX IF NOT EXISTS ent_posts_file ON ent_posts (file);
 CREATE TABLE IF NOT EXISTS ent_forms (file TEXT, key TEXT, form TEXT);
-CREATE INDEX IF NOT EXISTS ent_forms_key ON ent_forms (key);
 CREATE INDEX IF NOT EXISTS ent_forms_file ON ent_forms (file);
+CREATE TABLE IF NOT EXISTS ent_aliases (
+    key TEXT, form TEXT, files INTEGER, PRIMARY KEY (key, form)
+);
+CREATE TABLE IF NOT EXISTS ent_totals (
+    key TEXT PRIMARY KEY, n INTEGER, docs INTEGER, first TEXT, settled TEXT
+);
 CREATE TABLE IF NOT EXISTS ent_near (file TEXT, a TEXT, b TEXT, n INTEGER);
 CREATE INDEX IF NOT EXISTS ent_near_a ON ent_near (a);
 CREATE INDEX IF NOT EXISTS ent_near_file ON ent_near (file);
@@ -182,9 +191,49 @@ class EntityIndex:
 
     def _forget(self, file: str) -> set[str]:
         keys = self.keys_of_file(file)
+        self._count(file, -1)
         for table in ("ent_uses", "ent_posts", "ent_forms", "ent_near", "ent_files"):
             self.db.execute(f"DELETE FROM {table} WHERE file = ?", (file,))
+        self.db.execute("DELETE FROM ent_aliases WHERE files <= 0")
+        self.db.execute("DELETE FROM ent_totals WHERE n <= 0")
+        self._settle(keys)
         return keys
+
+    def _count(self, file: str, sign: int) -> None:
+        """Add (`sign` 1) or take away (-1) batch file `file`'s rows from each name's totals
+        and aliases: what a name reads, kept as it changes rather than summed over every file
+        that names it (a name of every batch would cost more with each)."""
+        order = file_order(file)
+        self.db.execute(
+            "INSERT INTO ent_totals (key, n, docs, first) "
+            "SELECT u.key, ? * u.n, ? * COALESCE(p.docs, 0), ? FROM "
+            "(SELECT key, SUM(n) AS n FROM ent_uses WHERE file = ? GROUP BY key) u "
+            "LEFT JOIN (SELECT key, COUNT(*) AS docs FROM ent_posts WHERE file = ? GROUP BY key) p "
+            "USING (key) WHERE true "
+            "ON CONFLICT (key) DO UPDATE SET n = n + excluded.n, docs = docs + excluded.docs, "
+            "first = MIN(first, excluded.first)",
+            (sign, sign, order, file, file),
+        )
+        self.db.execute(
+            "INSERT INTO ent_aliases SELECT key, form, ? FROM "
+            "(SELECT DISTINCT key, form FROM ent_forms WHERE file = ?) WHERE true "
+            "ON CONFLICT (key, form) DO UPDATE SET files = files + excluded.files",
+            (sign, file),
+        )
+
+    def _settle(self, keys: Iterable[str]) -> None:
+        """Note, for each name of `keys`, its first use and the batch file that settles it: the
+        first in feed order where its mentions reach `SETTLED_MENTIONS` (none while fewer)."""
+        with self._keys(keys) as table:
+            self.db.execute(
+                f"UPDATE ent_totals SET first = (SELECT MIN(ord) FROM ent_uses u "
+                f"WHERE u.key = ent_totals.key), settled = (WITH per AS (SELECT ord, SUM(n) AS n "
+                "FROM ent_uses u WHERE u.key = ent_totals.key GROUP BY ord) "
+                "SELECT MIN(ord) FROM (SELECT ord, SUM(n) OVER (ORDER BY ord ROWS UNBOUNDED "
+                "PRECEDING) AS upto FROM per) WHERE upto >= ?) "
+                f"WHERE key IN (SELECT key FROM {table})",
+                (SETTLED_MENTIONS,),
+            )
 
     def _fold(self, file: str, mentions: pa.Table) -> set[str]:
         names = pc.unique(mentions["name"]).to_pylist()
@@ -197,10 +246,11 @@ class EntityIndex:
         uses = mentions.group_by(["name", "label"], use_threads=False).aggregate(
             [("doc_id", "count")]
         )
+        order = file_order(file)
         self.db.executemany(
-            "INSERT INTO ent_uses VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO ent_uses VALUES (?, ?, ?, ?, ?, ?)",
             (
-                (file, key_of[n], n, lab, c)
+                (file, order, key_of[n], n, lab, c)
                 for n, lab, c in zip(
                     *(uses[c].to_pylist() for c in ("name", "label", "doc_id_count")), strict=True
                 )
@@ -230,7 +280,16 @@ class EntityIndex:
         self.db.executemany(
             "INSERT INTO ent_forms VALUES (?, ?, ?)", ((file, k, f) for k, f in sorted(forms))
         )
-        return set(key_of.values())
+        self._count(file, 1)
+        keys = set(key_of.values())
+        with self._keys(keys) as table:  # those settled by a later file, or not yet settled
+            unsettled = self.db.execute(
+                f"SELECT key FROM {table} CROSS JOIN ent_totals USING (key) "
+                "WHERE settled IS NULL OR settled > ?",
+                (order,),
+            ).fetchall()
+        self._settle(k for (k,) in unsettled)
+        return keys
 
     def _near(
         self, file: str, posts: set[tuple[str, str]], uses: pa.Table, key_of: Mapping[str, str]
@@ -260,28 +319,19 @@ class EntityIndex:
         """The names of `keys` that some folded file still uses."""
         found: dict[str, Name] = {}
         with self._keys(keys) as table:
+            for key, n, n_docs, first in self.db.execute(
+                f"SELECT key, n, docs, first FROM {table} CROSS JOIN ent_totals USING (key)"
+            ):
+                found[key] = Name(key, n_docs=n_docs, n_mentions=n, first=first)
             for key, spelling, label, n in self.db.execute(
-                f"WITH {_settled(table)} SELECT key, name, label, SUM(n) FROM settled "
-                "GROUP BY key, name, label",
-                (SETTLED_MENTIONS,),
+                f"SELECT key, name, label, SUM(n) FROM {_settled(table)} GROUP BY key, name, label"
             ):
-                name = found.setdefault(key, Name(key))
-                name.spellings[spelling] += n
-                name.labels[label] += n
-            for key, n_docs in self.db.execute(
-                f"SELECT key, COUNT(DISTINCT doc) FROM {table} CROSS JOIN ent_posts USING (key) "
-                "GROUP BY key"
-            ):
-                found[key].n_docs = n_docs
+                found[key].spellings[spelling] += n
+                found[key].labels[label] += n
             for key, form in self.db.execute(
-                f"SELECT DISTINCT key, form FROM {table} CROSS JOIN ent_forms USING (key)"
+                f"SELECT key, form FROM {table} CROSS JOIN ent_aliases USING (key)"
             ):
                 found[key].aliases.add(form)
-            for key, first, n in self.db.execute(
-                f"SELECT key, MIN(ord), SUM(n) FROM {table} CROSS JOIN ent_uses USING (key) "
-                "JOIN ent_files USING (file) GROUP BY key"
-            ):
-                found[key].first, found[key].n_mentions = first, n
         return found
 
     def entity_rows(
@@ -361,14 +411,12 @@ class EntityIndex:
 
 
 def _settled(table: str) -> str:
-    """SQL for `settled (key, file, name, label, n)`: the uses of each name of `table` (a table
-    of keys) in the batch files that settle it, the first in feed order until `SETTLED_MENTIONS`
-    (the parameter) mentions; one pass over the name's uses."""
+    """SQL for the uses of each name of `table` (a table of keys) in the batch files that settle
+    it (`ent_totals.settled`; all while it is not settled), read by the index in feed order."""
     return (
-        "settled AS (SELECT key, file, name, label, n FROM (SELECT key, file, name, label, n, "
-        "COALESCE(SUM(n) OVER (PARTITION BY key ORDER BY ord GROUPS BETWEEN UNBOUNDED PRECEDING "
-        f"AND 1 PRECEDING), 0) AS before FROM {table} CROSS JOIN ent_uses USING (key) "
-        "JOIN ent_files USING (file)) WHERE before < ?)"
+        f"(SELECT t.key, u.file, u.name, u.label, u.n FROM {table} t "
+        "CROSS JOIN ent_totals s ON s.key = t.key "
+        "CROSS JOIN ent_uses u ON u.key = t.key AND u.ord <= COALESCE(s.settled, char(1114111)))"
     )
 
 
@@ -427,10 +475,8 @@ class _Update:
         if key not in self.docs_cache:
             with self.index._keys([key]) as table:
                 rows = self.db.execute(
-                    f"WITH {_settled(table)}, files AS (SELECT DISTINCT key, file FROM settled) "
-                    "SELECT doc FROM files s CROSS JOIN ent_posts p ON p.key = s.key "
-                    "AND p.file = s.file",
-                    (SETTLED_MENTIONS,),
+                    f"SELECT doc FROM (SELECT DISTINCT key, file FROM {_settled(table)}) s "
+                    "CROSS JOIN ent_posts p ON p.key = s.key AND p.file = s.file"
                 )
                 self.docs_cache[key] = {d for (d,) in rows}
         return self.docs_cache[key]
