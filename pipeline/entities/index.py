@@ -94,7 +94,7 @@ CONTEXT_LABELS = PLACE_LABELS | MISLABELLED_PLACE_LABELS
 # bounded by this, not by the archive; the result is the same as folding them all at once.
 REDECIDE_ROWS = 1_000_000
 
-# A name's spellings and labels are those of its first mentions in feed order: the batch files
+# A name's spellings, labels and context are its first mentions' in feed order: the batch files
 # (by `file_order`) until this many mentions. Later batches add to its counts, not to its
 # evidence, so a name that has settled keeps its label however the votes of later articles lean
 # (a near tie would otherwise tip back and forth, moving every row that names it), and a
