@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import random
 import sqlite3
+from collections.abc import Iterable
 
 import pyarrow as pa
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pytest import MonkeyPatch
 
 from pipeline.entities import entities_table
 from pipeline.entities.index import SETTLED_MENTIONS, EntityIndex
 from pipeline.entities.places import own_place
-from pipeline.entities.resolve import entity_id
+from pipeline.entities.resolve import Name, entity_id
 from tests.test_entities import same, table
 
 # batch files named like ingest's batch keys: they sort in the order they ran
@@ -214,3 +216,27 @@ def test_a_name_that_stops_being_a_place_leaves_its_block() -> None:
     built.update({BATCHES[0]: table([same("a", "Russia", "GPE")])})
     built.update({BATCHES[1]: table([same("b", "Russia", "PERSON")] * 3)})
     assert [(e.name, e.label) for e in built.entities()] == [("Russia", "PERSON")]
+
+
+def test_names_of_some_initials_are_read_only_once_their_acronym_is_named(
+    monkeypatch: MonkeyPatch,
+) -> None:
+    """Every organisation of some initials shares their acronym block, which grows with the
+    archive; rule 1 joins there only when the acronym itself is named, so until then a new name
+    of those initials reads none of the others."""
+    built = index()
+    built.update({BATCHES[0]: table([same("a", "Ministry of Defence", "ORG")])})
+    asked: list[str] = []
+    names = built.names
+
+    def recorded(keys: Iterable[str]) -> dict[str, Name]:
+        keys = list(keys)
+        asked.extend(keys)
+        return names(keys)
+
+    monkeypatch.setattr(built, "names", recorded)
+    built.update({BATCHES[1]: table([same("b", "Marine Digital", "ORG")])})
+    assert "ministry of defence" not in asked
+    built.update({BATCHES[2]: table([same("c", "MD", "ORG")])})
+    assert "ministry of defence" in asked
+    assert {e.name for e in built.entities()} == {"Ministry of Defence", "Marine Digital", "MD"}

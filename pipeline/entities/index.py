@@ -558,11 +558,13 @@ class _Update:
             placed_in += ((b, key) for b in sorted(found))
         self.db.executemany("INSERT INTO ent_blocks VALUES (?, ?)", placed_in)
         # rules 1, 2 and 4 within their blocks; then rule 3, which counts people by rules 1-2
-        self._load_blocks(dirty_blocks)
+        within = {b for b in dirty_blocks if not b.startswith("S:")}
+        idle = self._without_acronym({b for b in within if b.startswith("A:")})
+        self._load_blocks(within - idle)
         touched = self._redecide(
             {
-                block: rules.block_edges(block, self._members(block), self)
-                for block in sorted(b for b in dirty_blocks if not b.startswith("S:"))
+                block: [] if block in idle else rules.block_edges(block, self._members(block), self)
+                for block in sorted(within)
             }
         )
         self.person_cache.clear()
@@ -574,8 +576,9 @@ class _Update:
                 )
                 dirty_blocks |= {b for (b,) in rows}
         bare: set[str] = set()
-        self._load_blocks(dirty_blocks)
-        for block in sorted(b for b in dirty_blocks if b.startswith("S:")):
+        surnames = {b for b in dirty_blocks if b.startswith("S:")}
+        self._load_blocks(surnames)
+        for block in sorted(surnames):
             bare |= {k for k, n in self._members(block).items() if n.bare_surname}
         gone_bare = {k for k in dirty if k not in names or not names[k].bare_surname}
         self._load_blocks(b for k in bare for b in rules.surname_blocks(k))
@@ -592,6 +595,17 @@ class _Update:
             decided[f"B:{key}"] = edges
         touched |= self._redecide(decided)
         return self._regroup(dirty | touched)
+
+    def _without_acronym(self, blocks: set[str]) -> set[str]:
+        """The acronym blocks (`A:letters`) that hold no name keyed `letters`: rule 1 joins
+        nothing there, so their members (every name of those initials, a number that grows
+        with the archive) need not be read."""
+        with self.index._keys(blocks) as table:
+            rows = self.db.execute(
+                f"SELECT t.key FROM {table} t CROSS JOIN ent_blocks e "
+                "ON e.block = t.key AND e.key = substr(t.key, 3)"
+            )
+            return blocks - {b for (b,) in rows}
 
     def _load_people(self, bare: set[str]) -> None:
         """The person groups (`person`) of every full name the surnames `bare` may join, found
