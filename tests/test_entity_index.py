@@ -218,14 +218,19 @@ def test_a_name_that_stops_being_a_place_leaves_its_block() -> None:
     assert [(e.name, e.label) for e in built.entities()] == [("Russia", "PERSON")]
 
 
-def test_names_of_some_initials_are_read_only_once_their_acronym_is_named(
+def test_an_acronym_block_is_read_only_where_the_acronym_may_join(
     monkeypatch: MonkeyPatch,
 ) -> None:
     """Every organisation of some initials shares their acronym block, which grows with the
-    archive; rule 1 joins there only when the acronym itself is named, so until then a new name
-    of those initials reads none of the others."""
+    archive; rule 1 joins there only the acronym and the one organisation it spells, so a block
+    without the acronym, or with several such organisations, is decided without reading them."""
+    rows = {
+        BATCHES[0]: [same("a", "Ministry of Defence", "ORG")],
+        BATCHES[1]: [same("b", "Marketing Department", "ORG")],
+        BATCHES[2]: [same("c", "MD", "ORG")],
+    }
     built = index()
-    built.update({BATCHES[0]: table([same("a", "Ministry of Defence", "ORG")])})
+    built.update({BATCHES[0]: table(rows[BATCHES[0]])})
     asked: list[str] = []
     names = built.names
 
@@ -235,8 +240,15 @@ def test_names_of_some_initials_are_read_only_once_their_acronym_is_named(
         return names(keys)
 
     monkeypatch.setattr(built, "names", recorded)
-    built.update({BATCHES[1]: table([same("b", "Marine Digital", "ORG")])})
+    built.update({BATCHES[1]: table(rows[BATCHES[1]])})  # no acronym yet
+    built.update({BATCHES[2]: table(rows[BATCHES[2]])})  # the acronym spells two of them
     assert "ministry of defence" not in asked
-    built.update({BATCHES[2]: table([same("c", "MD", "ORG")])})
-    assert "ministry of defence" in asked
-    assert {e.name for e in built.entities()} == {"Ministry of Defence", "Marine Digital", "MD"}
+    at_once = index()
+    at_once.update({batch: table(r) for batch, r in rows.items()})
+    assert state(built)[0].equals(state(at_once)[0])
+    assert len(built.entities()) == 3
+
+    alone = index()  # the acronym and the one organisation it spells: read and joined
+    alone.update({BATCHES[0]: table(rows[BATCHES[0]])})
+    alone.update({BATCHES[2]: table(rows[BATCHES[2]])})
+    assert [e.name for e in alone.entities()] == ["Ministry of Defence"]

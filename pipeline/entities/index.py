@@ -559,7 +559,7 @@ class _Update:
         self.db.executemany("INSERT INTO ent_blocks VALUES (?, ?)", placed_in)
         # rules 1, 2 and 4 within their blocks; then rule 3, which counts people by rules 1-2
         within = {b for b in dirty_blocks if not b.startswith("S:")}
-        idle = self._without_acronym({b for b in within if b.startswith("A:")})
+        idle = self._idle({b for b in within if b.startswith("A:")})
         self._load_blocks(within - idle)
         touched = self._redecide(
             {
@@ -596,14 +596,18 @@ class _Update:
         touched |= self._redecide(decided)
         return self._regroup(dirty | touched)
 
-    def _without_acronym(self, blocks: set[str]) -> set[str]:
-        """The acronym blocks (`A:letters`) that hold no name keyed `letters`: rule 1 joins
-        nothing there, so their members (every name of those initials, a number that grows
-        with the archive) need not be read."""
+    def _idle(self, blocks: set[str]) -> set[str]:
+        """The acronym blocks (`A:letters`) where rule 1 can join nothing, found without reading
+        their members (every organisation of those initials, a number that grows with the
+        archive): those that hold no name keyed `letters`, or not exactly one name of several
+        words. A block's members are placed by their current spellings and label (a name whose
+        evidence changes is dirty and placed again before any block is decided), so each
+        several-word member is one `_acronym_edges` would count."""
         with self.index._keys(blocks) as table:
             rows = self.db.execute(
-                f"SELECT t.key FROM {table} t CROSS JOIN ent_blocks e "
-                "ON e.block = t.key AND e.key = substr(t.key, 3)"
+                f"SELECT t.key FROM {table} t CROSS JOIN ent_blocks e ON e.block = t.key "
+                "GROUP BY t.key HAVING SUM(e.key = substr(t.key, 3)) > 0 "
+                "AND SUM(instr(e.key, ' ') > 0) = 1"
             )
             return blocks - {b for (b,) in rows}
 
