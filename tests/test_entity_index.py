@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import sqlite3
 from collections.abc import Iterable
+from typing import Any
 
 import pyarrow as pa
 from hypothesis import given, settings
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 from pytest import MonkeyPatch
 
 from pipeline.entities import entities_table
-from pipeline.entities.index import SETTLED_MENTIONS, EntityIndex
+from pipeline.entities.index import SETTLED_MENTIONS, EntityIndex, rules
 from pipeline.entities.places import own_place
 from pipeline.entities.resolve import Name, entity_id
 from tests.test_entities import same, table
@@ -114,6 +115,33 @@ def test_a_settled_name_keeps_its_label_when_later_votes_lean_the_other_way() ->
     assert unsettled.entities()[0].label == "PERSON"
     built.update({BATCHES[0]: table(late)})  # an older batch, processed late, votes first
     assert built.entities()[0].label == "PERSON"
+
+
+def test_a_batch_only_counts_the_names_settled_before_it(monkeypatch: MonkeyPatch) -> None:
+    """A name's joins follow from its settled evidence: a later batch naming only settled names
+    redecides none of their joins (a popular name is in every batch), yet their entities'
+    counts follow, as a rebuild's do."""
+    early = [same(f"a{i}", "Smith") for i in range(SETTLED_MENTIONS)]
+    early += [same(f"a{i}", "John Smith") for i in range(SETTLED_MENTIONS)]
+    late = [same("b", "Smith"), same("b", "John Smith"), same("c", "Jane Doe")]
+    built = index()
+    built.update({BATCHES[0]: table(early)})
+    decided: list[str] = []
+    edges = rules.surname_edges
+
+    def recorded(bare: Name, *args: Any) -> list[rules.Edge]:
+        decided.append(bare.key)
+        return edges(bare, *args)
+
+    monkeypatch.setattr(rules, "surname_edges", recorded)
+    built.update({BATCHES[1]: table(late)})
+    assert decided == []
+    smith = next(e for e in built.entities() if e.name == "John Smith")
+    assert (smith.n_mentions, smith.n_docs) == (2 * SETTLED_MENTIONS + 2, SETTLED_MENTIONS + 1)
+    rebuilt = index()
+    rebuilt.update({BATCHES[0]: table(early), BATCHES[1]: table(late)})
+    assert state(rebuilt)[0].equals(state(built)[0])
+    assert state(rebuilt)[1] == state(built)[1]
 
 
 def test_running_totals_equal_those_of_folding_only_what_is_left() -> None:

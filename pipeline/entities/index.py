@@ -4,10 +4,11 @@ kept in SQLite and changed by each batch file's mentions only.
 Folding a batch file adds what its mentions say about each name (spellings and labels with their
 counts, the articles, the written forms) and to each name's running totals and aliases, so that
 reading a name costs the same however many files name it; forgetting one takes it away. A
-name's evidence is that of the files that settle it (`SETTLED_MENTIONS`). The names it touched are
-`dirty`: the blocks they fall in (`resolve.blocks`) are redecided, then the groups of names the
-changed joins and the dirty names belong to are formed again, and only their entities are
-rewritten (with their places, and the places whose context they changed). So an update costs what
+name's evidence is that of the files that settle it (`SETTLED_MENTIONS`). The names whose
+evidence a file changed are `dirty`: the blocks they fall in (`resolve.blocks`) are redecided,
+then the groups of names the changed joins, the dirty names and the names the file only counted
+belong to are formed again, and only their entities are rewritten (with their places, and the
+places whose context they changed). So an update costs what
 its names touch, not what the corpus holds, and the result does not depend on how the batch
 files were grouped into updates: building from scratch is folding every file in one update.
 
@@ -175,18 +176,21 @@ class EntityIndex:
         """Forget batch files `removed` (and files of `added` folded before), fold `added`
         (file -> its article_mentions rows), and redecide what they touch."""
         self.links.clear()
-        dirty: set[str] = set()
+        dirty: set[str] = set()  # names whose evidence changed
+        counted: set[str] = set()  # names whose counts alone changed
         for file in sorted({*removed, *(f for f in added if f in self.files())}):
             dirty |= self._forget(file)
         change, rows = Change(), 0
         for file in sorted(added):  # one file's rows at a time: `added` may read them lazily
             mentions = added[file]
-            dirty |= self._fold(file, mentions)
+            named, moved = self._fold(file, mentions)
+            dirty |= moved
+            counted |= named
             rows += mentions.num_rows
             if rows >= REDECIDE_ROWS:  # many files (a rebuild): redecide as updates would
-                change.add(_Update(self).run(dirty))
-                dirty, rows = set(), 0
-        change.add(_Update(self).run(dirty))
+                change.add(_Update(self).run(dirty, counted))
+                dirty, counted, rows = set(), set(), 0
+        change.add(_Update(self).run(dirty, counted))
         return change
 
     def _forget(self, file: str) -> set[str]:
@@ -235,14 +239,16 @@ class EntityIndex:
                 (SETTLED_MENTIONS,),
             )
 
-    def _fold(self, file: str, mentions: pa.Table) -> set[str]:
+    def _fold(self, file: str, mentions: pa.Table) -> tuple[set[str], set[str]]:
+        """Fold a batch file in: the names it uses, and those of them whose evidence it
+        changed (those not settled by an earlier file; the others gain counts only)."""
         names = pc.unique(mentions["name"]).to_pylist()
         key_of = {n: k for n in names if (k := fold(n))}
         self.db.execute(
             "INSERT INTO ent_files VALUES (?, ?, ?)", (file, file_order(file), len(key_of))
         )
         if not key_of:
-            return set()
+            return set(), set()
         uses = mentions.group_by(["name", "label"], use_threads=False).aggregate(
             [("doc_id", "count")]
         )
@@ -288,8 +294,9 @@ class EntityIndex:
                 "WHERE settled IS NULL OR settled > ?",
                 (order,),
             ).fetchall()
-        self._settle(k for (k,) in unsettled)
-        return keys
+        moved = {k for (k,) in unsettled}
+        self._settle(moved)
+        return keys, moved
 
     def _near(
         self, file: str, posts: set[tuple[str, str]], uses: pa.Table, key_of: Mapping[str, str]
@@ -540,8 +547,13 @@ class _Update:
         self.blocks.update(found)
         self._names(set().union(*found.values()) if found else set())
 
-    def run(self, dirty: set[str]) -> Change:
-        if not dirty:
+    def run(self, dirty: set[str], counted: Iterable[str] = ()) -> Change:
+        """Redecide the blocks of the names `dirty`, whose evidence changed, and form again
+        the entities of those and of the names `counted`, whose counts alone changed: a name's
+        joins follow from its evidence and its blocks' (`resolve.Context` reads settled
+        evidence only), so those of a name settled before the batch cannot change with it."""
+        seeds = dirty | set(counted)
+        if not seeds:
             return Change()
         names = self._names(dirty)
         dirty_blocks: set[str] = set()
@@ -594,7 +606,7 @@ class _Update:
                 edges = rules.surname_edges(current, members, self)
             decided[f"B:{key}"] = edges
         touched |= self._redecide(decided)
-        return self._regroup(dirty | touched)
+        return self._regroup(seeds | touched)
 
     def _idle(self, blocks: set[str]) -> set[str]:
         """The acronym blocks (`A:letters`) where rule 1 can join nothing, found without reading
