@@ -20,6 +20,7 @@ written by another version of the rules is rebuilt.
 
 from __future__ import annotations
 
+import functools
 import shutil
 import sqlite3
 import time
@@ -34,7 +35,7 @@ import pyarrow as pa
 from pipeline.entities import entities_table, mentions_table
 from pipeline.entities.index import Change, EntityIndex
 from pipeline.entities.names import fold
-from pipeline.entities.places import own_place
+from pipeline.entities.places import Gazetteer, StoredNames, own_place
 from pipeline.quotes.corpus import link_quotes, quotations
 from pipeline.quotes.index import QuoteIndex
 from pipeline.store import StagedParts, Warehouse, batch_order, table_rows
@@ -112,7 +113,8 @@ def _update(
         _clear(db)
         _create(db)
         db.execute("INSERT OR REPLACE INTO corpus_meta VALUES ('version', ?)", (version,))
-    entities = EntityIndex(db, own_place)
+    places = Gazetteer(StoredNames(db))
+    entities = EntityIndex(db, functools.partial(own_place, places=places), places)
     quotes = QuoteIndex(db)
     # Each output file is written as soon as it is made and committed with the others at the
     # end: the update holds one batch's rows at a time, however many files it folds.

@@ -1,6 +1,8 @@
 """Places geocoded offline: the packaged gazetteer, ambiguity settled by the places the same
 articles name, and the `entities` columns it fills (`pipeline/entities/places.py`)."""
 
+import sqlite3
+
 import pytest
 
 from pipeline.entities import entity_tables
@@ -16,6 +18,7 @@ from pipeline.entities.places import (
     TOWNS_MIN_POPULATION,
     WEAK_CONTEXT_MAX_RATIO,
     Candidate,
+    StoredNames,
     choose,
     gazetteer,
     own_place,
@@ -244,3 +247,13 @@ def test_two_names_of_one_place_are_one_entity() -> None:
     assert {"London", "west London"} <= by_name.keys()  # a part is no whole
     assert [own_place(n) for n in ("Holland", "Bombay", "New York", "west London")] == [None] * 4
     assert own_place("Russia") == own_place("Russian Federation") != own_place("Mumbai")
+
+
+def test_the_gazetteer_read_from_the_index_is_the_one_built() -> None:
+    """A corpus update reads the names it looks up from the index's `gaz_names`, not the whole
+    gazetteer: every name reads back the same places, field for field."""
+    built = gazetteer().names
+    stored = StoredNames(sqlite3.connect(":memory:"))
+    assert len(stored) == len(built)
+    assert all(stored[key] == places for key, places in built.items())
+    assert "atlantis of the north" not in stored

@@ -38,6 +38,7 @@ from pipeline.entities.places import (
     MISLABELLED_PLACE_LABELS,
     NOWHERE,
     Candidate,
+    Gazetteer,
     Place,
     choose,
     gazetteer,
@@ -141,9 +142,15 @@ class EntityIndex:
     """The entity index on an open SQLite connection; the caller commits (one transaction per
     update, committed once the tables written from it are in place)."""
 
-    def __init__(self, db: sqlite3.Connection, own_place: OwnPlace | None = None) -> None:
+    def __init__(
+        self,
+        db: sqlite3.Connection,
+        own_place: OwnPlace | None = None,
+        places: Gazetteer | None = None,
+    ) -> None:
         self.db = db
         self.own_place = own_place
+        self._places = places  # the gazetteer; the process's when not given
         # key -> (entity id, label), as `name_links` read them since the last update
         self.links: dict[str, tuple[str, str]] = {}
         for statement in SCHEMA.split(";"):  # not executescript, which commits
@@ -306,7 +313,7 @@ class EntityIndex:
         places = {
             key_of[n]
             for n, label in zip(uses["name"].to_pylist(), uses["label"].to_pylist(), strict=True)
-            if n in key_of and label in CONTEXT_LABELS and gazetteer().candidates([n])
+            if n in key_of and label in CONTEXT_LABELS and self.places.candidates([n])
         }
         in_doc: dict[str, list[str]] = {}
         for key, doc in posts:
@@ -415,6 +422,10 @@ class EntityIndex:
 
     def _keys(self, keys: Iterable[str]) -> _TempKeys:
         return _TempKeys(self.db, keys)
+
+    @property
+    def places(self) -> Gazetteer:
+        return self._places or gazetteer()
 
 
 def _settled(table: str) -> str:
@@ -838,12 +849,15 @@ class _Update:
         an entity whose place alone or whose names changed (a merge, a split). Returns the
         entities whose place changed."""
         moved: set[str] = set()
+        places = self.index.places
         for eid in sorted(new.keys() | old.keys()):
             after = new.get(eid)
             before = old.get(eid)
-            alone_after = _alone(after.label, [after.name, *after.aliases]) if after else None
+            alone_after = (
+                _alone(after.label, [after.name, *after.aliases], places) if after else None
+            )
             alone_before = (
-                _alone(str(before["label"]), [str(before["name"]), *before["aliases"]])  # type: ignore[misc]
+                _alone(str(before["label"]), [str(before["name"]), *before["aliases"]], places)  # type: ignore[misc]
                 if before
                 else None
             )
@@ -878,13 +892,12 @@ class _Update:
             )
         return changed
 
-    @staticmethod
     def _options(
-        eid: str, row: Mapping[str, object], cache: dict[str, list[Candidate]]
+        self, eid: str, row: Mapping[str, object], cache: dict[str, list[Candidate]]
     ) -> list[Candidate]:
         if eid not in cache:
             names = [str(row["name"]), *row["aliases"]]  # type: ignore[misc]
-            cache[eid] = place_options(str(row["label"]), names)
+            cache[eid] = place_options(str(row["label"]), names, self.index.places)
         return cache[eid]
 
     def _shared_articles(self, eid: str) -> list[tuple[str, int]]:
@@ -921,7 +934,7 @@ def _place_of(row: Mapping[str, object]) -> Place:
     return Place(*(row[c] for c in ("country", "latitude", "longitude", "geonames_id")))  # type: ignore[arg-type]
 
 
-def _alone(label: str, names: list[str]) -> Candidate | None:
+def _alone(label: str, names: list[str], places: Gazetteer) -> Candidate | None:
     """The place an entity's names give it without context."""
-    options = place_options(label, names)
+    options = place_options(label, names, places)
     return choose(options) if options else None

