@@ -90,7 +90,7 @@ CORPUS_STAGES: tuple[Stage, ...] = (
     Stage("publishers", "1", doc="per-publisher summary"),
     Stage(
         "resolution",
-        "6",
+        "7",
         ("pipeline.entities.rules", "pipeline.lexicon.people", "pipeline.entities.places"),
         "entities, ids kept once given; places geocoded (the gazetteer packages' versions join "
         "the digest)",

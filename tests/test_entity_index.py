@@ -157,6 +157,7 @@ def test_running_totals_equal_those_of_folding_only_what_is_left() -> None:
     for query in (
         "SELECT * FROM ent_totals ORDER BY key",
         "SELECT * FROM ent_aliases ORDER BY 1, 2",
+        "SELECT * FROM ent_pairs ORDER BY 1, 2",
     ):
         assert built.db.execute(query).fetchall() == fresh.db.execute(query).fetchall()
     assert built.db.execute("SELECT n, docs FROM ent_totals WHERE key = 'brussels'").fetchone() == (

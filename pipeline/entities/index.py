@@ -69,8 +69,8 @@ CREATE TABLE IF NOT EXISTS ent_totals (
     key TEXT PRIMARY KEY, n INTEGER, docs INTEGER, first TEXT, settled TEXT
 );
 CREATE TABLE IF NOT EXISTS ent_near (file TEXT, a TEXT, b TEXT, n INTEGER);
-CREATE INDEX IF NOT EXISTS ent_near_a ON ent_near (a);
 CREATE INDEX IF NOT EXISTS ent_near_file ON ent_near (file);
+CREATE TABLE IF NOT EXISTS ent_pairs (a TEXT, b TEXT, n INTEGER, PRIMARY KEY (a, b)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS ent_blocks (block TEXT, key TEXT);
 CREATE INDEX IF NOT EXISTS ent_blocks_block ON ent_blocks (block);
 CREATE INDEX IF NOT EXISTS ent_blocks_key ON ent_blocks (key);
@@ -206,14 +206,16 @@ class EntityIndex:
         for table in ("ent_uses", "ent_posts", "ent_forms", "ent_near", "ent_files"):
             self.db.execute(f"DELETE FROM {table} WHERE file = ?", (file,))
         self.db.execute("DELETE FROM ent_aliases WHERE files <= 0")
+        self.db.execute("DELETE FROM ent_pairs WHERE n <= 0")
         self.db.execute("DELETE FROM ent_totals WHERE n <= 0")
         self._settle(keys)
         return keys
 
     def _count(self, file: str, sign: int) -> None:
         """Add (`sign` 1) or take away (-1) batch file `file`'s rows from each name's totals
-        and aliases: what a name reads, kept as it changes rather than summed over every file
-        that names it (a name of every batch would cost more with each)."""
+        and aliases, and from the articles each pair of place names shares: what a name reads,
+        kept as it changes rather than summed over every file that names it (a name of every
+        batch would cost more with each)."""
         order = file_order(file)
         self.db.execute(
             "INSERT INTO ent_totals (key, n, docs, first) "
@@ -229,6 +231,11 @@ class EntityIndex:
             "INSERT INTO ent_aliases SELECT key, form, ? FROM "
             "(SELECT DISTINCT key, form FROM ent_forms WHERE file = ?) WHERE true "
             "ON CONFLICT (key, form) DO UPDATE SET files = files + excluded.files",
+            (sign, file),
+        )
+        self.db.execute(
+            "INSERT INTO ent_pairs SELECT a, b, ? * n FROM ent_near WHERE file = ? AND true "
+            "ON CONFLICT (a, b) DO UPDATE SET n = n + excluded.n",
             (sign, file),
         )
 
@@ -904,8 +911,8 @@ class _Update:
         """The other entities that may be places named in entity `eid`'s articles, each with
         the articles they share (counted per pair of their names)."""
         rows = self.db.execute(
-            "SELECT n2.entity, SUM(near.n) FROM ent_names n1 JOIN ent_near near ON near.a = n1.key "
-            "JOIN ent_names n2 ON n2.key = near.b "
+            "SELECT n2.entity, SUM(near.n) FROM ent_names n1 "
+            "JOIN ent_pairs near ON near.a = n1.key JOIN ent_names n2 ON n2.key = near.b "
             "WHERE n1.entity = ? AND n2.entity != ? GROUP BY n2.entity ORDER BY n2.entity",
             (eid, eid),
         )
@@ -916,7 +923,7 @@ class _Update:
         with self.index._keys(keys) as table:
             rows = self.db.execute(
                 f"SELECT DISTINCT n2.entity FROM {table} t "
-                "CROSS JOIN ent_near near ON near.a = t.key "
+                "CROSS JOIN ent_pairs near ON near.a = t.key "
                 "JOIN ent_names n2 ON n2.key = near.b"
             )
             return {e for (e,) in rows}
