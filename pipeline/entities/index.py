@@ -72,7 +72,7 @@ CREATE TABLE IF NOT EXISTS ent_near (file TEXT, a TEXT, b TEXT, n INTEGER);
 CREATE INDEX IF NOT EXISTS ent_near_file ON ent_near (file);
 CREATE TABLE IF NOT EXISTS ent_pairs (a TEXT, b TEXT, n INTEGER, PRIMARY KEY (a, b)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS ent_blocks (block TEXT, key TEXT);
-CREATE INDEX IF NOT EXISTS ent_blocks_block ON ent_blocks (block);
+CREATE INDEX IF NOT EXISTS ent_blocks_member ON ent_blocks (block, key);
 CREATE INDEX IF NOT EXISTS ent_blocks_key ON ent_blocks (key);
 CREATE TABLE IF NOT EXISTS ent_edges (block TEXT, a TEXT, b TEXT, rule TEXT);
 CREATE INDEX IF NOT EXISTS ent_edges_block ON ent_edges (block);
@@ -185,19 +185,24 @@ class EntityIndex:
         self.links.clear()
         dirty: set[str] = set()  # names whose evidence changed
         counted: set[str] = set()  # names whose counts alone changed
-        for file in sorted({*removed, *(f for f in added if f in self.files())}):
+        gone = sorted({*removed, *(f for f in added if f in self.files())})
+        for file in gone:
             dirty |= self._forget(file)
+        # the files folded since the entities were last written; None once a file is forgotten
+        folded: set[str] | None = None if gone else set()
         change, rows = Change(), 0
         for file in sorted(added):  # one file's rows at a time: `added` may read them lazily
             mentions = added[file]
             named, moved = self._fold(file, mentions)
             dirty |= moved
             counted |= named
+            if folded is not None:
+                folded.add(file)
             rows += mentions.num_rows
             if rows >= REDECIDE_ROWS:  # many files (a rebuild): redecide as updates would
-                change.add(_Update(self).run(dirty, counted))
-                dirty, counted, rows = set(), set(), 0
-        change.add(_Update(self).run(dirty, counted))
+                change.add(_Update(self, folded).run(dirty, counted))
+                dirty, counted, rows, folded = set(), set(), 0, set()
+        change.add(_Update(self, folded).run(dirty, counted))
         return change
 
     def _forget(self, file: str) -> set[str]:
@@ -485,9 +490,10 @@ def _entity_row(row: tuple[object, ...]) -> dict[str, object]:
 class _Update:
     """One update's redecisions, over the names `dirty` and what they reach."""
 
-    def __init__(self, index: EntityIndex) -> None:
+    def __init__(self, index: EntityIndex, folded: set[str] | None = None) -> None:
         self.index = index
         self.db = index.db
+        self.folded = folded  # the files folded since the entities' rows were written
         self.loaded: dict[str, Name] = {}
         self.docs_cache: dict[str, set[str]] = {}
         self.context_cache: dict[str, set[str]] = {}
@@ -635,9 +641,10 @@ class _Update:
         several-word member is one `_acronym_edges` would count."""
         with self.index._keys(blocks) as table:
             rows = self.db.execute(
-                f"SELECT t.key FROM {table} t CROSS JOIN ent_blocks e ON e.block = t.key "
-                "GROUP BY t.key HAVING SUM(e.key = substr(t.key, 3)) > 0 "
-                "AND SUM(instr(e.key, ' ') > 0) = 1"
+                f"SELECT t.key FROM {table} t WHERE EXISTS (SELECT 1 FROM ent_blocks e "
+                "WHERE e.block = t.key AND e.key = substr(t.key, 3)) AND (SELECT COUNT(*) FROM "
+                "(SELECT 1 FROM ent_blocks e WHERE e.block = t.key AND instr(e.key, ' ') > 0 "
+                "LIMIT 2)) = 1"
             )
             return blocks - {b for (b,) in rows}
 
@@ -717,6 +724,9 @@ class _Update:
         their entities."""
         rows = self._was(seeds, whole=True)
         old_ids = {r[1] for r in rows}
+        whole: dict[str, set[str]] = {}  # the names of each entity as it was
+        for key, eid, *_ in rows:
+            whole.setdefault(eid, set()).add(key)
         before = {key: (eid, *called.split("\x1f", 1)) for key, eid, called, _, _ in rows}
         anchors = {anchor: (first, eid) for _, eid, _, anchor, first in rows}
         old_rows = {str(r["entity_id"]): r for r in self.index.entity_rows(old_ids)}
@@ -747,7 +757,10 @@ class _Update:
             kept = [k for k in present if k in anchors]
             anchor = min(kept or present, key=lambda k: _anchor_rank(present[k]))
             group_rules = set().union(*(joined_by.get(k, set()) for k in present))
-            entity = rules.make_entity(present.values(), group_rules, anchor, self._n_docs(present))
+            old = before.get(anchor, ("",))[0]  # its anchor's entity, when of these names only
+            was = old_rows.get(old, {}).get("n_docs") if whole.get(old) == present.keys() else None
+            n_docs = self._n_docs(present, was if isinstance(was, int) else None)
+            entity = rules.make_entity(present.values(), group_rules, anchor, n_docs)
             new_rows[entity.entity_id] = entity
             members[entity.entity_id] = set(present)
             linked += ((k, entity.entity_id) for k in sorted(present))
@@ -834,14 +847,25 @@ class _Update:
                 found.setdefault(key, set()).add(rule)
         return found
 
-    def _n_docs(self, names: Mapping[str, Name]) -> int:
+    def _n_docs(self, names: Mapping[str, Name], was: int | None = None) -> int:
+        """The articles that use any of `names`: a name's own count, else `was` (what the
+        entity of just these names counted before the update) plus the articles of the files
+        folded since, else counted over all their articles. (An article is in one batch file,
+        so a new file's articles are new.)"""
         if len(names) == 1:
             return next(iter(names.values())).n_docs
+        if was is not None and self.folded is not None:
+            files, counted = json.dumps(sorted(self.folded)), was
+            where = "WHERE p.file IN (SELECT value FROM json_each(?))"
+        else:
+            files, counted, where = "[]", 0, "WHERE ? IS NOT NULL"
         with self.index._keys(names) as table:
             (n,) = self.db.execute(
-                f"SELECT COUNT(DISTINCT doc) FROM {table} CROSS JOIN ent_posts USING (key)"
+                f"SELECT COUNT(DISTINCT doc) FROM {table} CROSS JOIN ent_posts p USING (key) "
+                + where,
+                (files,),
             ).fetchone()
-        return int(n)
+        return counted + int(n)
 
     # places
 
