@@ -854,18 +854,15 @@ class _Update:
         so a new file's articles are new.)"""
         if len(names) == 1:
             return next(iter(names.values())).n_docs
-        if was is not None and self.folded is not None:
-            files, counted = json.dumps(sorted(self.folded)), was
-            where = "WHERE p.file IN (SELECT value FROM json_each(?))"
-        else:
-            files, counted, where = "[]", 0, "WHERE ? IS NOT NULL"
+        since = 0
+        params: tuple[str, ...] = ()
         with self.index._keys(names) as table:
-            (n,) = self.db.execute(
-                f"SELECT COUNT(DISTINCT doc) FROM {table} CROSS JOIN ent_posts p USING (key) "
-                + where,
-                (files,),
-            ).fetchone()
-        return counted + int(n)
+            query = f"SELECT COUNT(DISTINCT doc) FROM {table} CROSS JOIN ent_posts p USING (key)"
+            if was is not None and self.folded is not None:
+                query += " WHERE p.file IN (SELECT value FROM json_each(?))"
+                since, params = was, (json.dumps(sorted(self.folded)),)
+            (n,) = self.db.execute(query, params).fetchone()
+        return since + int(n)
 
     # places
 
