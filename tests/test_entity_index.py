@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from pytest import MonkeyPatch
 
 from pipeline.entities import entities_table
-from pipeline.entities.index import SETTLED_MENTIONS, EntityIndex, rules
+from pipeline.entities.index import SETTLED_MENTIONS, EntityIndex, _settled, rules
 from pipeline.entities.places import own_place
 from pipeline.entities.resolve import Name, entity_id
 from tests.test_entities import same, table
@@ -144,6 +144,25 @@ def test_a_batch_only_counts_the_names_settled_before_it(monkeypatch: MonkeyPatc
     assert state(rebuilt)[1] == state(built)[1]
 
 
+def test_a_names_evidence_is_read_from_the_index_alone() -> None:
+    """A name's uses are read from one covering index, not from table rows scattered over every
+    batch file's inserts (a disk read each, on a cold cache); an index made before it had
+    `ent_uses_key` instead, which opening it replaces."""
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE TABLE ent_uses (file TEXT, ord TEXT, key TEXT, name TEXT, label TEXT, n)")
+    db.execute("CREATE INDEX ent_uses_key ON ent_uses (key, ord)")
+    built = EntityIndex(db)
+    built.update({BATCHES[0]: table(CORPUS[BATCHES[0]])})
+    indexes = db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'ent_uses'"
+    ).fetchall()
+    assert sorted(indexes) == [("ent_uses_evidence",), ("ent_uses_file",)]
+    with built._keys(["kyiv"]) as keys:
+        query = f"SELECT key, name, label, SUM(n) FROM {_settled(keys)} GROUP BY key, name, label"
+        plan = " | ".join(str(row[-1]) for row in db.execute(f"EXPLAIN QUERY PLAN {query}"))
+    assert "SEARCH u USING COVERING INDEX ent_uses_evidence" in plan
+
+
 def test_running_totals_equal_those_of_folding_only_what_is_left() -> None:
     """Each name's totals, aliases and settling file are kept as files come and go (not summed
     over its files on each read): after folding, forgetting and folding a file again they equal
@@ -177,7 +196,7 @@ def test_places_of_merged_names_are_one_place() -> None:
     built = index()
     for batch in BATCHES[:4]:
         built.update({batch: table(CORPUS[batch])})
-    by_name = {r["name"]: r for r in built.entity_rows()}
+    by_name = {r["name"]: r for r in entities_table(built).to_pylist()}
     assert "Russian Federation" not in by_name and by_name["Russia"]["country"] == "RU"
     assert by_name["Kyiv"]["country"] == "UA"
 

@@ -12,6 +12,7 @@ warehouse (benchmarks, tests).
 from __future__ import annotations
 
 import dataclasses
+import json
 import sqlite3
 from typing import TYPE_CHECKING
 
@@ -39,8 +40,10 @@ def article_mention_rows(article: ParsedArticle) -> list[ArticleMentionRow]:
 def entities_table(index: EntityIndex, file: str | None = None) -> pa.Table:
     """The `entities` rows of every entity of the index, or of those batch file `file` named
     first (one file of the table), most mentioned first."""
-    rows = index.entity_rows(file=file) if file is not None else index.entity_rows()
-    return pa.Table.from_pylist(rows, schema=ENTITIES.schema)
+    columns = list(zip(*index.entity_records(file), strict=True)) or [() for _ in ENTITIES.schema]
+    aliases = ENTITIES.schema.get_field_index("aliases")
+    columns[aliases] = tuple(json.loads(str(a)) for a in columns[aliases])
+    return pa.table(columns, schema=ENTITIES.schema)
 
 
 def mentions_table(article_mentions: pa.Table, links: pa.Table) -> pa.Table:
