@@ -82,6 +82,11 @@ def test_a_quotation_runs_over_paragraphs_that_reopen_it() -> None:
     assert REOPENED[span.start : span.end] == text
 
 
+def quoted(body: str) -> list[str]:
+    """The words of each quotation `find_spans` finds in `body`."""
+    return [body[s.start : s.end] for s in find_spans(body)]
+
+
 def test_nested_single_quotes_stay_inside() -> None:
     body = "“They are afraid to even say the word ‘Russian’ about it,” he said."
     [span] = find_spans(body)
@@ -93,8 +98,7 @@ def test_two_apostrophes_stand_for_a_double_quote() -> None:
         "''We will rebuild the bridge,'' the mayor said, ''and it won't take years.''\n\n"
         "''The council's plan is sound.\n\n''Work starts in May,'' she added."
     )
-    quoted = [body[s.start : s.end] for s in find_spans(body)]
-    assert quoted == [
+    assert quoted(body) == [
         "We will rebuild the bridge,",
         "and it won't take years.",
         "The council's plan is sound.\n\n''Work starts in May,",
@@ -106,11 +110,23 @@ def test_a_straight_mark_after_a_space_reopens_a_quotation_whose_breaks_were_los
         '"Prices will rise this year. "It is simply too early to say by how much," she said. '
         'Earlier, she told the radio programme: "We are watching closely." He called it "fair".'
     )
-    quoted = [body[s.start : s.end] for s in find_spans(body)]
-    assert quoted == [
+    assert quoted(body) == [
         'Prices will rise this year. "It is simply too early to say by how much,',
         "We are watching closely.",
         "fair",
+    ]
+
+
+def test_a_page_that_mixes_straight_and_curly_marks_closes_each_quotation_where_it_ends() -> None:
+    body = (
+        '"Rents will rise again,” said the housing minister, Ana Ruiz. "We have no choice,” '
+        'she added.\n\n“It is unusual," said a tenant, Tom Bell. “We will see.”'
+    )
+    assert quoted(body) == [
+        "Rents will rise again,",
+        "We have no choice,",
+        "It is unusual,",
+        "We will see.",
     ]
 
 

@@ -69,6 +69,7 @@ from pipeline.quotes.rules import (
     HONORIFIC_PRONOUNS,
     HYPHENS,
     INDEFINITE_DETERMINERS,
+    MIXED_CLOSERS,
     NAME_LABELS,
     NOT_NAME_WORDS,
     PERSON_NOUN_ENDINGS,
@@ -181,7 +182,7 @@ def _closing(text: str, start: int, opening: str, closing: str) -> tuple[int | N
     while i < len(text):
         char = text[i]
         if (
-            char == closing
+            (char == closing or char == MIXED_CLOSERS.get(opening))
             and (closing not in SINGLE_QUOTES.values() or _ends(text, i))
             and not (char == opening and _reopens(text, i))
         ):

@@ -7,6 +7,9 @@ from pipeline.wordlist import words
 # Opening mark -> closing mark. Straight double quotes open and close alike.
 DOUBLE_QUOTES = {"“": "”", "„": "“", "«": "»", '"': '"'}
 SINGLE_QUOTES = {"‘": "’"}
+# A page that mixes straight and curly marks (`"It is wrong,” she said`): a quotation opened
+# by one style also closes at the other style's closing mark.
+MIXED_CLOSERS = {'"': "”", "“": '"'}
 # Two apostrophes for a double quote, as The New York Times' text prints it: ''I love
 # depreciation,'' he said. Read as a straight double quote beside a space.
 DOUBLED_APOSTROPHES = "''"
