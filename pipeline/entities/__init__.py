@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import pyarrow as pa
 
-from pipeline.entities.index import EntityIndex
+from pipeline.entities.index import ENTITY_FIELDS, EntityIndex
 from pipeline.entities.places import own_place
 from pipeline.entities.resolve import Entity, Resolution
 from pipeline.rows import ArticleMentionRow, from_fields
@@ -40,9 +40,9 @@ def article_mention_rows(article: ParsedArticle) -> list[ArticleMentionRow]:
 def entities_table(index: EntityIndex, file: str | None = None) -> pa.Table:
     """The `entities` rows of every entity of the index, or of those batch file `file` named
     first (one file of the table), most mentioned first."""
-    columns = list(zip(*index.entity_records(file), strict=True)) or [() for _ in ENTITIES.schema]
-    aliases = ENTITIES.schema.get_field_index("aliases")
-    columns[aliases] = tuple(json.loads(str(a)) for a in columns[aliases])
+    records = index.entity_records(file)
+    columns = {name: [r[i] for r in records] for i, name in enumerate(ENTITY_FIELDS)}
+    columns["aliases"] = [json.loads(str(a)) for a in columns["aliases"]]
     return pa.table(columns, schema=ENTITIES.schema)
 
 

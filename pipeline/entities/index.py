@@ -114,6 +114,7 @@ WAS = "n.key, n.entity, e.label || char(31) || e.name, e.anchor, e.first"
 ENTITY_COLUMNS = (
     "entity_id, name, label, aliases, n_docs, n_mentions, country, latitude, longitude, geonames_id"
 )
+ENTITY_FIELDS = tuple(c.strip() for c in ENTITY_COLUMNS.split(","))
 
 
 def file_order(file: str) -> str:
@@ -480,8 +481,7 @@ def _entity(row: Iterable[object]) -> Entity:
 
 
 def _entity_row(row: tuple[object, ...]) -> dict[str, object]:
-    names = [c.strip() for c in ENTITY_COLUMNS.split(",")]
-    out = dict(zip(names, row, strict=True))
+    out = dict(zip(ENTITY_FIELDS, row, strict=True))
     out["aliases"] = json.loads(str(out["aliases"]))
     return out
 
