@@ -720,6 +720,22 @@ CONSTRUCTIONS = {
         "past forty years.”\n\n- Mary Jones.",
         [("Mary Jones", None, "statement")],
     ),
+    "quotations signed on their own lines after a dash": (
+        "Readers wrote to us about the vote.\n\n“The council has ignored the people of this "
+        "town for far too long.” ― Mary Jones\n“We need the bridge more than ever, and we need "
+        "it now.” — Tom Reed, Leeds",
+        [("Mary Jones", None, "statement"), ("Tom Reed", None, "statement")],
+    ),
+    "an embedded post signed with its author, handle and date": (
+        "The mayor answered on Twitter.\n\n“The bridge will open in May, and the council knows "
+        "it.” — Mary Jones (@maryjones) May 2, 2024",
+        [("Mary Jones", None, "statement")],
+    ),
+    "words after a dash that do not start with a name do not sign a quotation": (
+        "The council met on Monday.\n\n“The bridge will be finished in May, whatever the "
+        "weather.” — a promise that Mary Jones first made in 2019.",
+        [(None, None, "statement")],
+    ),
     "the subject of the sentence that introduces a quotation with a colon": (
         "After the vote, Mayor Mary Jones issued the following statement:\n\n“The council has "
         "chosen to build the bridge, and the work starts in May.”",

@@ -32,10 +32,11 @@
 4. A quotation headed by a name and a colon, the name no verb's subject or object, is that
    name's ("Pollsters agree - Carl Bialik: “…”"; "Trump told CNN: “…”" is Trump's by its cue).
    A quotation with no cue in its frame takes its source from "according to X" beside it, from
-   a signature on the next line ("- Bernie Sanders."), from the subject of the sentence that
-   introduces it with a colon ("Trump issued the following statement:"), or from the cue of the
-   sentence before it (the paragraph before, for a quotation standing alone); else it is the
-   next quotation of the speech before it, whose speaker and words it takes.
+   a signature after a dash, on the next line ("- Bernie Sanders.") or at the end of its own
+   ("“…” ― Sonya Herridge", as reader roundups and embedded posts sign), from the subject of the
+   sentence that introduces it with a colon ("Trump issued the following statement:"), or from
+   the cue of the sentence before it (the paragraph before, for a quotation standing alone);
+   else it is the next quotation of the speech before it, whose speaker and words it takes.
 5. Statement or phrase: a long quotation is a statement; a short one is too when a cue with a
    speaker stands next to it and it reads as something said ("“Oh, God,” she said"), else a
    phrase, whose speaker is the subject of the reporting verb whose clause holds it ("called the
@@ -80,6 +81,7 @@ from pipeline.quotes.rules import (
     PRONOUN_GENDER,
     REFERENT_LOOKBACK,
     RELATIVE_PRONOUNS,
+    SIGNATURE_DASHES,
     SINGLE_QUOTES,
     TITLE_ABBREVIATIONS,
     VERBLESS_PHRASE_MAX_WORDS,
@@ -575,19 +577,26 @@ def according_source(word: Token) -> Token | None:
     return next((c for c in children(to) if c.dep_ == "pobj"), None) if to else None
 
 
-_SIGNATURE = re.compile(r"\s*[-—–]\s*")
+_SIGNATURE = re.compile(rf"\s*[{SIGNATURE_DASHES}]+\s*")
 
 
 def _signed(index: _Index, span: QuoteSpan, start: int, end: int) -> _Speaker | None:
-    """A quotation standing alone, signed on the next line: "“…”\n\n- Bernie Sanders."."""
+    """A quotation standing alone, signed after a dash: on the next line ("“…”\n\n- Bernie
+    Sanders."), or on its own line by a name right after the dash ("“…” ― Sonya Herridge", an
+    embedded post's "“…” — Donald J. Trump (@realDonaldTrump)"; not "“…” — I heard him")."""
     text = index.text
-    if text[start : span.open_at].strip() or text[span.close_at + 1 : end].strip(" .,"):
+    if text[start : span.open_at].strip():
         return None
-    signature = _SIGNATURE.match(text, end)
-    if signature is None or "\n" not in text[end : signature.end()]:
+    after = span.close_at + 1
+    on_its_line = bool(text[after:end].strip(" .,"))
+    signature = _SIGNATURE.match(text, after if on_its_line else end)
+    if signature is None or (not on_its_line and "\n" not in signature.group()):
         return None
     _, line_end = index.lines.around(signature.end(), signature.end())
-    return _as_speaker(index, index.mentions.first(signature.end(), line_end))
+    mention = index.mentions.first(signature.end(), line_end)
+    if mention is None or (on_its_line and mention.start != signature.end()):
+        return None
+    return _as_speaker(index, mention)
 
 
 def _introducer(index: _Index, start: int, end: int, previous: Quote | None) -> _Speaker | None:

@@ -67,6 +67,11 @@ TITLE_ABBREVIATIONS = {
     "amb.": "ambassador",
 }
 
+# Dashes that sign a quotation standing alone, before the name of whoever said it, on the next
+# line ("- Bernie Sanders.") or on its own ("“…” ― Sonya Herridge", "“…” — Donald J. Trump
+# (@realDonaldTrump)"): hyphen-minus, em dash, en dash, horizontal bar.
+SIGNATURE_DASHES = "-—–―"
+
 # Marks that join the parts of a hyphenated word: none of its parts is a reporting verb
 # ("post-war").
 HYPHENS = words("- ‐ ‑")
