@@ -80,7 +80,7 @@ ARTICLE_STAGES: tuple[Stage, ...] = (
         ),
         "figures",
     ),
-    Stage("quotes", "6", ("pipeline.quotes.rules", "pipeline.lexicon.speech"), "quotations"),
+    Stage("quotes", "7", ("pipeline.quotes.rules", "pipeline.lexicon.speech"), "quotations"),
     Stage("dates", "1", ("pipeline.dates.rules", "pipeline.lexicon.numbers"), "dates"),
     Stage("signatures", "1", doc="story signatures and story assignment"),
 )

@@ -639,8 +639,13 @@ CONSTRUCTIONS = {
         "“We were wrong to wait so long,” Ramos, 58, told reporters in Lima on Monday.",
         [("Ramos", "told", "statement")],
     ),
-    "a pronoun is the person last named as a speaker, not the last subject": (
-        "Anna Berg, the mayor, said the plan would work. Tom Hale met voters on Monday.\n\n"
+    "a pronoun is the person the sentences since the last speaker are about": (
+        "Tom Hale said the bridge would cost more than planned. Jim Berg did not see the "
+        "council's point.\n\n“We can build it for less,” he said.",
+        [("Jim Berg", "said", "statement")],
+    ),
+    "a pronoun skips a sentence's subject it cannot be, for the person last named as a speaker": (
+        "Anna Berg, the mayor, said the plan would work. Mr Tom Hale met voters on Monday.\n\n"
         "“We will finish the bridge by May,” she said.",
         [("Anna Berg", "said", "statement")],
     ),

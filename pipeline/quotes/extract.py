@@ -21,12 +21,14 @@
    a title the article gave someone ("the Prime Minister", "the senator" for "Sen. Jones": the
    person whose title that was), a proper noun no entity holds (the person of that surname the
    article names in full, else its words, cut before a reporting verb or a pronoun that title
-   case made look like a name). A pronoun or a person's role ("she", "the spokeswoman") is the
-   person last named as the subject of a reporting verb before it whom it fits: a "she" is
-   never the article's "Mr Healey", "her spokesman" never her; "they", "it" and "the company"
-   are the organisation last named so, "the statement" whoever was last named so. A role the
-   text does not fill ("a spokesman for the council") has no speaker: a wrong speaker is worse
-   than none; "a Twitter spokesman" speaks for Twitter. Each speaker keeps the words of the
+   case made look like a name). A pronoun is the person a sentence since the last reporting verb
+   is about, its main verb's subject ("Kaine did not see the media's point. “…,” he said"); else
+   a pronoun or a person's role ("she", "the spokeswoman") is the person last named as the
+   subject of a reporting verb before it whom it fits: a "she" is never the article's "Mr
+   Healey", "her spokesman" never her; "they", "it" and "the company" are the organisation last
+   named so, "the statement" whoever was last named so. A role the text does not fill ("a
+   spokesman for the council") has no speaker: a wrong speaker is worse than none; "a Twitter
+   spokesman" speaks for Twitter. Each speaker keeps the words of the
    attribution that name it (`speaker_text`: "she", "the spokeswoman", "Defence Secretary John
    Healey", without an appositive or a relative clause).
 4. A quotation headed by a name and a colon, the name no verb's subject or object, is that
@@ -398,6 +400,12 @@ class _Index:
         return _Mentions(
             m for m in self.people.items if not self.inside[m.start] and _is_subject(self.doc, m)
         )
+
+    @cached_property
+    def topics(self) -> _Mentions:
+        """The people named as the subject of a sentence's main verb outside quotations ("Kaine
+        did not see the media's point."): whom the sentences after it are about."""
+        return _Mentions(m for m in self.subjects.items if _is_subject(self.doc, m, main=True))
 
     @cached_property
     def titles(self) -> tuple[list[str], dict[str, _Mentions]]:
@@ -926,11 +934,12 @@ def _whose(
 def _referent(
     index: _Index, at: int, previous: Quote | None, pronoun: str | None, besides: str | None = None
 ) -> str | None:
-    """The person a pronoun or a role stands for: the one last named as the subject of a
-    reporting verb before it, else the previous quotation's speaker, else the person last named
-    as a subject since that quotation, else the person last named; never one the pronoun rules
-    out (a "she" is not the article's "Mr Healey"), nor `besides` (a role is not the person it
-    is the role of: "her spokesman")."""
+    """The person a pronoun or a role stands for: for a pronoun, the person a sentence since the
+    last reporting verb's subject is about ("Kaine did not see the media's point. “…,” he
+    said"); else the one last named as the subject of a reporting verb before it, else the
+    previous quotation's speaker, else the person last named as a subject since that quotation,
+    else the person last named; never one the pronoun rules out (a "she" is not the article's
+    "Mr Healey"), nor `besides` (a role is not the person it is the role of: "her spokesman")."""
 
     def fits(name: str | None) -> bool:
         return (
@@ -941,6 +950,9 @@ def _referent(
 
     speakers = index.speakers
     i = bisect.bisect_left(speakers, (at, ""))
+    topic = index.topics.last(speakers[i - 1][0] + 1 if i else 0, at) if pronoun else None
+    if topic is not None and fits(topic.name):
+        return topic.name
     for _, name in reversed(speakers[max(0, i - REFERENT_LOOKBACK) : i]):
         if fits(name):
             return name
@@ -1042,9 +1054,12 @@ def _nearest_person(
     return index.people.last(since, before)
 
 
-def _is_subject(doc: Doc, mention: Named) -> bool:
+def _is_subject(doc: Doc, mention: Named, main: bool = False) -> bool:
+    """The mention is a clause's subject; with `main`, the subject of its sentence's root."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ in _SUBJECTS
+    if span is None or span.root.dep_ not in _SUBJECTS:
+        return False
+    return not main or span.root.head.dep_ == "ROOT"
 
 
 def _split_joined(index: _Index, quotes: list[Quote]) -> list[Quote]:
