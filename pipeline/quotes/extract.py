@@ -28,9 +28,9 @@
    Healey", "her spokesman" never her; "they", "it" and "the company" are the organisation last
    named so, "the statement" whoever was last named so. A role the text does not fill ("a
    spokesman for the council") has no speaker: a wrong speaker is worse than none; "a Twitter
-   spokesman" speaks for Twitter. Each speaker keeps the words of the
-   attribution that name it (`speaker_text`: "she", "the spokeswoman", "Defence Secretary John
-   Healey", without an appositive or a relative clause).
+   spokesman" speaks for Twitter. Each speaker keeps the words of the attribution that name it
+   (`speaker_text`: "she", "the spokeswoman", "Defence Secretary John Healey", without an
+   appositive or a relative clause).
 4. A quotation headed by a name and a colon, the name no verb's subject or object, is that
    name's ("Pollsters agree - Carl Bialik: “…”"; "Trump told CNN: “…”" is Trump's by its cue).
    A quotation with no cue in its frame takes its source from "according to X" beside it, from
