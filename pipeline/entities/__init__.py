@@ -12,13 +12,12 @@ warehouse (benchmarks, tests).
 from __future__ import annotations
 
 import dataclasses
-import json
 import sqlite3
 from typing import TYPE_CHECKING
 
 import pyarrow as pa
 
-from pipeline.entities.index import ENTITY_FIELDS, EntityIndex
+from pipeline.entities.index import EntityIndex
 from pipeline.entities.places import own_place
 from pipeline.entities.resolve import Entity, Resolution
 from pipeline.rows import ArticleMentionRow, from_fields
@@ -40,10 +39,7 @@ def article_mention_rows(article: ParsedArticle) -> list[ArticleMentionRow]:
 def entities_table(index: EntityIndex, file: str | None = None) -> pa.Table:
     """The `entities` rows of every entity of the index, or of those batch file `file` named
     first (one file of the table), most mentioned first."""
-    records = index.entity_records(file)
-    columns = {name: [r[i] for r in records] for i, name in enumerate(ENTITY_FIELDS)}
-    columns["aliases"] = [json.loads(str(a)) for a in columns["aliases"]]
-    return pa.table(columns, schema=ENTITIES.schema)
+    return pa.table(index.entity_columns(file), schema=ENTITIES.schema)
 
 
 def mentions_table(article_mentions: pa.Table, links: pa.Table) -> pa.Table:

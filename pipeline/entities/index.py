@@ -368,12 +368,19 @@ class EntityIndex:
 
     def entity_records(self, file: str | None = None) -> list[tuple[object, ...]]:
         """The `entities` rows as stored (`ENTITY_COLUMNS`, aliases as JSON) of every entity or
-        of one file's (the entities batch file `file` named first), most mentioned first: the
-        table is built from these column-wise, not a dict per row."""
+        of one file's (the entities batch file `file` named first), most mentioned first."""
         where, params = ("WHERE file = ?", (file,)) if file is not None else ("", ())
         order = "ORDER BY n_mentions DESC, name, label"
         query = f"SELECT {ENTITY_COLUMNS} FROM ent_entities {where} {order}"
         return self.db.execute(query, params).fetchall()
+
+    def entity_columns(self, file: str | None = None) -> dict[str, list[object]]:
+        """`entity_records` column by column (`ENTITY_FIELDS`), aliases decoded: what the
+        `entities` table is built from."""
+        records = self.entity_records(file)
+        columns = {name: [r[i] for r in records] for i, name in enumerate(ENTITY_FIELDS)}
+        columns["aliases"] = [_aliases(a) for a in columns["aliases"]]
+        return columns
 
     def entity_rows(self, ids: Iterable[str]) -> list[dict[str, object]]:
         """The rows of the entities `ids`, as dicts."""
@@ -482,8 +489,14 @@ def _entity(row: Iterable[object]) -> Entity:
 
 def _entity_row(row: tuple[object, ...]) -> dict[str, object]:
     out = dict(zip(ENTITY_FIELDS, row, strict=True))
-    out["aliases"] = json.loads(str(out["aliases"]))
+    out["aliases"] = _aliases(out["aliases"])
     return out
+
+
+def _aliases(stored: object) -> list[str]:
+    """An entity's aliases as the index stores them (a JSON list)."""
+    aliases: list[str] = json.loads(str(stored))
+    return aliases
 
 
 class _Update:

@@ -182,11 +182,12 @@ def _opens(text: str, i: int) -> bool:
 def _closing(text: str, start: int, opening: str, closing: str) -> tuple[int | None, int]:
     """Where the quotation opened at `start - 1` closes (None if it does not), and where the
     search stopped; it may run over paragraphs, each of which reopens with the mark."""
+    closers = {closing, MIXED_CLOSERS.get(opening, closing)}
     i = start
     while i < len(text):
         char = text[i]
         if (
-            (char == closing or char == MIXED_CLOSERS.get(opening))
+            char in closers
             and (closing not in SINGLE_QUOTES.values() or _ends(text, i))
             and not (char == opening and _reopens(text, i))
         ):
